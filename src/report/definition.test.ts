@@ -1,0 +1,41 @@
+import { emptyData, isValidDefinedName, loadDefinition, sampleData, sheetNameProblem, validateDefinition } from "./definition";
+import type { ReportDefinition } from "./types";
+
+describe("report definition", () => {
+  const def = loadDefinition();
+
+  it("loads the definition of templates/ and every field has a sheet", () => {
+    expect(def.sheets.map((s) => s.name)).toEqual(["Thông tin chung", "I. Kết quả", "II. Đánh giá", "III. Nhiệm vụ", "IV. Kiến nghị"]);
+    expect(def.fields.find((f) => f.id === "PAKN_TONG")).toMatchObject({ kind: "count", unit: "PAKN", pad: 0 });
+    expect(def.fields.find((f) => f.id === "DGTD_TTHC")).toMatchObject({ kind: "count", unit: "TTHC", pad: 2 });
+  });
+
+  it("sample data has a value for exactly the definition's fields", () => {
+    expect(Object.keys(sampleData().values).sort()).toEqual(def.fields.map((f) => f.id).sort());
+    expect(Object.keys(emptyData(def).values).sort()).toEqual(def.fields.map((f) => f.id).sort());
+  });
+
+  it("rejects a definition whose body refers to an unknown field", () => {
+    const broken: ReportDefinition = structuredClone(def);
+    broken.document.body.push({ type: "count", field: "KHONG_CO" });
+    expect(() => validateDefinition(broken)).toThrow(/unknown field KHONG_CO/);
+  });
+
+  it("rejects an id that Excel would read as a cell reference", () => {
+    const broken: ReportDefinition = structuredClone(def);
+    broken.fields[0].id = "TN1";
+    expect(() => validateDefinition(broken)).toThrow(/not a valid Excel defined name/);
+  });
+
+  it("knows Excel's defined-name and sheet-name rules", () => {
+    expect(isValidDefinedName("PAKN_TONG")).toBe(true);
+    expect(isValidDefinedName("ABC12")).toBe(false);
+    expect(isValidDefinedName("R1C1")).toBe(false);
+    expect(isValidDefinedName("1ABC")).toBe(false);
+    expect(sheetNameProblem("I. Kết quả")).toBeNull();
+    expect(sheetNameProblem("a".repeat(32))).toMatch(/31 ký tự/);
+    expect(sheetNameProblem("A/B")).toMatch(/không được dùng/);
+    expect(sheetNameProblem("'A")).toMatch(/nháy đơn/);
+    expect(sheetNameProblem("history")).toMatch(/dành riêng/);
+  });
+});
