@@ -1,0 +1,34 @@
+/**
+ * Every message the checks show to users, in Vietnamese, in one place so that wording
+ * can be read and corrected together.
+ */
+const fmt = (v: unknown): string => (typeof v === "string" ? `"${v}"` : String(v));
+
+export const MSG = {
+  missingSheet: (sheet: string) =>
+    `Thiếu trang tính "${sheet}" của mẫu báo cáo. Bấm "Tạo mẫu" để tạo lại (dữ liệu đã nhập ở các trang khác được giữ nguyên).`,
+  brokenName: (label: string, name: string) =>
+    `Tên vùng ${name} (${label}) không còn trỏ tới ô nào (#REF!), có thể do đã xóa dòng hoặc trang tính. Bấm "Tạo mẫu" để tạo lại.`,
+  required: (label: string) => `Chưa nhập "${label}".`,
+  errorValue: (label: string, err: string) => `Ô "${label}" đang báo lỗi ${err}. Sửa công thức hoặc nhập lại giá trị.`,
+  countEmpty: (label: string) => `Chưa nhập "${label}". Không có thì nhập 0.`,
+  countText: (label: string, v: unknown) => `"${label}" phải là số nguyên, không phải chữ: ${fmt(v)}.`,
+  countNotWhole: (label: string, v: number) => `"${label}" phải là số nguyên, không được có phần thập phân: ${v}.`,
+  countNegative: (label: string, v: number) => `"${label}" không được là số âm: ${v}.`,
+  notNumber: (label: string, v: unknown) => `"${label}" phải là một số: ${fmt(v)}.`,
+  monthRange: (v: unknown) => `Tháng phải là số nguyên từ 1 đến 12, không phải ${fmt(v)}.`,
+  yearRange: (v: unknown) => `Năm ${fmt(v)} không hợp lệ: nhập năm có bốn chữ số, từ 2000 đến 2100.`,
+  yearFar: (v: number, now: number) => `Năm ${v} cách xa năm hiện tại (${now}); kiểm tra lại năm báo cáo.`,
+  dayRange: (v: unknown) => `Ngày phải là số nguyên từ 1 đến 31, hoặc để trống, không phải ${fmt(v)}.`,
+  dayNotInMonth: (d: number, m: number, y: number) => `Tháng ${m} năm ${y} không có ngày ${d}.`,
+  textNotText: (label: string, v: unknown) => `"${label}" phải là chữ: ${fmt(v)}.`,
+  emptyList: (label: string) => `Phần "${label}" chưa có nội dung; mục này sẽ để trống trong báo cáo.`,
+  sumGreater: (totalLabel: string, total: number, parts: string, sum: number) =>
+    `Tổng ${parts} là ${sum}, lớn hơn "${totalLabel}" (${total}).`,
+  sumLess: (totalLabel: string, total: number, parts: string, sum: number) =>
+    `Tổng ${parts} là ${sum}, nhỏ hơn "${totalLabel}" (${total}); còn ${total - sum} chưa được phân loại.`,
+  notIncreasing: (label: string, v: number, prevLabel: string, prev: number) =>
+    `"${label}" (${v}) lớn hơn "${prevLabel}" (${prev}).`,
+  noiNhanEnd: (line: string) => `Dòng nơi nhận "${line}" nên kết thúc bằng dấu chấm phẩy (;).`,
+  noiNhanLast: (line: string) => `Dòng nơi nhận cuối cùng "${line}" nên kết thúc bằng dấu chấm (.), ví dụ "Lưu: VT.".`,
+} as const;

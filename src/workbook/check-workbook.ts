@@ -1,0 +1,71 @@
+/**
+ * The whole check of a workbook: read the snapshot, apply the report's rules, and order
+ * the problems (errors first, then sheet by sheet, row by row). Used by the CLI, the
+ * task pane and the ribbon alike.
+ */
+import { checkReport } from "../report/check";
+import { parseCell } from "../report/refs";
+import type { Problem, ReportData, ReportDefinition } from "../report/types";
+import type { WorkbookLayout } from "./layout";
+import { readWorkbook, type FieldLocation } from "./read";
+import type { WorkbookSnapshot } from "./snapshot";
+
+export interface WorkbookCheck {
+  data: ReportData;
+  problems: Problem[];
+  locations: Record<string, FieldLocation>;
+  missingSheets: string[];
+  /** false when no field of the report could be found: not a report workbook */
+  isReportWorkbook: boolean;
+}
+
+export function checkWorkbook(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  snapshot: WorkbookSnapshot,
+  options: { today?: Date } = {},
+): WorkbookCheck {
+  const read = readWorkbook(def, layout, snapshot);
+  const rules = checkReport(def, { data: read.data, locations: read.locations, lineCells: read.lineCells, unreadable: read.unreadable, today: options.today });
+  const problems = sortProblems([...read.problems, ...rules], layout, snapshot);
+  return { data: read.data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0 };
+}
+
+export function hasErrors(problems: Problem[]): boolean {
+  return problems.some((p) => p.severity === "error");
+}
+
+/** Errors first; then by the sheet's place (standard order, then workbook order), row and column. */
+export function sortProblems(problems: Problem[], layout: WorkbookLayout, snapshot?: WorkbookSnapshot): Problem[] {
+  const order = new Map<string, number>();
+  layout.sheets.forEach((s, i) => order.set(s.name.toLowerCase(), i));
+  snapshot?.sheets.forEach((s, i) => {
+    if (!order.has(s.name.toLowerCase())) order.set(s.name.toLowerCase(), layout.sheets.length + i);
+  });
+  const pos = (p: Problem) => {
+    try {
+      return parseCell(p.cell);
+    } catch {
+      return { row: 0, col: 0 };
+    }
+  };
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => {
+      const sev = (a.p.severity === "error" ? 0 : 1) - (b.p.severity === "error" ? 0 : 1);
+      if (sev) return sev;
+      const sa = order.get(a.p.sheet.toLowerCase()) ?? 999;
+      const sb = order.get(b.p.sheet.toLowerCase()) ?? 999;
+      if (sa !== sb) return sa - sb;
+      const pa = pos(a.p);
+      const pb = pos(b.p);
+      return pa.row - pb.row || pa.col - pb.col || a.i - b.i;
+    })
+    .map((x) => x.p);
+}
+
+/** "Sheet!A1: message" — the one-line form the CLI prints. */
+export function formatProblem(p: Problem): string {
+  const level = p.severity === "error" ? "Lỗi" : "Cảnh báo";
+  return `${p.sheet}!${p.cell}: [${level}] ${p.message}`;
+}

@@ -1,0 +1,142 @@
+/**
+ * Workbook snapshot → report data. Finds each field through its workbook-level defined
+ * name (so a user may insert rows inside a list or rename a sheet), falling back to the
+ * standard layout's address, and converts cell values to the field's type. Values that
+ * cannot be read as their type become problems placed on their cell.
+ */
+import { MSG } from "../report/messages";
+import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
+import type { FieldDef, FieldValue, Problem, ReportData, ReportDefinition } from "../report/types";
+import type { WorkbookLayout } from "./layout";
+import { findSheet, isErrorValue, type CellValue, type WorkbookSnapshot } from "./snapshot";
+
+export interface FieldLocation {
+  /** sheet name as it is in the workbook */
+  sheet: string;
+  /** relative ref of the input, e.g. "C5" or "B5:B16" */
+  ref: string;
+  /** first cell of ref */
+  first: string;
+}
+
+export interface ReadResult {
+  data: ReportData;
+  locations: Record<string, FieldLocation>;
+  /** lines fields: the cell of each non-blank line, in order */
+  lineCells: Record<string, string[]>;
+  /** fields whose cell could not be read as their type (already a problem) */
+  unreadable: Set<string>;
+  problems: Problem[];
+  /** standard sheets none of whose fields could be found */
+  missingSheets: string[];
+  /** number of fields found in the workbook */
+  located: number;
+}
+
+function locate(
+  field: FieldDef,
+  sheetName: string,
+  defaultRef: string,
+  snapshot: WorkbookSnapshot,
+  problems: Problem[],
+): FieldLocation | null {
+  const named = snapshot.names[field.id];
+  if (named !== undefined) {
+    const parsed = parseSheetRef(named);
+    const sheet = parsed && findSheet(snapshot, parsed.sheet);
+    if (parsed && sheet) return { sheet: sheet.name, ref: parsed.ref, first: parsed.ref.split(":")[0] };
+    const fallback = findSheet(snapshot, sheetName);
+    if (fallback) {
+      problems.push({ sheet: fallback.name, cell: defaultRef.split(":")[0], severity: "error", code: "name.broken", fieldId: field.id, message: MSG.brokenName(field.label, field.id) });
+    }
+    return null;
+  }
+  const sheet = findSheet(snapshot, sheetName);
+  if (!sheet) return null;
+  return { sheet: sheet.name, ref: defaultRef, first: defaultRef.split(":")[0] };
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/** Reads the report data from a snapshot. */
+export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot): ReadResult {
+  const problems: Problem[] = [];
+  const values: Record<string, FieldValue> = {};
+  const locations: Record<string, FieldLocation> = {};
+  const unreadable = new Set<string>();
+  const lineCells: Record<string, string[]> = {};
+  const missingSheets: string[] = [];
+  const fields = new Map(def.fields.map((f) => [f.id, f] as const));
+  let located = 0;
+
+  for (const sheetLayout of layout.sheets) {
+    let foundOnSheet = 0;
+    for (const input of sheetLayout.inputs) {
+      const field = fields.get(input.fieldId)!;
+      values[field.id] = field.kind === "lines" ? [] : field.kind === "text" ? "" : null;
+      const loc = locate(field, sheetLayout.name, input.ref, snapshot, problems);
+      if (!loc) {
+        unreadable.add(field.id);
+        continue;
+      }
+      foundOnSheet++;
+      located++;
+      locations[field.id] = loc;
+      const cells = findSheet(snapshot, loc.sheet)!.cells;
+      const problem = (cell: string, code: string, message: string) =>
+        problems.push({ sheet: loc.sheet, cell, severity: "error", code, fieldId: field.id, message });
+
+      if (field.kind === "lines") {
+        const lines: string[] = [];
+        const addrs: string[] = [];
+        // a list is one column: read the first column of the named range, row by row
+        const { start, end } = parseRange(loc.ref);
+        for (let row = start.row; row <= end.row; row++) {
+          const addr = cellAddress({ row, col: start.col });
+          const v = cells[addr];
+          if (isBlank(v)) continue;
+          if (isErrorValue(v!)) {
+            unreadable.add(field.id);
+            problem(addr, "value.error", MSG.errorValue(field.label, v.error));
+          } else {
+            lines.push(String(v).trim());
+            addrs.push(addr);
+          }
+        }
+        lineCells[field.id] = addrs;
+        values[field.id] = lines;
+        continue;
+      }
+
+      const v = cells[loc.first];
+      if (isBlank(v)) continue;
+      if (isErrorValue(v!)) {
+        unreadable.add(field.id);
+        problem(loc.first, "value.error", MSG.errorValue(field.label, v.error));
+        continue;
+      }
+      if (field.kind === "text") {
+        values[field.id] = typeof v === "number" ? String(v) : String(v).trim();
+        continue;
+      }
+      // numeric kinds
+      if (typeof v === "number") {
+        values[field.id] = v;
+        continue;
+      }
+      unreadable.add(field.id);
+      if (field.kind === "count") problem(loc.first, "count.text", MSG.countText(field.label, v));
+      else if (field.kind === "month") problem(loc.first, "month.range", MSG.monthRange(v));
+      else if (field.kind === "day") problem(loc.first, "day.range", MSG.dayRange(v));
+      else if (field.kind === "year") problem(loc.first, "year.range", MSG.yearRange(v));
+      else problem(loc.first, "value.notNumber", MSG.notNumber(field.label, v));
+    }
+    if (foundOnSheet === 0 && sheetLayout.inputs.length > 0) missingSheets.push(sheetLayout.name);
+  }
+  for (const name of missingSheets) {
+    problems.push({ sheet: name, cell: "A1", severity: "error", code: "sheet.missing", message: MSG.missingSheet(name) });
+  }
+  return { data: { values }, locations, lineCells, unreadable, problems, missingSheets, located };
+}
