@@ -1,0 +1,96 @@
+/**
+ * "Kiểm tra" in Excel: reads the standard sheets, checks them, restores the cells whose
+ * problem is gone and marks the cells with a problem. At most four round trips, however
+ * many sheets or cells: names and settings, values, the fills to remember, the writes.
+ */
+import type { ReportDefinition } from "../report/types";
+import { checkWorkbook, type WorkbookCheck } from "../workbook/check-workbook";
+import type { WorkbookLayout } from "../workbook/layout";
+import { UserFacingError } from "./errors";
+import type { ExcelHost } from "./host";
+import { isNoFill, MARKS_SETTING, parseMarks, planMarks, serializeMarks, type Mark } from "./marks";
+import { readSnapshot } from "./read-snapshot";
+
+export interface CheckAndMarkResult extends WorkbookCheck {
+  /** cells marked now */
+  marked: number;
+  /** marks removed because the problem was fixed */
+  cleared: number;
+}
+
+export async function checkAndMark(
+  host: ExcelHost,
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  options: { today?: Date } = {},
+): Promise<CheckAndMarkResult> {
+  return host.run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+    const { snapshot, state } = await readSnapshot(context, layout, () => setting.load("value"));
+    const previous = setting.isNullObject ? [] : parseMarks(setting.value);
+    const result = checkWorkbook(def, layout, snapshot, options);
+    if (!result.isReportWorkbook) {
+      throw new UserFacingError('Sổ làm việc này chưa có các trang tính của mẫu báo cáo. Bấm "Tạo mẫu" để tạo.', "recreate");
+    }
+    const exists = (sheet: string) => state.sheets.some((s) => s.toLowerCase() === sheet.toLowerCase());
+    const plan = planMarks(previous.filter((m) => exists(m.sheet)), result.problems, layout);
+    const touched = [...new Set([...plan.restore.map((m) => m.sheet), ...plan.place.map((p) => p.sheet)])];
+    const blocked = touched.filter((s) => state.protectedSheets.has(s));
+    if (blocked.length) {
+      throw new UserFacingError(`Không đánh dấu được vì trang tính ${blocked.map((s) => `"${s}"`).join(", ")} đang được bảo vệ. Bỏ bảo vệ rồi bấm "Kiểm tra" lại.`);
+    }
+
+    // third round trip: the current fill of every cell whose fill we may change
+    const sheetOf = (name: string) => context.workbook.worksheets.getItem(name);
+    const fills = new Map<string, Excel.RangeFill>();
+    const loadFill = (sheet: string, cell: string) => {
+      const fill = sheetOf(sheet).getRange(cell).format.fill;
+      fill.load("color");
+      fills.set(`${sheet}!${cell}`, fill);
+    };
+    plan.restore.forEach((m) => loadFill(m.sheet, m.cell));
+    plan.place.filter((p) => !p.previous).forEach((p) => loadFill(p.sheet, p.cell));
+    if (fills.size) await context.sync();
+    const currentFill = (sheet: string, cell: string) => fills.get(`${sheet}!${cell}`)?.color ?? null;
+
+    // fourth: all writes
+    for (const m of plan.restore) {
+      const range = sheetOf(m.sheet).getRange(m.cell);
+      // restore only what is still our mark: a fill the user chose since is theirs
+      if ((currentFill(m.sheet, m.cell) ?? "").toUpperCase() === m.markFill.toUpperCase()) {
+        if (isNoFill(m.fill)) range.format.fill.clear();
+        else range.format.fill.color = m.fill!;
+      }
+      if (m.status) {
+        const status = sheetOf(m.sheet).getRange(m.status);
+        status.values = [[""]];
+        status.format.font.color = "#000000";
+      }
+    }
+    const marks: Mark[] = [];
+    for (const p of plan.place) {
+      const original = p.previous ? p.previous.fill : currentFill(p.sheet, p.cell);
+      sheetOf(p.sheet).getRange(p.cell).format.fill.color = p.fill;
+      if (p.status) {
+        const status = sheetOf(p.sheet).getRange(p.status.cell);
+        status.values = [[p.status.text]];
+        status.format.font.color = p.status.color;
+        status.format.wrapText = true;
+      }
+      marks.push({ sheet: p.sheet, cell: p.cell, fill: isNoFill(original) ? null : original, status: p.status?.cell, markFill: p.fill });
+    }
+    context.workbook.settings.add(MARKS_SETTING, serializeMarks(marks));
+    await context.sync();
+    return { ...result, marked: marks.length, cleared: plan.restore.length };
+  });
+}
+
+/** Selects a problem's cell (activating its sheet): one round trip. */
+export async function selectCell(host: ExcelHost, sheet: string, cell: string): Promise<void> {
+  await host.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}

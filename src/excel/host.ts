@@ -1,0 +1,20 @@
+/**
+ * What the add-in's commands need from their host: a way to run a batch against the
+ * workbook (Excel.run in Office, the simulated host in tests and the sandbox) and the
+ * requirement-set check. Passing it in keeps the commands testable without Office.
+ */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** The host inside Office: Excel.run and Office.context.requirements. */
+export function officeHost(): ExcelHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+export type Progress = (message: string) => void;
+export const noProgress: Progress = () => undefined;

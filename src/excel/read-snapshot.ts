@@ -1,0 +1,64 @@
+/**
+ * Reads a WorkbookSnapshot of the open workbook: the standard sheets (also when renamed)
+ * with their values, in two round trips whatever the number of sheets.
+ */
+import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
+import type { WorkbookLayout } from "../workbook/layout";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
+import { actualSheetName, queueState, stateOf, type WorkbookState } from "./workbook-state";
+
+/** Converts a loaded used range to the snapshot's cells. */
+export function sheetFromRange(name: string, range: Excel.Range): SheetSnapshot {
+  const sheet: SheetSnapshot = { name, cells: {}, formulas: {} };
+  if (range.isNullObject) return sheet;
+  const parsed = parseSheetRef(range.address);
+  const start = parsed ? parseRange(parsed.ref).start : { row: 1, col: 1 };
+  range.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const type = range.valueTypes[r][c];
+      const address = cellAddress({ row: start.row + r, col: start.col + c });
+      let value: CellValue;
+      if (type === "Empty" || v === "" || v === null) return;
+      else if (type === "Error") value = { error: String(v) };
+      else if (typeof v === "number" || typeof v === "boolean") value = v;
+      else value = String(v);
+      sheet.cells[address] = value;
+      const f = range.formulas[r][c];
+      if (typeof f === "string" && f.startsWith("=")) sheet.formulas![address] = f;
+    }),
+  );
+  return sheet;
+}
+
+/** The sheets a snapshot needs: the standard ones, found by name or through their defined names. */
+export function relevantSheets(state: WorkbookState, layout: WorkbookLayout): string[] {
+  const out: string[] = [];
+  for (const s of layout.sheets) {
+    const actual = actualSheetName(state, layout, s.name);
+    if (actual && !out.includes(actual)) out.push(actual);
+  }
+  return out;
+}
+
+export interface SnapshotRead {
+  snapshot: WorkbookSnapshot;
+  state: WorkbookState;
+}
+
+/**
+ * Two syncs: the sheet list and names, then the used ranges of the relevant sheets.
+ * `alsoLoad` queues a caller's own loads into the first sync.
+ */
+export async function readSnapshot(context: Excel.RequestContext, layout: WorkbookLayout, alsoLoad?: () => void): Promise<SnapshotRead> {
+  const queued = queueState(context);
+  alsoLoad?.();
+  await context.sync();
+  const state = stateOf(queued);
+  const sheets = relevantSheets(state, layout).map((name) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load("address,values,valueTypes,formulas");
+    return { name, range };
+  });
+  await context.sync();
+  return { state, snapshot: { sheets: sheets.map((s) => sheetFromRange(s.name, s.range)), names: state.names } };
+}
