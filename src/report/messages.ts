@@ -32,3 +32,18 @@ export const MSG = {
   noiNhanEnd: (line: string) => `Dòng nơi nhận "${line}" nên kết thúc bằng dấu chấm phẩy (;).`,
   noiNhanLast: (line: string) => `Dòng nơi nhận cuối cùng "${line}" nên kết thúc bằng dấu chấm (.), ví dụ "Lưu: VT.".`,
 } as const;
+
+/** Messages of the roll-up of units. */
+export const MSG_UNITS = {
+  bookendsMissing: () =>
+    'Thiếu trang mốc "DonViDau" hoặc "DonViCuoi" (hoặc đặt sai thứ tự): các trang đơn vị phải nằm giữa hai trang này để được cộng. Bấm "Tổng hợp" để sắp xếp lại.',
+  unitOutside: (sheet: string) =>
+    `Trang đơn vị "${sheet}" nằm ngoài khoảng giữa "DonViDau" và "DonViCuoi" nên không được cộng vào tổng hợp. Kéo trang vào giữa hai trang mốc hoặc bấm "Tổng hợp" để sắp xếp lại.`,
+  intruder: (sheet: string) =>
+    `Trang tính "${sheet}" không phải trang đơn vị nhưng nằm giữa "DonViDau" và "DonViCuoi", nên số liệu của nó sẽ bị cộng vào tổng hợp. Kéo trang ra ngoài khoảng này.`,
+  bookendValue: (sheet: string) => `Trang mốc "${sheet}" có số liệu ở ô số liệu; số này sẽ bị cộng vào tổng hợp. Xóa số liệu ở trang mốc.`,
+  typedSummary: (label: string) =>
+    `Ô tổng hợp "${label}" đang là số nhập tay, không phải công thức cộng các đơn vị. Bấm "Tổng hợp" để thay bằng công thức (add-in sẽ hỏi trước khi ghi đè).`,
+  formulaNotComputed: (label: string) =>
+    `Ô "${label}" có công thức chưa được tính (tệp chưa mở bằng Excel). Mở tệp bằng Excel, lưu lại rồi thử lại.`,
+} as const;

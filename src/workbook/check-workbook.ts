@@ -4,11 +4,13 @@
  * task pane and the ribbon alike.
  */
 import { checkReport } from "../report/check";
+import { MSG_UNITS } from "../report/messages";
 import { parseCell } from "../report/refs";
 import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { readWorkbook, type FieldLocation } from "./read";
 import type { WorkbookSnapshot } from "./snapshot";
+import { checkUnits, evaluateRollups, findUnitSheets, typedSummaryCells } from "./units";
 
 export interface WorkbookCheck {
   data: ReportData;
@@ -25,9 +27,16 @@ export function checkWorkbook(
   snapshot: WorkbookSnapshot,
   options: { today?: Date } = {},
 ): WorkbookCheck {
+  snapshot = evaluateRollups(snapshot);
   const read = readWorkbook(def, layout, snapshot);
   const rules = checkReport(def, { data: read.data, locations: read.locations, lineCells: read.lineCells, unreadable: read.unreadable, today: options.today });
-  const problems = sortProblems([...read.problems, ...rules], layout, snapshot);
+  const units = checkUnits(def, snapshot, options);
+  const typed = findUnitSheets(snapshot).length
+    ? typedSummaryCells(def, layout, snapshot, (id) => ({ sheet: read.locations[id]?.sheet ?? "", cell: read.locations[id]?.first ?? "" })).map(
+        (t): Problem => ({ sheet: t.sheet, cell: t.cell, severity: "warning", code: "units.typedSummary", fieldId: t.fieldId, message: MSG_UNITS.typedSummary(def.fields.find((f) => f.id === t.fieldId)!.label) }),
+      )
+    : [];
+  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed], layout, snapshot);
   return { data: read.data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0 };
 }
 

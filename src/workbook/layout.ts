@@ -189,7 +189,7 @@ function isNumeric(kind: FieldKind): boolean {
   return kind === "count" || kind === "day" || kind === "month" || kind === "year";
 }
 
-function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout {
+export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout {
   const arr = ARRANGEMENTS[sheet.arrangement];
   const lastCol = arr.columns.length;
   const fields = new Map(def.fields.map((f) => [f.id, f] as const));

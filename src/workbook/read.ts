@@ -4,7 +4,7 @@
  * standard layout's address, and converts cell values to the field's type. Values that
  * cannot be read as their type become problems placed on their cell.
  */
-import { MSG } from "../report/messages";
+import { MSG, MSG_UNITS } from "../report/messages";
 import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import type { FieldDef, FieldValue, Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
@@ -111,6 +111,12 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
       }
 
       const v = cells[loc.first];
+      const formula = findSheet(snapshot, loc.sheet)!.formulas?.[loc.first];
+      if (isBlank(v) && formula) {
+        unreadable.add(field.id);
+        problem(loc.first, "formula.notComputed", MSG_UNITS.formulaNotComputed(field.label));
+        continue;
+      }
       if (isBlank(v)) continue;
       if (isErrorValue(v!)) {
         unreadable.add(field.id);

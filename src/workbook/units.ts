@@ -1,0 +1,204 @@
+/**
+ * Units of a roll-up, the pure part: the unit sheet's layout (the same cells as the
+ * report's section I), recognising unit sheets by their marker, the summary formulas,
+ * their evaluation without Excel, and the checks across units.
+ */
+import { checkReport } from "../report/check";
+import { MSG_UNITS } from "../report/messages";
+import { BOOKEND_END, BOOKEND_MARKER, BOOKEND_START, parseRollupFormula, rollupFormula, UNIT_MARKER } from "../report/rollup";
+import type { Problem, ReportDefinition, SheetDef } from "../report/types";
+import { inputOf, layoutSheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "./layout";
+import { readWorkbook } from "./read";
+import { findSheet, isErrorValue, type CellValue, type WorkbookSnapshot } from "./snapshot";
+
+/** Where the marker and the unit's full name are written on a unit sheet. */
+export const MARKER_CELL = "F1";
+export const UNIT_NAME_CELL = "F2";
+
+/** The fields added up across units. */
+export function rollupFields(def: ReportDefinition) {
+  return def.fields.filter((f) => f.kind === "count" && f.rollup);
+}
+
+/** The report's sheet that holds the roll-up fields (section I). */
+function summarySheetDef(def: ReportDefinition): SheetDef {
+  const ids = new Set(rollupFields(def).map((f) => f.id));
+  const sheet = def.sheets.find((s) => s.items.some((i) => "field" in i && ids.has(i.field)));
+  if (!sheet) throw new Error("No sheet holds the roll-up fields");
+  return sheet;
+}
+
+/**
+ * A unit sheet's layout: section I's sheet cut after its last roll-up field, so every
+ * figure sits in the same cell as in the report's own section I, plus the marker.
+ */
+export function unitSheetLayout(def: ReportDefinition, sheetName: string, unitName: string): SheetLayout {
+  const base = summarySheetDef(def);
+  const ids = new Set(rollupFields(def).map((f) => f.id));
+  const lastIndex = base.items.reduce((last, item, i) => ("field" in item && ids.has(item.field) ? i : last), -1);
+  const sheetDef: SheetDef = {
+    ...base,
+    id: "unit",
+    name: sheetName,
+    title: `SỐ LIỆU CỦA ĐƠN VỊ: ${unitName.toLocaleUpperCase("vi")}`,
+    hint: "Trang số liệu của một đơn vị để tổng hợp. Nhập số nguyên từ 0 trở lên vào các ô nền vàng; không có thì nhập 0. Không xóa ô F1 (dấu nhận biết trang đơn vị).",
+    items: base.items.slice(0, lastIndex + 1).filter((i) => !("field" in i) || ids.has(i.field)),
+  };
+  const layout = layoutSheet(def, sheetDef);
+  const extra: LayoutCell[] = [
+    { address: MARKER_CELL, value: UNIT_MARKER, style: "hint" },
+    { address: UNIT_NAME_CELL, value: unitName, style: "label" },
+  ];
+  return { ...layout, cells: [...layout.cells, ...extra], columns: [...layout.columns, { letter: "F", width: 28 }] };
+}
+
+/** A bookend sheet: nothing but an explanation. */
+export function bookendSheetLayout(which: "start" | "end"): SheetLayout {
+  const name = which === "start" ? BOOKEND_START : BOOKEND_END;
+  const text =
+    which === "start"
+      ? `Mốc đầu danh sách đơn vị. Các trang đơn vị nằm giữa "${BOOKEND_START}" và "${BOOKEND_END}" được cộng vào tổng hợp. Không nhập số liệu vào trang này.`
+      : `Mốc cuối danh sách đơn vị. Đặt các trang đơn vị trước trang này và sau "${BOOKEND_START}". Không nhập số liệu vào trang này.`;
+  return {
+    id: `bookend-${which}`,
+    name,
+    arrangement: "indicators",
+    columns: [{ letter: "A", width: 100 }],
+    cells: [
+      { address: "A1", value: text, style: "hint" },
+      { address: MARKER_CELL, value: BOOKEND_MARKER, style: "hint" },
+    ],
+    merges: [],
+    inputs: [],
+    validations: [],
+    statusColumn: "B",
+    frozenRows: 0,
+    lastRow: 1,
+  };
+}
+
+export interface UnitSheet {
+  /** sheet name in the workbook */
+  sheet: string;
+  /** the unit's full name (F2), or the sheet name */
+  unitName: string;
+  /** index in the workbook's sheet order */
+  position: number;
+}
+
+const textOf = (v: CellValue | undefined) => (typeof v === "string" ? v.trim() : "");
+
+/** The unit sheets of a snapshot, recognised by their marker (not by name), in workbook order. */
+export function findUnitSheets(snapshot: WorkbookSnapshot): UnitSheet[] {
+  return snapshot.sheets.flatMap((s, position) =>
+    textOf(s.cells[MARKER_CELL]) === UNIT_MARKER ? [{ sheet: s.name, unitName: textOf(s.cells[UNIT_NAME_CELL]) || s.name, position }] : [],
+  );
+}
+
+/** A summary formula for each roll-up field: the summary cell (where the report keeps the field) and its formula. */
+export function summaryFormulas(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  locate: (fieldId: string) => { sheet: string; cell: string } = (id) => {
+    const { sheet, input } = inputOf(layout, id);
+    return { sheet: sheet.name, cell: input.first };
+  },
+): { fieldId: string; sheet: string; cell: string; formula: string }[] {
+  const unit = unitSheetLayout(def, "x", "x");
+  return rollupFields(def).map((f) => {
+    const unitCell = unit.inputs.find((i) => i.fieldId === f.id)!.first;
+    return { fieldId: f.id, ...locate(f.id), formula: rollupFormula(unitCell) };
+  });
+}
+
+/** The sum SUM(first:last!cell) gives, on a snapshot; an error value propagates as Excel does. */
+export function evaluateSpan(snapshot: WorkbookSnapshot, from: string, to: string, cell: string): CellValue {
+  const i = snapshot.sheets.findIndex((s) => s.name.toLowerCase() === from.toLowerCase());
+  const j = snapshot.sheets.findIndex((s) => s.name.toLowerCase() === to.toLowerCase());
+  if (i < 0 || j < 0) return { error: "#REF!" };
+  let sum = 0;
+  for (const s of snapshot.sheets.slice(Math.min(i, j), Math.max(i, j) + 1)) {
+    const v = s.cells[cell];
+    if (v !== undefined && isErrorValue(v)) return v;
+    if (typeof v === "number") sum += v;
+  }
+  return sum;
+}
+
+/**
+ * Fills in the results of roll-up formulas that have no cached value (a file written by
+ * ExcelJS and never opened in Excel). Other cells are left as they are.
+ */
+export function evaluateRollups(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  let changed = false;
+  const sheets = snapshot.sheets.map((s) => {
+    const formulas = s.formulas ?? {};
+    const cells = { ...s.cells };
+    for (const [address, formula] of Object.entries(formulas)) {
+      const span = parseRollupFormula(formula);
+      if (!span || (cells[address] !== undefined && cells[address] !== null)) continue;
+      cells[address] = evaluateSpan(snapshot, span.from, span.to, span.cell);
+      changed = true;
+    }
+    return { ...s, cells };
+  });
+  return changed ? { ...snapshot, sheets } : snapshot;
+}
+
+/** Checks every unit sheet with the rules of its fields, and the order of sheets around the bookends. */
+export function checkUnits(def: ReportDefinition, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): Problem[] {
+  const units = findUnitSheets(snapshot);
+  const problems: Problem[] = [];
+  const fields = rollupFields(def);
+  const unitDef: ReportDefinition = { ...def, fields, sheets: [] };
+  for (const u of units) {
+    const sheetLayout = unitSheetLayout(def, u.sheet, u.unitName);
+    const sheet = findSheet(snapshot, u.sheet)!;
+    const read = readWorkbook(unitDef, { sheets: [sheetLayout], names: [] }, { sheets: [sheet], names: {} });
+    problems.push(...read.problems);
+    problems.push(...checkReport(unitDef, { data: read.data, locations: read.locations, unreadable: read.unreadable, today: options.today }));
+  }
+
+  const start = snapshot.sheets.findIndex((s) => s.name === BOOKEND_START);
+  const end = snapshot.sheets.findIndex((s) => s.name === BOOKEND_END);
+  if (units.length === 0 && start < 0 && end < 0) return problems;
+  if (start < 0 || end < 0 || end < start) {
+    problems.push({ sheet: units[0]?.sheet ?? snapshot.sheets[0].name, cell: "A1", severity: "error", code: "units.bookends", message: MSG_UNITS.bookendsMissing() });
+    return problems;
+  }
+  const unitNames = new Set(units.map((u) => u.sheet));
+  for (const u of units) {
+    if (u.position < start || u.position > end) {
+      problems.push({ sheet: u.sheet, cell: "A1", severity: "error", code: "units.outside", message: MSG_UNITS.unitOutside(u.sheet) });
+    }
+  }
+  const cells = unitSheetLayout(def, "x", "x").inputs.map((i) => i.first);
+  snapshot.sheets.slice(start, end + 1).forEach((s) => {
+    if (unitNames.has(s.name)) return;
+    const isBookend = s.name === BOOKEND_START || s.name === BOOKEND_END;
+    const filled = cells.filter((c) => s.cells[c] !== undefined && s.cells[c] !== null && s.cells[c] !== "");
+    if (!isBookend) {
+      problems.push({ sheet: s.name, cell: "A1", severity: "error", code: "units.intruder", message: MSG_UNITS.intruder(s.name) });
+    } else if (filled.length) {
+      problems.push({ sheet: s.name, cell: filled[0], severity: "error", code: "units.bookendValue", message: MSG_UNITS.bookendValue(s.name) });
+    }
+  });
+  return problems;
+}
+
+/** Summary cells that hold a typed value instead of the roll-up formula (only meaningful with units). */
+export function typedSummaryCells(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  snapshot: WorkbookSnapshot,
+  locate?: (fieldId: string) => { sheet: string; cell: string },
+): { fieldId: string; sheet: string; cell: string; value: CellValue }[] {
+  return summaryFormulas(def, layout, locate).flatMap((f) => {
+    const sheet = findSheet(snapshot, f.sheet);
+    const formula = sheet?.formulas?.[f.cell];
+    const value = sheet?.cells[f.cell];
+    if (formula && parseRollupFormula(formula)) return [];
+    if (value === undefined || value === null || value === "") return [];
+    return [{ fieldId: f.fieldId, sheet: f.sheet, cell: f.cell, value }];
+  });
+}
