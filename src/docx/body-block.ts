@@ -6,7 +6,7 @@
 import { AlignmentType, LineRuleType, Paragraph } from "docx";
 import { fieldById, linesValue, numberValue, textValue } from "../report/definition";
 import type { BodyBlock, ReportData, ReportDefinition } from "../report/types";
-import { closingMark, formatCount, withBullet } from "../report/wording";
+import { closingMark, formatCount, withBullet, splitLines } from "../report/wording";
 import { BODY, SIZE, run, type RunStyle } from "./layout";
 
 /** What a count with no value shows in the document, so that the gap is seen. */
@@ -49,9 +49,9 @@ export function blockLines(def: ReportDefinition, data: ReportData, block: BodyB
       return [text(withBullet(block.intro + phrases.join(block.separator) + block.end, block.bullet))];
     }
     case "lines":
-      return linesValue(data, block.field).map((l) => text(withBullet(l, block.bullet)));
+      return splitLines(linesValue(data, block.field)).map((l) => text(withBullet(l, block.bullet)));
     case "labelledLines": {
-      const items = linesValue(data, block.field);
+      const items = splitLines(linesValue(data, block.field));
       if (items.length === 0) return [text(withBullet(`${block.label}.`, block.bullet))];
       return [text(withBullet(`${block.label}:`, block.bullet)), ...items.map((l) => text(withBullet(l, block.itemBullet)))];
     }

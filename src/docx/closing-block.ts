@@ -6,7 +6,7 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
 import { linesValue, textValue } from "../report/definition";
 import type { ReportData } from "../report/types";
-import { formatNoiNhan } from "../report/wording";
+import { formatNoiNhan, splitLines } from "../report/wording";
 import { CELL_SIDE_MARGIN, CLOSING_COLUMNS, NO_BORDERS, SIZE, line } from "./layout";
 
 /** Empty lines left for the signature and the seal. */
@@ -19,13 +19,13 @@ export function noiNhanParagraphs(data: ReportData): Paragraph[] {
   const left = { alignment: AlignmentType.LEFT } as const;
   return [
     line("Nơi nhận:", { size: SIZE.noiNhanLabel, bold: true, italics: true }, { ...left, spacing: { before: SPACE_ABOVE } }),
-    ...formatNoiNhan(linesValue(data, "NOI_NHAN")).map((l) => line(l, { size: SIZE.noiNhan }, left)),
+    ...formatNoiNhan(splitLines(linesValue(data, "NOI_NHAN"))).map((l) => line(l, { size: SIZE.noiNhan }, left)),
   ];
 }
 
 /** Quyền hạn, chức vụ (upper case, bold), the blank for signature and seal, the name (bold). */
 export function signatureParagraphs(data: ReportData): Paragraph[] {
-  const chucVu = linesValue(data, "CHUC_VU").map((l, i) =>
+  const chucVu = splitLines(linesValue(data, "CHUC_VU")).map((l, i) =>
     line(l.toLocaleUpperCase("vi"), { size: SIZE.chucVu, bold: true }, { spacing: { before: i === 0 ? SPACE_ABOVE : 0 } }),
   );
   const blank = Array.from({ length: SIGNATURE_SPACE_LINES }, () => line("", { size: SIZE.chucVu }));

@@ -6,7 +6,7 @@
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
 import { linesValue, numberValue, textValue } from "../report/definition";
 import type { ReportData } from "../report/types";
-import { formatDateLine, formatSoKyHieu } from "../report/wording";
+import { formatDateLine, formatSoKyHieu, splitLines } from "../report/wording";
 import { textWidthTwips } from "./metrics";
 import { CELL_SIDE_MARGIN, HEADER_COLUMNS, NO_BORDERS, SHORT_RULE_RATIO, SIZE, line, shortRule } from "./layout";
 
@@ -19,7 +19,7 @@ const inner = (columnWidth: number) => columnWidth - 2 * CELL_SIDE_MARGIN;
 /** ô 2: cơ quan chủ quản (upright), cơ quan ban hành (bold), and a short line under it. */
 export function agencyParagraphs(data: ReportData): Paragraph[] {
   const chuQuan = textValue(data, "CO_QUAN_CHU_QUAN");
-  const banHanh = linesValue(data, "CO_QUAN_BAN_HANH").map(upper);
+  const banHanh = splitLines(linesValue(data, "CO_QUAN_BAN_HANH")).map(upper);
   const paragraphs: Paragraph[] = [];
   if (chuQuan) paragraphs.push(line(upper(chuQuan), { size: SIZE.coQuan }));
   for (const l of banHanh) paragraphs.push(line(l, { size: SIZE.coQuan, bold: true }));

@@ -73,10 +73,14 @@ const SOLID_LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: 
 
 export type RunStyle = Pick<IRunOptions, "bold" | "italics" | "allCaps"> & { size: number };
 
-/** A run of text in Times New Roman, black, at `size` points. */
+/**
+ * A run of text in Times New Roman, black, at `size` points. A line break in the text
+ * would not be one in Word ("\n" in w:t is a space at best), so it becomes a space; lines
+ * are separate paragraphs.
+ */
 export function run(text: string, style: RunStyle): TextRun {
   return new TextRun({
-    text,
+    text: text.replace(/\s*(?:\r\n|\r|\n)\s*/g, " "),
     font: FONT,
     color: BLACK,
     size: pt(style.size),

@@ -335,6 +335,20 @@ describe("body wording from the definition", () => {
   });
 });
 
+describe("line breaks typed in cells", () => {
+  it("makes one paragraph per typed line in a list and a space in a single text, never a raw newline", async () => {
+    const parts = await partsOf(
+      dataWith({ NHIEM_VU: ["Tiếp tục rà soát.\nTăng cường hướng dẫn."], CAN_CU: "Thực hiện Công văn số 323\ncủa Văn phòng UBND tỉnh, như sau:" }),
+    );
+    const doc = parts["word/document.xml"];
+    expect(doc).not.toMatch(/<w:t[^>]*>[^<]*[\r\n]/);
+    const texts = paragraphs(doc).map((p) => p.text);
+    expect(texts).toContain("- Tiếp tục rà soát.");
+    expect(texts).toContain("- Tăng cường hướng dẫn.");
+    expect(texts).toContain("Thực hiện Công văn số 323 của Văn phòng UBND tỉnh, như sau:");
+  });
+});
+
 describe("packaging", () => {
   it("packs a Blob for the browser with the same content", async () => {
     const blob = await packReportBlob(def, sampleData());

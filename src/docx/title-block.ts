@@ -4,7 +4,7 @@
 import { AlignmentType, Paragraph } from "docx";
 import { linesValue } from "../report/definition";
 import type { ReportData, ReportDefinition } from "../report/types";
-import { fillTemplate, formatKinhGui } from "../report/wording";
+import { fillTemplate, formatKinhGui, splitLines } from "../report/wording";
 import { textWidthTwips } from "./metrics";
 import { SHORT_RULE_RATIO, SIZE, TEXT_WIDTH, line, shortRule } from "./layout";
 
@@ -32,7 +32,7 @@ export function trichYeuParagraphs(def: ReportDefinition, data: ReportData): Par
  * "- X;" line each under it.
  */
 export function kinhGuiParagraphs(data: ReportData): Paragraph[] {
-  const lines = formatKinhGui(linesValue(data, "KINH_GUI"));
+  const lines = formatKinhGui(splitLines(linesValue(data, "KINH_GUI")));
   const style = { size: SIZE.body };
   if (lines.length === 1) {
     return [line(lines[0], style, { spacing: { before: 240, after: 240 } })];

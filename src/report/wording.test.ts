@@ -8,6 +8,8 @@ import {
   formatNoiNhan,
   formatSoKyHieu,
   hasBullet,
+  singleLine,
+  splitLines,
   valueText,
   withBullet,
 } from "./wording";
@@ -159,5 +161,16 @@ describe("Kính gửi and Nơi nhận", () => {
       "- Chủ tịch, các Phó Chủ tịch UBND thị xã",
       "- Lưu: VT.",
     ]);
+  });
+});
+
+describe("line breaks typed in a cell", () => {
+  it("gives one line per break in a list, dropping blank lines", () => {
+    expect(splitLines(["Như trên;\nLưu: VT.", "  ", "Sở A;\r\n\r\nSở B"])).toEqual(["Như trên;", "Lưu: VT.", "Sở A;", "Sở B"]);
+    expect(splitLines([])).toEqual([]);
+  });
+  it("becomes a space in a single-line text", () => {
+    expect(singleLine("Thực hiện Công văn\n số 323 ")).toBe("Thực hiện Công văn số 323");
+    expect(singleLine("không xuống dòng")).toBe("không xuống dòng");
   });
 });

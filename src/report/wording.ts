@@ -81,6 +81,19 @@ export function fillTemplate(template: string, data: ReportData): string {
   return filled.replace(/[ \t]{2,}/g, " ").trim();
 }
 
+/**
+ * The lines of a list as the document shows them: a cell typed with line breaks
+ * (Alt+Enter in Excel) gives one line per break; blank lines are dropped.
+ */
+export function splitLines(lines: string[]): string[] {
+  return lines.flatMap((l) => l.split(/\r\n|\r|\n/)).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+/** A single-line text: line breaks typed in a cell become spaces. */
+export function singleLine(text: string): string {
+  return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, " ").trim();
+}
+
 /** A line that already starts with a bullet ("- ", "+ ", or Word's "– "). */
 export function hasBullet(text: string): boolean {
   return /^[-+–]\s/.test(text.trimStart());
