@@ -7,6 +7,9 @@ import type { WorkbookLayout } from "../workbook/layout";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { actualSheetName, queueState, stateOf, type WorkbookState } from "./workbook-state";
 
+/** The block of a non-standard sheet that is read: where a unit sheet keeps its marker and figures. */
+export const UNIT_BLOCK = "A1:F40";
+
 /** Converts a loaded used range to the snapshot's cells. */
 export function sheetFromRange(name: string, range: Excel.Range): SheetSnapshot {
   const sheet: SheetSnapshot = { name, cells: {}, formulas: {} };
@@ -46,7 +49,8 @@ export interface SnapshotRead {
 }
 
 /**
- * Two syncs: the sheet list and names, then the used ranges of the relevant sheets.
+ * Two syncs: the sheet list and names, then the used ranges of the standard sheets and
+ * the unit block of every other sheet.
  * `alsoLoad` queues a caller's own loads into the first sync.
  */
 export async function readSnapshot(context: Excel.RequestContext, layout: WorkbookLayout, alsoLoad?: () => void): Promise<SnapshotRead> {
@@ -54,8 +58,12 @@ export async function readSnapshot(context: Excel.RequestContext, layout: Workbo
   alsoLoad?.();
   await context.sync();
   const state = stateOf(queued);
-  const sheets = relevantSheets(state, layout).map((name) => {
-    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  const standard = new Set(relevantSheets(state, layout));
+  // standard sheets whole; every other sheet only in the block a unit sheet uses, so a
+  // large unrelated sheet costs little, and unit sheets are found by their marker
+  const sheets = state.sheets.map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    const range = standard.has(name) ? ws.getUsedRangeOrNullObject(true) : ws.getRange(UNIT_BLOCK);
     range.load("address,values,valueTypes,formulas");
     return { name, range };
   });

@@ -1,0 +1,184 @@
+/**
+ * Units in Excel: add unit sheets, and "Tổng hợp" — put the units between the bookends
+ * and write the summary formulas. A fixed number of round trips whatever the number of
+ * units: "Thêm đơn vị" two, "Tổng hợp" three.
+ */
+import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName, UNIT_MARKER } from "../report/rollup";
+import type { ReportDefinition } from "../report/types";
+import { parseSheetRef } from "../report/refs";
+import type { WorkbookLayout } from "../workbook/layout";
+import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
+import { bookendSheetLayout, MARKER_CELL, summaryFormulas, unitSheetLayout } from "../workbook/units";
+import { queueSheet } from "./apply-layout";
+import { UserFacingError } from "./errors";
+import type { ExcelHost } from "./host";
+import { actualSheetName, queueState, stateOf, type WorkbookState } from "./workbook-state";
+
+export interface NewUnit {
+  /** the unit's full name, e.g. "Phường Bần Yên Nhân" */
+  name: string;
+  /** figures to fill in, by field id (an import brings them) */
+  values?: Record<string, number | string | null>;
+}
+
+export interface AddUnitsResult {
+  added: { unitName: string; sheet: string; renamed: boolean }[];
+  refused: { unitName: string; message: string }[];
+}
+
+/** Last standard sheet present, after which the bookends go. */
+function anchorSheet(state: WorkbookState, layout: WorkbookLayout): string | undefined {
+  const present = layout.sheets.map((s) => actualSheetName(state, layout, s.name)).filter((s): s is string => !!s);
+  return present.length ? present.reduce((a, b) => (state.sheets.indexOf(b) > state.sheets.indexOf(a) ? b : a)) : undefined;
+}
+
+/** Queues the creation of missing bookends; returns the sheet order after it. */
+function queueBookends(context: Excel.RequestContext, state: WorkbookState, layout: WorkbookLayout): string[] {
+  const order = [...state.sheets];
+  const has = (n: string) => order.some((s) => s.toLowerCase() === n.toLowerCase());
+  if (has(BOOKEND_START) && has(BOOKEND_END)) return order;
+  const anchor = anchorSheet(state, layout);
+  let at = anchor ? order.indexOf(anchor) + 1 : order.length;
+  for (const which of ["start", "end"] as const) {
+    const l = bookendSheetLayout(which);
+    if (has(l.name)) {
+      at = order.indexOf(l.name) + 1;
+      continue;
+    }
+    const ws = context.workbook.worksheets.add(l.name);
+    ws.position = at;
+    queueSheet(ws, l, false);
+    order.splice(at, 0, l.name);
+    at++;
+  }
+  return order;
+}
+
+export async function addUnits(
+  host: ExcelHost,
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  units: NewUnit[],
+): Promise<AddUnitsResult> {
+  const validation = host.isSetSupported("ExcelApi", "1.8");
+  return host.run(async (context) => {
+    const queued = queueState(context);
+    await context.sync();
+    const state = stateOf(queued);
+    const result: AddUnitsResult = { added: [], refused: [] };
+    const names = [...state.sheets];
+    const planned: { unit: NewUnit; sheet: string; renamed: boolean }[] = [];
+    for (const unit of units) {
+      const r = unitSheetName(unit.name, names);
+      if (!r.ok) {
+        result.refused.push({ unitName: unit.name, message: r.message });
+        continue;
+      }
+      names.push(r.name);
+      planned.push({ unit, sheet: r.name, renamed: r.changed });
+    }
+    if (!planned.length) return result;
+
+    if (host.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
+    const order = queueBookends(context, state, layout);
+    let endAt = order.findIndex((s) => s.toLowerCase() === BOOKEND_END.toLowerCase());
+    for (const p of planned) {
+      const ws = context.workbook.worksheets.add(p.sheet);
+      ws.position = endAt++;
+      const l = unitSheetLayout(def, p.sheet, p.unit.name.trim());
+      queueSheet(ws, l, validation);
+      for (const input of l.inputs) {
+        const v = p.unit.values?.[input.fieldId];
+        if (v !== undefined && v !== null && v !== "") ws.getRange(input.first).values = [[v]];
+      }
+      result.added.push({ unitName: p.unit.name.trim(), sheet: p.sheet, renamed: p.renamed });
+    }
+    await context.sync();
+    return result;
+  });
+}
+
+export interface RollupResult {
+  units: string[];
+  /** summary cells given the roll-up formula */
+  written: { fieldId: string; sheet: string; cell: string; formula: string }[];
+  /** summary cells holding a typed value that the user chose to keep */
+  kept: { fieldId: string; sheet: string; cell: string }[];
+  /** sheets moved to put the units between the bookends */
+  moved: string[];
+}
+
+export interface RollupHooks {
+  /** asked before replacing summary cells that hold a typed value; true to replace */
+  confirmOverwrite(cells: { fieldId: string; sheet: string; cell: string; value: unknown }[]): Promise<boolean>;
+}
+
+export async function rollupInExcel(
+  host: ExcelHost,
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  hooks: RollupHooks,
+): Promise<RollupResult> {
+  return host.run(async (context) => {
+    const queued = queueState(context);
+    await context.sync();
+    const state = stateOf(queued);
+
+    // second round trip: every sheet's marker, and the summary cells
+    const markers = state.sheets.map((name) => {
+      const r = context.workbook.worksheets.getItem(name).getRange(MARKER_CELL);
+      r.load("values");
+      return { name, r };
+    });
+    const locate = (fieldId: string) => {
+      const named = state.names[fieldId] ? parseSheetRef(state.names[fieldId]) : null;
+      if (named) return { sheet: named.sheet, cell: named.ref.split(":")[0] };
+      const f = summaryFormulas(def, layout).find((x) => x.fieldId === fieldId)!;
+      return { sheet: actualSheetName(state, layout, f.sheet) ?? f.sheet, cell: f.cell };
+    };
+    const targets = summaryFormulas(def, layout, locate);
+    const missing = targets.filter((t) => !state.sheets.some((s) => s.toLowerCase() === t.sheet.toLowerCase()));
+    if (missing.length) {
+      throw new UserFacingError(`Thiếu trang tính "${missing[0].sheet}" để ghi số tổng hợp. Bấm "Tạo mẫu" để tạo lại.`, "recreate");
+    }
+    const cells = targets.map((t) => {
+      const r = context.workbook.worksheets.getItem(t.sheet).getRange(t.cell);
+      r.load("formulas,values");
+      return { t, r };
+    });
+    await context.sync();
+
+    const units = markers.filter((m) => String(m.r.values[0][0]).trim() === UNIT_MARKER).map((m) => m.name);
+    if (!units.length) {
+      throw new UserFacingError('Chưa có trang đơn vị nào để tổng hợp. Bấm "Thêm đơn vị" hoặc "Nhập từ tệp" trước.');
+    }
+    const blocked = [...new Set(targets.map((t) => t.sheet))].filter((s) => state.protectedSheets.has(s));
+    if (blocked.length) throw new UserFacingError(`Trang tính "${blocked[0]}" đang được bảo vệ. Bỏ bảo vệ rồi bấm "Tổng hợp" lại.`);
+
+    const typed = cells
+      .filter(({ r }) => {
+        const f = r.formulas[0][0];
+        const v = r.values[0][0];
+        const isOurs = typeof f === "string" && parseRollupFormula(f) !== null;
+        return !isOurs && v !== "" && v !== null;
+      })
+      .map(({ t, r }) => ({ fieldId: t.fieldId, sheet: t.sheet, cell: t.cell, value: r.values[0][0] }));
+    const overwrite = typed.length ? await hooks.confirmOverwrite(typed) : true;
+    const keep = new Set(overwrite ? [] : typed.map((t) => t.fieldId));
+
+    // third: order the sheets, then write the formulas
+    const order = queueBookends(context, state, layout);
+    const target = plannedSheetOrder(order, new Set(units), anchorSheet(state, layout));
+    const moves = positionChanges(order, target);
+    for (const m of moves) context.workbook.worksheets.getItem(m.sheet).position = m.position;
+    const written = targets.filter((t) => !keep.has(t.fieldId));
+    for (const t of written) context.workbook.worksheets.getItem(t.sheet).getRange(t.cell).formulas = [[t.formula]];
+    await context.sync();
+    return {
+      units,
+      written,
+      kept: targets.filter((t) => keep.has(t.fieldId)).map(({ fieldId, sheet, cell }) => ({ fieldId, sheet, cell })),
+      moved: moves.map((m) => m.sheet),
+    };
+  });
+}
