@@ -14,6 +14,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from "docx";
+import { singleLine } from "../report/wording";
 
 /** Millimetres to twips, rounded to the nearest twip (20 mm → 1134, 30 mm → 1701, 15 mm → 850). */
 export const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
@@ -80,7 +81,7 @@ export type RunStyle = Pick<IRunOptions, "bold" | "italics" | "allCaps"> & { siz
  */
 export function run(text: string, style: RunStyle): TextRun {
   return new TextRun({
-    text: text.replace(/\s*(?:\r\n|\r|\n)\s*/g, " "),
+    text: singleLine(text),
     font: FONT,
     color: BLACK,
     size: pt(style.size),
