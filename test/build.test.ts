@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse as parseJs } from "acorn";
+import { JSDOM } from "jsdom";
 
 const ROOT = path.resolve(__dirname, "..");
 const PUBLIC_URL = "https://cctthc.test.example.org/addin/";
@@ -113,6 +114,50 @@ describe("production build", () => {
       expect(() => parseJs(t.inline, { ecmaVersion: 5 })).not.toThrow();
       expect(t.inline).toMatch(/Trident/);
     }
+  });
+
+  describe("the inline check, run in jsdom on the built page (external scripts are not loaded)", () => {
+    const IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko";
+    const EDGE = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+
+    async function load(userAgent: string, withFetch: boolean) {
+      const dom = new JSDOM(read("taskpane.html"), {
+        runScripts: "dangerously",
+        beforeParse(window) {
+          Object.defineProperty(window.navigator, "userAgent", { value: userAgent });
+          // jsdom has no fetch; a modern web view does.
+          if (withFetch) Object.assign(window, { fetch: () => Promise.reject(new Error("offline")) });
+        },
+      });
+      await new Promise((resolve) => dom.window.addEventListener("load", resolve));
+      const doc = dom.window.document;
+      const shown = (id: string) => {
+        const el = doc.getElementById(id);
+        return el !== null && dom.window.getComputedStyle(el).display !== "none";
+      };
+      const result = {
+        classes: doc.documentElement.className.trim(),
+        message: doc.getElementById("fallback-message")?.textContent,
+        fallbackShown: shown("fallback"),
+        loadingShown: shown("loading"),
+      };
+      dom.window.close();
+      return result;
+    }
+
+    test("a modern web view: message hidden, 'Đang tải…' shown until the app mounts", async () => {
+      expect(await load(EDGE, true)).toEqual({ classes: "tthc-ok", message: FALLBACK_TEXT, fallbackShown: false, loadingShown: true });
+    });
+
+    test("Internet Explorer (Trident): the message stays, as written", async () => {
+      expect(await load(IE11, true)).toEqual({ classes: "tthc-unsupported", message: FALLBACK_TEXT, fallbackShown: true, loadingShown: false });
+    });
+
+    test("another engine without fetch: the message stays, without blaming Internet Explorer", async () => {
+      const r = await load(EDGE, false);
+      expect(r).toMatchObject({ classes: "tthc-unsupported", fallbackShown: true, loadingShown: false });
+      expect(r.message).toMatch(/^Phần bổ trợ này cần Office 2021 trở lên .*Trình duyệt nhúng .* đã cũ .*Excel trên web\.$/);
+    });
   });
 
   test("the copied manifest carries the production URL and no localhost", () => {
