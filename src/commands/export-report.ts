@@ -33,7 +33,7 @@ export type PreparedExport =
     };
 
 export interface ExportOptions {
-  /** "now" for the date checks (defaults to the current date) */
+  /** "now" for the date checks: a report year far from it is a warning (no such check without it) */
   today?: Date;
 }
 

@@ -1,0 +1,405 @@
+/**
+ * The `bao-cao` command line: create the standard workbook, check a filled one, export the
+ * Word report. The logic lives in the shared modules (layout, reader, checks, the export
+ * command, the Word builder); this file parses arguments, reads and writes files, and turns
+ * every foreseeable failure into a Vietnamese message and an exit code, never a stack trace.
+ *
+ * Exit codes: 0 success; 1 the workbook has errors, or a file cannot be read or written;
+ * 2 the command was called wrongly (unknown command or option, missing argument).
+ */
+import { readFileSync } from "node:fs";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { prepareExport } from "../commands/export-report";
+import { packReport } from "../docx";
+import { loadDefinition, sampleData } from "../report/definition";
+import type { Problem } from "../report/types";
+import { checkWorkbook, formatProblem } from "../workbook/check-workbook";
+import { buildLayout, type WorkbookLayout } from "../workbook/layout";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
+import { buildWorkbook, readSnapshot, workbookBuffer, XlsxFormatError, type XlsxFormatProblem } from "./xlsx";
+
+export interface CliIO {
+  out(s: string): void;
+  err(s: string): void;
+  /** environment (BAO_CAO_DEBUG=1 prints the stack of an unexpected error); defaults to process.env */
+  env?: Record<string, string | undefined>;
+  /** "now" for the date checks (a report year far from it is a warning); defaults to the current date */
+  today?: Date;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/* ------------------------------------------------------------------ messages */
+
+const q = (file: string) => `"${file}"`;
+
+export const USAGE = `bao-cao — lập báo cáo tháng về công tác cải cách thủ tục hành chính
+(Nghị định 30/2020/NĐ-CP) từ sổ Excel (.xlsx).
+
+Cách dùng:
+  bao-cao template -o <sổ.xlsx> [--sample] [--force]
+      Tạo sổ Excel theo mẫu báo cáo (các trang tính, ô nhập nền vàng, tên vùng).
+      --sample   điền sẵn số liệu mẫu (UBND thị xã Mỹ Hào, tháng 11 năm 2024)
+      --force    ghi đè nếu tệp đã có (dữ liệu trong tệp cũ sẽ mất)
+
+  bao-cao check <sổ.xlsx> [--json]
+      Kiểm tra sổ: mỗi lỗi, cảnh báo một dòng "Trang tính!Ô: nội dung", lỗi trước.
+      --json     in kết quả dạng JSON
+
+  bao-cao export <sổ.xlsx> [-o <báo-cáo.docx>]
+      Xuất báo cáo Word khi sổ không còn lỗi. Không có -o: ghi tệp
+      bao-cao-cctthc-thang-<tháng>-<năm>.docx cùng thư mục với sổ.
+
+  bao-cao --help       in hướng dẫn này
+  bao-cao --version    in số phiên bản
+
+Mã thoát: 0 thành công; 1 sổ có lỗi hoặc không đọc, ghi được tệp; 2 gọi lệnh sai cách.`;
+
+const FORMAT: Record<XlsxFormatProblem, (f: string, detail?: string) => string> = {
+  empty: (f) => `Tệp ${q(f)} rỗng (0 byte), không phải sổ Excel .xlsx.`,
+  ole: (f) =>
+    `Tệp ${q(f)} là sổ Excel 97-2003 (.xls) hoặc sổ .xlsx có đặt mật khẩu; bao-cao chỉ đọc được sổ .xlsx không mật khẩu. ` +
+    `Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi Lưu thành (Save As) kiểu "Sổ làm việc Excel (*.xlsx)".`,
+  notZip: (f) => `Tệp ${q(f)} không phải sổ Excel .xlsx (có thể là tệp văn bản, CSV, HTML hay PDF bị đổi đuôi).`,
+  corruptZip: (f) => `Tệp ${q(f)} bị hỏng hoặc chưa chép, tải về hết: không mở được như một sổ Excel .xlsx.`,
+  docx: (f) => `Tệp ${q(f)} là văn bản Word (.docx), không phải sổ Excel .xlsx.`,
+  pptx: (f) => `Tệp ${q(f)} là bản trình chiếu PowerPoint, không phải sổ Excel .xlsx.`,
+  ods: (f) => `Tệp ${q(f)} là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel và lưu lại dạng .xlsx.`,
+  xlsb: (f) => `Tệp ${q(f)} là sổ Excel nhị phân (.xlsb). Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+  notWorkbook: (f) => `Tệp ${q(f)} là tệp nén nhưng không chứa sổ Excel, không phải .xlsx.`,
+  corruptWorkbook: (f, detail) => `Tệp ${q(f)} có cấu trúc sổ Excel bị hỏng, không đọc được.${detail ? ` chi tiết: ${detail}` : ""}`,
+};
+
+const M = {
+  seeHelp: "Xem hướng dẫn: bao-cao --help",
+  noCommand: "Chưa nhập lệnh.",
+  unknownCommand: (c: string) => `Lệnh không hợp lệ: ${q(c)}. Các lệnh: template, check, export.`,
+  unknownOption: (o: string) => `Tùy chọn không hợp lệ: ${o}.`,
+  badOptionValue: (o: string) => `Tùy chọn ${o} thiếu giá trị hoặc không nhận giá trị.`,
+  needInput: (cmd: string) => `Lệnh ${cmd} cần đúng một tệp sổ .xlsx, ví dụ: bao-cao ${cmd} so-bao-cao.xlsx`,
+  tooMany: (cmd: string, extra: string[]) => `Lệnh ${cmd} nhận một tệp sổ, thừa: ${extra.join(" ")}.`,
+  templateNeedsOutput: "Lệnh template cần tên tệp sẽ tạo: bao-cao template -o so-bao-cao.xlsx",
+  templateNoPositional: (a: string) => `Lệnh template không nhận đối số ${q(a)}; ghi tên tệp sau -o: bao-cao template -o ${a}`,
+  extension: (f: string, ext: string) => `Tên tệp ${q(f)} phải có đuôi ${ext}.`,
+
+  notFound: (f: string) => `Không tìm thấy tệp ${q(f)}.`,
+  inputIsDirectory: (f: string) => `${q(f)} là một thư mục, không phải tệp sổ .xlsx.`,
+  noReadPermission: (f: string) => `Không có quyền đọc tệp ${q(f)}.`,
+  cannotRead: (f: string, detail: string) => `Không đọc được tệp ${q(f)}. chi tiết: ${detail}`,
+  notReportWorkbook: (f: string, sheets: string[]) =>
+    `Tệp ${q(f)} không phải sổ báo cáo: không có trang tính nào của mẫu (${sheets.join(", ")}). ` +
+    `Tạo sổ mẫu bằng: bao-cao template -o so-bao-cao.xlsx`,
+
+  outputIsInput: (f: string) => `Không ghi đè lên chính tệp đầu vào ${q(f)}. Chọn tên tệp khác sau -o.`,
+  outputIsDirectory: (f: string, example: string) => `${q(f)} là một thư mục; ghi cả tên tệp sau -o, ví dụ ${path.join(f, example)}.`,
+  outputExists: (f: string) => `Tệp ${q(f)} đã có. Thêm --force để ghi đè (dữ liệu trong tệp cũ sẽ mất), hoặc chọn tên khác.`,
+  noDirectory: (d: string) => `Thư mục ${q(d)} không tồn tại; hãy tạo thư mục trước hoặc chọn nơi ghi khác.`,
+  noWritePermission: (f: string) => `Không ghi được tệp ${q(f)}: không có quyền ghi, hoặc tệp đang mở trong Word, Excel.`,
+  diskFull: (f: string) => `Không ghi được tệp ${q(f)}: ổ đĩa đã đầy.`,
+  cannotWrite: (f: string, detail: string) => `Không ghi được tệp ${q(f)}. chi tiết: ${detail}`,
+
+  templateWritten: (f: string, sample: boolean) => `Đã tạo sổ báo cáo${sample ? " (có số liệu mẫu)" : ""}: ${f}`,
+  templateNext: (f: string) => `Nhập số liệu vào các ô nền vàng, rồi kiểm tra: bao-cao check ${q(f)}`,
+  exportRefused: (n: number) => `Chưa xuất báo cáo: sổ còn ${n} lỗi. Sửa các lỗi trên rồi chạy lại.`,
+  exportWritten: (f: string) => `Đã ghi báo cáo: ${f}`,
+  unexpected: (detail: string) => `bao-cao gặp lỗi không mong muốn, xin báo cho người phát triển. chi tiết: ${detail}`,
+};
+
+/** "2 lỗi, 1 cảnh báo." / "Không có lỗi." / "Không có lỗi, 1 cảnh báo." */
+export function problemSummary(problems: Problem[]): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  const head = errors ? `${errors} lỗi` : "Không có lỗi";
+  return warnings ? `${head}, ${warnings} cảnh báo.` : `${head}.`;
+}
+
+/* ------------------------------------------------------------------ failures */
+
+/** A foreseen failure: its message is shown as is, with its exit code. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+const usageError = (message: string) => new CliFailure(`${message}\n${M.seeHelp}`, EXIT.usage);
+const failure = (message: string) => new CliFailure(message, EXIT.failed);
+
+const errCode = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
+const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/* ------------------------------------------------------------------ arguments */
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
+
+/** parseArgs for one command (with -h/--help), its errors turned into usage errors. */
+function parse<T extends Options>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } } as T & { help: { type: "boolean"; short: "h" } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    const option = /'(-[^' ,]+)/.exec(errText(e))?.[1] ?? "";
+    if (errCode(e) === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw usageError(M.unknownOption(option));
+    if (errCode(e) === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw usageError(M.badOptionValue(option));
+    throw usageError(errText(e));
+  }
+}
+
+function oneInput(cmd: string, positionals: string[]): string {
+  if (positionals.length === 0) throw usageError(M.needInput(cmd));
+  if (positionals.length > 1) throw usageError(M.tooMany(cmd, positionals.slice(1)));
+  return positionals[0];
+}
+
+function requireExtension(file: string, ext: string): void {
+  if (!file.toLowerCase().endsWith(ext)) throw usageError(M.extension(file, ext));
+}
+
+/* ------------------------------------------------------------------ files */
+
+async function readInput(file: string): Promise<Buffer> {
+  const fail = (e: unknown): CliFailure => {
+    const code = errCode(e);
+    if (code === "ENOENT" || code === "ENOTDIR") return failure(M.notFound(file));
+    if (code === "EACCES" || code === "EPERM") return failure(M.noReadPermission(file));
+    if (code === "EISDIR") return failure(M.inputIsDirectory(file));
+    return failure(M.cannotRead(file, errText(e)));
+  };
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(file)).isDirectory();
+  } catch (e) {
+    throw fail(e);
+  }
+  if (isDirectory) throw failure(M.inputIsDirectory(file));
+  try {
+    return await readFile(file);
+  } catch (e) {
+    throw fail(e);
+  }
+}
+
+async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> {
+  const bytes = await readInput(file);
+  try {
+    return await readSnapshot(bytes);
+  } catch (e) {
+    if (e instanceof XlsxFormatError) throw failure(FORMAT[e.problem](file, e.detail));
+    throw e;
+  }
+}
+
+async function statOrNull(file: string) {
+  try {
+    return await stat(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Refuses an output that is the input itself (same path, or same file through a link). */
+async function refuseInputAsOutput(output: string, input: string): Promise<void> {
+  if (path.resolve(output) === path.resolve(input)) throw failure(M.outputIsInput(input));
+  const [a, b] = await Promise.all([statOrNull(output), statOrNull(input)]);
+  if (a && b && a.dev === b.dev && a.ino === b.ino) throw failure(M.outputIsInput(input));
+}
+
+/** An example file name for each kind of output, used in messages. */
+const exampleName = (output: string) => (output.toLowerCase().endsWith(".docx") ? "bao-cao.docx" : "so-bao-cao.xlsx");
+
+async function refuseDirectory(output: string, example: string): Promise<void> {
+  if ((await statOrNull(output))?.isDirectory()) throw failure(M.outputIsDirectory(output, example));
+}
+
+/** What can be known about an output before any work: an existing directory, a missing parent. */
+async function checkOutput(output: string, options: { mayExist: boolean }): Promise<void> {
+  const target = await statOrNull(output);
+  if (target?.isDirectory()) throw failure(M.outputIsDirectory(output, exampleName(output)));
+  if (target && !options.mayExist) throw failure(M.outputExists(output));
+  const dir = path.dirname(path.resolve(output));
+  const parent = await statOrNull(dir);
+  if (!parent || !parent.isDirectory()) throw failure(M.noDirectory(dir));
+}
+
+async function writeOutput(file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, bytes);
+  } catch (e) {
+    const code = errCode(e);
+    if (code === "ENOENT" || code === "ENOTDIR") throw failure(M.noDirectory(path.dirname(path.resolve(file))));
+    if (code === "EISDIR") throw failure(M.outputIsDirectory(file, exampleName(file)));
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "EBUSY") throw failure(M.noWritePermission(file));
+    if (code === "ENOSPC" || code === "EDQUOT") throw failure(M.diskFull(file));
+    throw failure(M.cannotWrite(file, errText(e)));
+  }
+}
+
+/* ------------------------------------------------------------------ commands */
+
+interface Context {
+  io: CliIO;
+  today: Date;
+  definition: ReturnType<typeof loadDefinition>;
+  layout: WorkbookLayout;
+}
+
+function notReportWorkbook(ctx: Context, file: string): CliFailure {
+  return failure(M.notReportWorkbook(file, ctx.layout.sheets.map((s) => s.name)));
+}
+
+async function templateCommand(ctx: Context, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: "string", short: "o" },
+    sample: { type: "boolean" },
+    force: { type: "boolean", short: "f" },
+  } as const);
+  if (values.help) return help(ctx.io);
+  if (positionals.length) throw usageError(M.templateNoPositional(positionals[0]));
+  if (!values.output) throw usageError(M.templateNeedsOutput);
+  const output = values.output;
+  await refuseDirectory(output, "so-bao-cao.xlsx");
+  requireExtension(output, ".xlsx");
+  await checkOutput(output, { mayExist: Boolean(values.force) });
+  const wb = buildWorkbook(ctx.definition, ctx.layout, values.sample ? sampleData() : undefined);
+  await writeOutput(output, await workbookBuffer(wb));
+  ctx.io.out(M.templateWritten(path.resolve(output), Boolean(values.sample)));
+  ctx.io.out(M.templateNext(path.resolve(output)));
+  return EXIT.ok;
+}
+
+async function checkCommand(ctx: Context, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: "boolean" } } as const);
+  if (values.help) return help(ctx.io);
+  const input = oneInput("check", positionals);
+  const snapshot = await readWorkbookFile(input);
+  const result = checkWorkbook(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
+  if (!result.isReportWorkbook) throw notReportWorkbook(ctx, input);
+  const errors = result.problems.filter((p) => p.severity === "error").length;
+  if (values.json) {
+    const problems = result.problems.map(({ sheet, cell, severity, code, message }) => ({ sheet, cell, severity, code, message }));
+    ctx.io.out(JSON.stringify({ problems, errors, warnings: problems.length - errors }, null, 2));
+  } else {
+    for (const p of result.problems) ctx.io.out(formatProblem(p));
+    ctx.io.out(problemSummary(result.problems));
+  }
+  return errors ? EXIT.failed : EXIT.ok;
+}
+
+async function exportCommand(ctx: Context, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { output: { type: "string", short: "o" } } as const);
+  if (values.help) return help(ctx.io);
+  const input = oneInput("export", positionals);
+  if (values.output !== undefined) {
+    await refuseInputAsOutput(values.output, input);
+    await refuseDirectory(values.output, "bao-cao.docx");
+    requireExtension(values.output, ".docx");
+    await checkOutput(values.output, { mayExist: true });
+  }
+  const snapshot = await readWorkbookFile(input);
+  const prepared = prepareExport(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
+  if (!prepared.ok) {
+    if (prepared.reason === "notReportWorkbook") throw notReportWorkbook(ctx, input);
+    for (const p of prepared.problems) ctx.io.err(formatProblem(p));
+    ctx.io.err(problemSummary(prepared.problems));
+    ctx.io.err(M.exportRefused(prepared.problems.filter((p) => p.severity === "error").length));
+    return EXIT.failed;
+  }
+  const output = path.resolve(values.output ?? path.join(path.dirname(input), prepared.fileName));
+  await refuseInputAsOutput(output, input);
+  if (values.output === undefined) await checkOutput(output, { mayExist: true });
+  const bytes = await packReport(ctx.definition, prepared.data);
+  await writeOutput(output, bytes);
+  for (const p of prepared.warnings) ctx.io.out(formatProblem(p));
+  ctx.io.out(problemSummary(prepared.warnings));
+  ctx.io.out(M.exportWritten(output));
+  return EXIT.ok;
+}
+
+function help(io: CliIO): number {
+  io.out(USAGE);
+  return EXIT.ok;
+}
+
+/** The package's version, from the package.json above this file (src/cli or lib/src/cli). */
+export function version(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "bao-cao-tthc" && pkg.version) return pkg.version;
+    } catch {
+      // not here: look one level up
+    }
+    dir = path.dirname(dir);
+  }
+  return "không rõ";
+}
+
+const COMMANDS: Record<string, (ctx: Context, args: string[]) => Promise<number>> = {
+  template: templateCommand,
+  check: checkCommand,
+  export: exportCommand,
+};
+
+/** Runs the command line; returns the exit code. Never throws. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const env = io.env ?? process.env;
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined) {
+      io.err(`${M.noCommand}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (command === "--help" || command === "-h" || command === "help") return help(io);
+    if (command === "--version" || command === "-v" || command === "-V") {
+      io.out(`bao-cao ${version()}`);
+      return EXIT.ok;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw usageError(command.startsWith("-") ? M.unknownOption(command) : M.unknownCommand(command));
+    const definition = loadDefinition();
+    return await run({ io, today: io.today ?? new Date(), definition, layout: buildLayout(definition) }, rest);
+  } catch (e) {
+    if (e instanceof CliFailure) {
+      io.err(`bao-cao: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(M.unexpected(errText(e).split("\n")[0]));
+    if (env.BAO_CAO_DEBUG === "1" && e instanceof Error && e.stack) io.err(e.stack);
+    return EXIT.failed;
+  }
+}
+
+/* ------------------------------------------------------------------ as a program */
+
+const processIO: CliIO = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
+
+let started = false;
+
+/** Runs `main` on the process's arguments and sets process.exitCode (once). */
+export function run(argv: string[] = process.argv.slice(2)): Promise<void> {
+  if (started) return Promise.resolve();
+  started = true;
+  return main(argv, processIO).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+/**
+ * Run directly (tsx src/cli/main.ts, node lib/src/cli/main.js), or through bin/bao-cao.js,
+ * which only requires this file (so `require.main` is the bin script there).
+ */
+function isProgram(): boolean {
+  const entry = require.main;
+  if (!entry) return false;
+  if (entry === module) return true;
+  return path.basename(entry.filename) === "bao-cao.js" && path.basename(path.dirname(entry.filename)) === "bin";
+}
+
+if (isProgram()) void run();
