@@ -510,7 +510,7 @@ describe("ranges", () => {
     await host.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem("Sheet1");
       const r = s.getRange("B2:C3");
-      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {
+      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
         const b = r.format.borders.getItem(edge);
         b.style = "Continuous";
         b.weight = "Thin";
