@@ -72,8 +72,23 @@ class PlaceholderUrlWarningPlugin {
 async function getHttpsOptions() {
   // Same as the template: creates (and on Windows/macOS trusts) a localhost certificate.
   const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (error) {
+    // On Linux the package generates the certificates but installs its CA with sudo, which
+    // fails without sudo (containers, root shells). Serve with what it generated; the
+    // browser then has to be told to trust the CA.
+    const fs = require("fs");
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+    if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) throw error;
+    console.warn(
+      `office-addin-dev-certs could not install its CA (${String(error.message).split("\n")[0]}). ` +
+        `Serving with the certificates in ${dir}; trust ${path.join(dir, files.ca)} in your browser or system.`,
+    );
+    return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
