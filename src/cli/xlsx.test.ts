@@ -71,7 +71,9 @@ describe("what buildWorkbook writes", () => {
     // a single cell and a range, sheet names quoted (XML-escaped in the file)
     expect(xml).toContain(`<definedName name="PAKN_TONG">&apos;I. Kết quả&apos;!$C$12</definedName>`);
     expect(xml).toContain(`<definedName name="DANH_GIA_CHUNG">&apos;II. Đánh giá&apos;!$B$5:$B$14</definedName>`);
-    expect(xml).not.toContain("localSheetId");
+    // workbook-level: no field name is scoped to a sheet (only Excel's own print titles are)
+    expect(xml).not.toMatch(/<definedName name="[A-Z0-9_]+" localSheetId/);
+    expect(xml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;I. Kết quả&apos;!$1:$3</definedName>`);
     expect(definedNamesOf(xml)).toEqual(standardNames());
     expect(Object.keys(definedNamesOf(xml))).toHaveLength(def.fields.length);
   });

@@ -80,6 +80,8 @@ function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
   const hint = sheet.cells.find((c) => c.address === "A2")?.value;
   const width = sheet.columns.reduce((sum, c) => sum + c.width, 0);
   if (typeof hint === "string") ws.getRow(2).height = Math.max(1, Math.ceil((hint.length * 1.1) / width)) * 15;
+  // printed on A4 landscape, one page wide, the header rows repeated
+  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${sheet.frozenRows}` };
   const firstInput = sheet.inputs[0]?.first ?? "A1";
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: sheet.frozenRows, topLeftCell: `A${sheet.frozenRows + 1}`, activeCell: firstInput }];
 }
