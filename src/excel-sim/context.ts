@@ -16,14 +16,25 @@ export class SimRequestContext {
   readonly workbook: SimWorkbookProxy;
   readonly application: SimApplication;
   readonly runtime: SimRuntime;
-  /** No-ops: the simulator never invalidates proxies between syncs. */
+  /**
+   * Proxies stay valid for the whole Excel.run; after it ends, a sync on the context fails with
+   * InvalidObjectPath (as office.js does for objects that were not tracked) unless something
+   * was added here.
+   */
   readonly trackedObjects = {
-    add(_objects: unknown): void {},
-    remove(_objects: unknown): void {},
+    add: (_objects: unknown): void => {
+      this._tracked += 1;
+    },
+    remove: (_objects: unknown): void => {
+      this._tracked = Math.max(0, this._tracked - 1);
+    },
   };
   requestHeaders: Record<string, string> = {};
   private _queue: SimOp[] = [];
   private _traces: string[] = [];
+  private _tracked = 0;
+  /** @internal set when the Excel.run that created this context has finished */
+  _closed = false;
 
   constructor(
     readonly _host: SimHost,
@@ -74,6 +85,11 @@ export class SimRequestContext {
     // office.js makes no round trip when nothing is queued
     if (ops.length === 0) return Promise.resolve();
     this._host.roundTrips += 1;
+    if (this._closed && this._tracked === 0) {
+      return Promise.reject(
+        new SimOfficeError("InvalidObjectPath", "The object path isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.", ops[0].location),
+      );
+    }
     let wait: Promise<void> | undefined;
     try {
       wait = this._host._beforeRoundTrip(this._options);

@@ -10,6 +10,7 @@ import { SimRequestContext, SimRunOptions } from "./context";
 import * as Enums from "./enums";
 import { OfficeExtensionErrorCodes, SimErrorCode, SimOfficeError, simError } from "./errors";
 import { SimWorkbook, SimWorkbookJSON } from "./model";
+import { SimObject } from "./proxy-base";
 
 export interface SimHostOptions {
   /** Sheets of a new workbook (default ["Sheet1"]); ignored when `snapshot` is given. */
@@ -137,16 +138,27 @@ export class SimHost {
 
   private async _run(a: unknown, b?: unknown): Promise<unknown> {
     const batch = typeof a === "function" ? a : b;
-    const options = (typeof a === "function" ? {} : (a ?? {})) as SimRunOptions;
     if (typeof batch !== "function") throw simError("InvalidArgument", undefined, "Excel.run");
+    // Excel.run(object | objects | context, batch) continues with that object's context
+    const first = Array.isArray(a) ? a[0] : a;
+    const previous =
+      first instanceof SimRequestContext ? first : first instanceof SimObject ? first.context : undefined;
+    if (previous && previous._host !== this) throw simError("InvalidRequestContext", undefined, "Excel.run");
+    const options = (typeof a === "function" || previous ? {} : (a ?? {})) as SimRunOptions;
     this.runCount += 1;
-    const ctx = new SimRequestContext(this, options);
-    const result = (batch as (c: Excel.RequestContext) => unknown)(ctx as unknown as Excel.RequestContext);
-    if (!result || typeof (result as Promise<unknown>).then !== "function") throw simError("RunMustReturnPromise", undefined, "Excel.run");
-    const value = await result;
-    // office.js: ctx.sync(batchResult) after the batch, which flushes whatever is still queued
-    await ctx._flush();
-    return value;
+    const ctx = previous ?? new SimRequestContext(this, options);
+    const wasClosed = ctx._closed;
+    ctx._closed = false;
+    try {
+      const result = (batch as (c: Excel.RequestContext) => unknown)(ctx as unknown as Excel.RequestContext);
+      if (!result || typeof (result as Promise<unknown>).then !== "function") throw simError("RunMustReturnPromise", undefined, "Excel.run");
+      const value = await result;
+      // office.js: ctx.sync(batchResult) after the batch, which flushes whatever is still queued
+      await ctx._flush();
+      return value;
+    } finally {
+      ctx._closed = previous ? wasClosed : true;
+    }
   }
 
   /** A fresh context outside run (for code that receives a context from its caller). */

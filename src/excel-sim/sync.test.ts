@@ -226,6 +226,35 @@ describe("sync counting", () => {
     expect(out).toBe("xy");
   });
 
+  it("a context used after its Excel.run ended fails at sync with InvalidObjectPath, unless objects were tracked", async () => {
+    const host = createSimHost();
+    let saved: Excel.RequestContext | undefined;
+    let range: Excel.Range | undefined;
+    await host.run(async (ctx) => {
+      saved = ctx;
+      range = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1");
+    });
+    range!.values = [[1]];
+    await expect(saved!.sync()).rejects.toMatchObject({ code: "InvalidObjectPath" });
+    expect(host.workbook.value("Sheet1", "A1")).toBeNull();
+    // Excel.run(object, batch) continues in the object's context
+    await host.run(range!, async (ctx) => {
+      expect(ctx).toBe(saved);
+      range!.values = [[2]];
+      await ctx.sync();
+    });
+    expect(host.workbook.value("Sheet1", "A1")).toBe(2);
+    await host.run(async (ctx) => {
+      const tracked = ctx.workbook.worksheets.getItem("Sheet1").getRange("B1");
+      ctx.trackedObjects.add(tracked);
+      range = tracked;
+      saved = ctx;
+    });
+    range!.values = [[3]];
+    await saved!.sync();
+    expect(host.workbook.value("Sheet1", "B1")).toBe(3);
+  });
+
   it("discards queued commands when the batch rejects (no final flush)", async () => {
     const host = createSimHost();
     await expect(
