@@ -560,6 +560,13 @@ describe("ranges", () => {
       EdgeTop: { style: "Continuous", color: "#000000", weight: "Thin" },
       EdgeBottom: { style: "Double", color: "#000000", weight: "Thin" },
     });
+    // clearing the formats of B2:C3 removes the shared edge from B4 too
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("B2:C3").clear("Formats");
+      await ctx.sync();
+    });
+    expect(host.workbook.cell("Sheet1", "B4").borders).toEqual({ EdgeBottom: { style: "Double", color: "#000000", weight: "Thin" } });
+    expect(host.workbook.cell("Sheet1", "B2").borders).toBeUndefined();
   });
 
   it("merge keeps the top-left value, unmerge and clear(Formats) undo it; clear(Contents) keeps formats", async () => {
