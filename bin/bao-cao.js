@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 "use strict";
-// Dòng lệnh đã biên dịch (npm ci chạy "prepare" để tạo lib/).
-require("../lib/src/cli/main.js");
+// The compiled command line (npm ci runs "prepare", which builds lib/).
+require("../lib/src/cli/main.js").run();

@@ -391,15 +391,5 @@ export function run(argv: string[] = process.argv.slice(2)): Promise<void> {
   });
 }
 
-/**
- * Run directly (tsx src/cli/main.ts, node lib/src/cli/main.js), or through bin/bao-cao.js,
- * which only requires this file (so `require.main` is the bin script there).
- */
-function isProgram(): boolean {
-  const entry = require.main;
-  if (!entry) return false;
-  if (entry === module) return true;
-  return path.basename(entry.filename) === "bao-cao.js" && path.basename(path.dirname(entry.filename)) === "bin";
-}
-
-if (isProgram()) void run();
+// Run directly (tsx src/cli/main.ts, node lib/src/cli/main.js); bin/bao-cao.js calls run().
+if (require.main === module) void run();
