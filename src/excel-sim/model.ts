@@ -984,17 +984,9 @@ export class SimWorkbook implements FormulaEnv {
     this.assertWritable(s, what === "Formats" ? "formatCells" : "cells", location);
     const contents = what !== "Formats";
     const formats = what === "All" || what === "Formats";
-    for (const [row, col, c] of [...s.cellsIn(r)]) {
-      if (contents) {
-        c.value = null;
-        c.formula = null;
-      }
-      if (formats) Object.assign(c, defaultFormat(), { borders: undefined });
-      if (formats && c.borders === undefined) delete c.borders;
-      s.prune(row, col);
-    }
     if (formats) {
       this.dropOuterEdges(s, r);
+      // row / column / sheet formats first, so that the cells below are pruned against the new base
       if (isWholeRows(r) && isWholeColumns(r)) {
         s.sheetFormat = {};
         s.columnFormats.clear();
@@ -1004,6 +996,19 @@ export class SimWorkbook implements FormulaEnv {
       } else if (isWholeRows(r)) {
         for (let row = r.r1; row <= r.r2; row++) s.rowFormats.delete(row);
       }
+    }
+    for (const [row, col, c] of [...s.cellsIn(r)]) {
+      if (contents) {
+        c.value = null;
+        c.formula = null;
+      }
+      if (formats) {
+        Object.assign(c, defaultFormat());
+        delete c.borders;
+      }
+      s.prune(row, col);
+    }
+    if (formats) {
       // clearing formats unmerges, as in Excel
       s.merges = s.merges.filter((m) => !intersect(m, r));
     }
