@@ -7,4 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   testTimeout: 60000,
+  // Polyfills for the jsdom tests (files with a `@jest-environment jsdom` docblock, e.g. the
+  // task pane's); a no-op in the default node environment.
+  setupFiles: ["<rootDir>/test/setup-jsdom.ts"],
 };
