@@ -1,0 +1,84 @@
+/**
+ * Every text the task pane shows, in Vietnamese, in one place so that it can be read and
+ * corrected together. Messages about Excel errors come from src/excel/errors.ts
+ * (describeError); messages about the data come from the report's checks.
+ */
+
+export const TEXT = {
+  title: "Báo cáo CCTTHC",
+  subtitle: "Báo cáo tháng về cải cách thủ tục hành chính",
+  actionsLabel: "Các thao tác",
+
+  progress: {
+    createTemplate: "Đang tạo các trang tính mẫu…",
+    check: "Đang kiểm tra số liệu…",
+    confirm: "Đang chờ bạn xác nhận…",
+  },
+
+  template: {
+    created: (names: string[]) => `Đã tạo ${names.length} trang tính: ${names.join(", ")}.`,
+    createdMissing: (names: string[]) =>
+      `Đã tạo ${names.length} trang tính còn thiếu: ${names.join(", ")}. Các trang tính đã có được giữ nguyên.`,
+    nextStep: 'Nhập số liệu vào các trang tính này rồi bấm "Kiểm tra".',
+    nothingToDo: "Các trang tính mẫu đã có sẵn, không thay đổi gì.",
+    noValidation:
+      'Phiên bản Excel này không tự kiểm tra số liệu khi nhập, nên hãy bấm "Kiểm tra" trước khi xuất báo cáo.',
+  },
+
+  check: {
+    clean: "Không có lỗi.",
+    cleared: (n: number) => `Đã bỏ tô màu ${n} ô đã được sửa.`,
+    errorsAndWarnings: (e: number, w: number) =>
+      `Có ${e} lỗi và ${w} cảnh báo; các ô có vấn đề đã được tô màu.`,
+    errorsOnly: (e: number) => `Có ${e} lỗi; các ô có lỗi đã được tô màu.`,
+    warningsOnly: (w: number) =>
+      `Không có lỗi, chỉ có ${w} cảnh báo; các ô cần xem lại đã được tô màu.`,
+    missingSheets: (names: string[]) => `Sổ làm việc còn thiếu trang tính của mẫu: ${names.join(", ")}.`,
+  },
+
+  recreate: "Tạo lại trang tính còn thiếu",
+
+  exportResult: {
+    refused: (errors: number) => `Chưa xuất được: còn ${errors} lỗi, xem danh sách bên dưới.`,
+    cancelled: "Chưa xuất báo cáo. Bấm vào từng cảnh báo bên dưới để đến ô cần xem lại.",
+    exported: (fileName: string) => `Đã tạo tệp ${fileName}.`,
+    withWarnings: (w: number) => `Báo cáo còn ${w} cảnh báo (xem danh sách bên dưới).`,
+    notDownloadedTitle: "Chưa tải được tệp về máy",
+  },
+
+  errorTitle: "Không thực hiện được",
+
+  confirm: {
+    title: "Số liệu còn cảnh báo",
+    intro: (w: number) => `Có ${w} cảnh báo. Báo cáo vẫn xuất được, nhưng nên xem lại trước:`,
+    proceed: "Vẫn xuất báo cáo",
+    goBack: "Quay lại sửa",
+  },
+
+  problems: {
+    heading: "Các ô cần xem lại",
+    hint: "Bấm vào một mục (hoặc chọn rồi nhấn Enter) để đến ô đó trong Excel.",
+    error: "Lỗi",
+    warning: "Cảnh báo",
+    cell: (cell: string) => `ô ${cell}`,
+    counts: (e: number, w: number) =>
+      [e ? `${e} lỗi` : "", w ? `${w} cảnh báo` : ""].filter(Boolean).join(", "),
+  },
+
+  startup: {
+    notExcel:
+      'Phần bổ trợ "Báo cáo CCTTHC" chỉ chạy trong Excel. Vui lòng mở nó từ thẻ Trang đầu (Home) trong Excel.',
+    noOfficeJs:
+      "Không tải được thư viện Office (office.js). Vui lòng kiểm tra kết nối Internet rồi đóng và mở lại bảng này.",
+  },
+
+  download: {
+    /** shown as three lines (the pane keeps the line breaks) */
+    mac: (fileName: string) =>
+      [
+        `Excel trên máy Mac không cho phần bổ trợ tải tệp xuống, nên chưa lưu được tệp ${fileName}. Có hai cách làm:`,
+        '• Lưu sổ làm việc lên OneDrive hoặc SharePoint, mở sổ bằng Excel trên web (trong trình duyệt) rồi bấm "Xuất báo cáo".',
+        "• Hoặc lưu sổ làm việc, rồi trên máy tính có cài Node.js chạy lệnh: bao-cao export <tệp.xlsx>",
+      ].join("\n"),
+  },
+} as const;
