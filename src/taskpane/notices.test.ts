@@ -1,0 +1,63 @@
+import type { ExportOutcome } from "../commands/addin-commands";
+import { UserFacingError } from "../excel/errors";
+import { checkNotices, checkSummary, errorNotice, exportNotices, templateNotices } from "./notices";
+import { checkResult, ERROR_COUNT, ERROR_INFO, FILE_NAME, refused, SHEETS, templateResult, WARNING_INFO, WARNING_TASKS } from "./testing";
+
+describe("what the pane says", () => {
+  test("Tạo mẫu: all created, some created, nothing to do, no data validation", () => {
+    expect(templateNotices(templateResult(SHEETS))[0].text).toBe(
+      "Đã tạo 5 trang tính: Thông tin chung, I. Kết quả, II. Đánh giá, III. Nhiệm vụ, IV. Kiến nghị. " +
+        'Nhập số liệu vào các trang tính này rồi bấm "Kiểm tra".',
+    );
+    expect(templateNotices(templateResult(["III. Nhiệm vụ"], ["Thông tin chung"]))[0].text).toMatch(
+      /^Đã tạo 1 trang tính còn thiếu: III\. Nhiệm vụ\. Các trang tính đã có được giữ nguyên\./,
+    );
+    expect(templateNotices(templateResult([], SHEETS))).toEqual([
+      { id: "template", intent: "info", text: "Các trang tính mẫu đã có sẵn, không thay đổi gì." },
+    ]);
+    const old = templateNotices({ ...templateResult(SHEETS), validation: false });
+    expect(old.map((n) => n.intent)).toEqual(["success", "info"]);
+    expect(old[1].text).toMatch(/không tự kiểm tra số liệu khi nhập/);
+  });
+
+  test("Kiểm tra: the summary for each mix of errors and warnings", () => {
+    expect(checkSummary([])).toBe("Không có lỗi.");
+    expect(checkSummary([ERROR_INFO, ERROR_COUNT, WARNING_INFO])).toBe("Có 2 lỗi và 1 cảnh báo; các ô có vấn đề đã được tô màu.");
+    expect(checkSummary([ERROR_INFO])).toBe("Có 1 lỗi; các ô có lỗi đã được tô màu.");
+    expect(checkSummary([WARNING_INFO, WARNING_TASKS])).toBe("Không có lỗi, chỉ có 2 cảnh báo; các ô cần xem lại đã được tô màu.");
+    expect(checkNotices(checkResult([ERROR_INFO]))[0].intent).toBe("error");
+    expect(checkNotices(checkResult([WARNING_INFO]))[0].intent).toBe("warning");
+    expect(checkNotices(checkResult([]))).toEqual([{ id: "check", intent: "success", text: "Không có lỗi." }]);
+  });
+
+  test("Kiểm tra: missing sheets come with the recreate offer", () => {
+    const notices = checkNotices(checkResult([], { missingSheets: ["II. Đánh giá", "IV. Kiến nghị"] }));
+    expect(notices[1]).toEqual({
+      id: "missing",
+      intent: "warning",
+      text: "Sổ làm việc còn thiếu trang tính của mẫu: II. Đánh giá, IV. Kiến nghị.",
+      offerRecreate: true,
+    });
+  });
+
+  test("Xuất báo cáo: refused, cancelled, exported, exported but not downloadable", () => {
+    expect(exportNotices(refused([ERROR_INFO, ERROR_COUNT, WARNING_INFO]))[0]).toEqual({
+      id: "export",
+      intent: "error",
+      text: "Chưa xuất được: còn 2 lỗi, xem danh sách bên dưới.",
+    });
+    expect(exportNotices({ status: "cancelled", warnings: [WARNING_INFO] })[0].intent).toBe("info");
+    const exported: ExportOutcome = { status: "exported", fileName: FILE_NAME, warnings: [], size: 1, delivery: { kind: "downloaded" } };
+    expect(exportNotices(exported)[0].text).toBe("Đã tạo tệp bao-cao-cctthc-thang-11-2024.docx.");
+    const mac = exportNotices({ ...exported, delivery: { kind: "unsupported", message: "Excel trên máy Mac …" } })[0];
+    expect(mac).toMatchObject({ intent: "warning", title: "Chưa tải được tệp về máy", text: "Excel trên máy Mac …" });
+  });
+
+  test("errors: describeError's words; the recreate offer only for action 'recreate'", () => {
+    const raw = errorNotice({ code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode." });
+    expect(raw.text).toBe("Excel đang ở chế độ sửa ô. Nhấn Enter (hoặc Esc) để kết thúc việc sửa ô rồi thử lại.");
+    expect(raw.offerRecreate).toBe(false);
+    expect(errorNotice(new UserFacingError("Chưa có mẫu.", "recreate"))).toMatchObject({ text: "Chưa có mẫu.", offerRecreate: true });
+    expect(errorNotice(new UserFacingError("Trang tính đang được bảo vệ.")).offerRecreate).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * What the pane says after a command: each result becomes a few notices (shown as Fluent
+ * MessageBars). Pure functions of the commands' results, so the wording is tested apart
+ * from React.
+ */
+import type { ApplyLayoutResult, CheckAndMarkResult, ExportOutcome } from "../commands/addin-commands";
+import { describeError, UserFacingError } from "../excel/errors";
+import type { Problem } from "../report/types";
+import { TEXT } from "./texts";
+
+export interface Notice {
+  /** stable key for React */
+  id: string;
+  intent: "success" | "info" | "warning" | "error";
+  title?: string;
+  text: string;
+  /** show the "Tạo lại trang tính còn thiếu" button */
+  offerRecreate?: boolean;
+}
+
+export function countBySeverity(problems: Problem[]): { errors: number; warnings: number } {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return { errors, warnings: problems.length - errors };
+}
+
+export function templateNotices(r: ApplyLayoutResult): Notice[] {
+  if (!r.created.length) return [{ id: "template", intent: "info", text: TEXT.template.nothingToDo }];
+  const created = r.kept.length ? TEXT.template.createdMissing(r.created) : TEXT.template.created(r.created);
+  const notices: Notice[] = [{ id: "template", intent: "success", text: `${created} ${TEXT.template.nextStep}` }];
+  if (!r.validation) notices.push({ id: "template-validation", intent: "info", text: TEXT.template.noValidation });
+  return notices;
+}
+
+/** The one-line summary of a check. */
+export function checkSummary(problems: Problem[]): string {
+  const { errors, warnings } = countBySeverity(problems);
+  if (errors && warnings) return TEXT.check.errorsAndWarnings(errors, warnings);
+  if (errors) return TEXT.check.errorsOnly(errors);
+  if (warnings) return TEXT.check.warningsOnly(warnings);
+  return TEXT.check.clean;
+}
+
+export function checkNotices(r: CheckAndMarkResult): Notice[] {
+  const { errors, warnings } = countBySeverity(r.problems);
+  const summary = checkSummary(r.problems);
+  const notices: Notice[] = [
+    {
+      id: "check",
+      intent: errors ? "error" : warnings ? "warning" : "success",
+      text: !errors && !warnings && r.cleared ? `${summary} ${TEXT.check.cleared(r.cleared)}` : summary,
+    },
+  ];
+  if (r.missingSheets.length) {
+    notices.push({ id: "missing", intent: "warning", text: TEXT.check.missingSheets(r.missingSheets), offerRecreate: true });
+  }
+  return notices;
+}
+
+export function exportNotices(outcome: ExportOutcome): Notice[] {
+  switch (outcome.status) {
+    case "refused": {
+      const notices: Notice[] = [
+        { id: "export", intent: "error", text: TEXT.exportResult.refused(countBySeverity(outcome.problems).errors) },
+      ];
+      if (outcome.check.missingSheets.length) {
+        notices.push({
+          id: "missing",
+          intent: "warning",
+          text: TEXT.check.missingSheets(outcome.check.missingSheets),
+          offerRecreate: true,
+        });
+      }
+      return notices;
+    }
+    case "cancelled":
+      return [{ id: "export", intent: "info", text: TEXT.exportResult.cancelled }];
+    case "exported": {
+      const made = TEXT.exportResult.exported(outcome.fileName);
+      if (outcome.delivery.kind === "unsupported") {
+        return [
+          { id: "export", intent: "warning", title: TEXT.exportResult.notDownloadedTitle, text: outcome.delivery.message },
+        ];
+      }
+      const w = outcome.warnings.length;
+      return [{ id: "export", intent: "success", text: w ? `${made} ${TEXT.exportResult.withWarnings(w)}` : made }];
+    }
+  }
+}
+
+/** Any thrown error, as the user should read it (never a raw exception or stack). */
+export function errorNotice(e: unknown, id = "error"): Notice {
+  return {
+    id,
+    intent: "error",
+    title: TEXT.errorTitle,
+    text: describeError(e),
+    offerRecreate: e instanceof UserFacingError && e.action === "recreate",
+  };
+}
