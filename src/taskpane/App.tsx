@@ -1,0 +1,273 @@
+/**
+ * The task pane: the action buttons, the progress of the running command, what it found
+ * (Fluent MessageBars) and the problem list. It only shows state and calls the shared
+ * commands of src/commands/addin-commands.ts; everything it needs from outside comes in
+ * as props, so tests pass a fake host, fake commands and fake services.
+ */
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import * as sharedCommands from "../commands/addin-commands";
+import type { Delivery } from "../commands/addin-commands";
+import type { ExcelHost, Progress } from "../excel/host";
+import type { Problem } from "../report/types";
+import { PANE_ACTIONS, type PaneActionId } from "./actions";
+import { deliverDocx } from "./download";
+import type { LaunchCommand } from "./launch";
+import { checkNotices, errorNotice, exportNotices, templateNotices, type Notice } from "./notices";
+import { ProblemList, problemKey } from "./ProblemList";
+import { TEXT } from "./texts";
+
+/** The commands the pane runs: the shared implementations, or fakes in tests. */
+export type PaneCommands = Pick<
+  typeof sharedCommands,
+  "createTemplate" | "checkWorkbookInExcel" | "selectProblem" | "exportReport"
+>;
+
+export interface AppProps {
+  host: ExcelHost;
+  /** Office's platform ("PC", "Mac", "OfficeOnline", …): decides how the .docx is delivered */
+  platform?: string;
+  /** hands the .docx to the user; defaults to deliverDocx for `platform` */
+  deliver?: (document: Blob, fileName: string) => Promise<Delivery>;
+  /** "now" for the date checks */
+  today?: () => Date;
+  /** a command to start once on load (taskpane.html?lenh=xuat-bao-cao) */
+  launchCommand?: LaunchCommand | null;
+  commands?: PaneCommands;
+}
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    maxWidth: "560px",
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+  },
+  // rendered always (a live region must exist before its text changes), taking no room when empty
+  status: { ":empty": { marginTop: `calc(-1 * ${tokens.spacingVerticalL})` } },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  title: { margin: 0, color: tokens.colorBrandForeground1 },
+  actions: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  action: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  button: { width: "100%" },
+  description: { color: tokens.colorNeutralForeground3 },
+  notices: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  noticeText: { whiteSpace: "pre-line" },
+});
+
+const now = () => new Date();
+
+/**
+ * The warnings dialog (Fluent Dialog, its motion and portal: about 7 KB gzip) is only needed
+ * when an export finds warnings, so it is a chunk of its own, fetched when an export starts.
+ */
+const loadDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmWarningsDialog");
+const ConfirmWarningsDialog = lazy(() => loadDialog().then((m) => ({ default: m.ConfirmWarningsDialog })));
+
+interface PendingConfirm {
+  warnings: Problem[];
+  resolve(proceed: boolean): void;
+}
+
+export function App({
+  host,
+  platform,
+  deliver,
+  today = now,
+  launchCommand = null,
+  commands = sharedCommands,
+}: AppProps) {
+  const s = useStyles();
+  const [step, setStep] = useState<string | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingConfirm | null>(null);
+  const [dialogWanted, setDialogWanted] = useState(false);
+  const running = useRef(false);
+  const busy = step !== null;
+
+  /** Runs one command at a time: progress state, then its notices, or the error's message. */
+  const run = useCallback(async (firstStep: string, work: (progress: Progress) => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setStep(firstStep);
+    setNotices([]);
+    try {
+      await work(setStep);
+    } catch (e) {
+      console.error(e);
+      setNotices([errorNotice(e)]);
+    } finally {
+      running.current = false;
+      setStep(null);
+    }
+  }, []);
+
+  const createTemplate = useCallback(
+    () =>
+      run(TEXT.progress.createTemplate, async () => {
+        const result = await commands.createTemplate(host);
+        setProblems([]);
+        setSelectedKey(null);
+        setNotices(templateNotices(result));
+      }),
+    [run, commands, host],
+  );
+
+  const check = useCallback(
+    () =>
+      run(TEXT.progress.check, async () => {
+        const result = await commands.checkWorkbookInExcel(host, today());
+        setProblems(result.problems);
+        setSelectedKey(null);
+        setNotices(checkNotices(result));
+      }),
+    [run, commands, host, today],
+  );
+
+  const exportReport = useCallback(
+    () =>
+      run(TEXT.progress.check, async (progress) => {
+        const dialog = loadDialog();
+        dialog.catch(() => undefined); // a failure surfaces below, only if the dialog is needed
+        const outcome = await commands.exportReport(host, {
+          confirmWarnings: async (warnings) => {
+            await dialog;
+            return new Promise<boolean>((resolve) => {
+              progress(TEXT.progress.confirm);
+              setDialogWanted(true);
+              setPending({ warnings, resolve });
+            });
+          },
+          deliver: deliver ?? ((document, fileName) => deliverDocx(document, fileName, platform)),
+          progress,
+          today: today(),
+        });
+        setProblems(outcome.status === "refused" ? outcome.problems : outcome.warnings);
+        setSelectedKey(null);
+        setNotices(exportNotices(outcome));
+      }),
+    [run, commands, host, deliver, platform, today],
+  );
+
+  const answer = useCallback(
+    (proceed: boolean) => {
+      if (!pending) return;
+      setPending(null);
+      pending.resolve(proceed);
+    },
+    [pending],
+  );
+
+  const select = useCallback(
+    async (problem: Problem) => {
+      setSelectedKey(problemKey(problem));
+      setNotices((ns) => ns.filter((n) => n.id !== "select-error"));
+      try {
+        await commands.selectProblem(host, problem);
+      } catch (e) {
+        console.error(e);
+        setNotices((ns) => [...ns, errorNotice(e, "select-error")]);
+      }
+    },
+    [commands, host],
+  );
+
+  const handlers: Record<PaneActionId, () => void> = {
+    createTemplate: () => void createTemplate(),
+    check: () => void check(),
+    export: () => void exportReport(),
+  };
+
+  // ?lenh=xuat-bao-cao: start the export once, on load.
+  const launched = useRef(false);
+  useEffect(() => {
+    if (launchCommand === "xuat-bao-cao" && !launched.current) {
+      launched.current = true;
+      void exportReport();
+    }
+  }, [launchCommand, exportReport]);
+
+  return (
+    <main className={s.root} aria-busy={busy}>
+      <header className={s.header}>
+        <Subtitle1 as="h1" className={s.title}>
+          {TEXT.title}
+        </Subtitle1>
+        <Caption1>{TEXT.subtitle}</Caption1>
+      </header>
+
+      <ul className={s.actions} aria-label={TEXT.actionsLabel}>
+        {PANE_ACTIONS.map((a) => (
+          <li key={a.id} className={s.action}>
+            <Button
+              className={s.button}
+              appearance={a.primary ? "primary" : "secondary"}
+              disabled={busy}
+              aria-describedby={`tthc-action-${a.id}`}
+              onClick={handlers[a.id]}
+            >
+              {a.label}
+            </Button>
+            <Caption1 id={`tthc-action-${a.id}`} className={s.description}>
+              {a.description}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+
+      <div role="status" className={s.status}>
+        {step !== null && <Spinner size="tiny" labelPosition="after" label={step} />}
+      </div>
+
+      {notices.length > 0 && (
+        <div className={s.notices}>
+          {notices.map((n) => (
+            <MessageBar key={n.id} intent={n.intent} layout="multiline">
+              <MessageBarBody>
+                {n.title && <MessageBarTitle>{n.title}</MessageBarTitle>}
+                <div className={s.noticeText}>{n.text}</div>
+              </MessageBarBody>
+              {n.offerRecreate && (
+                <MessageBarActions>
+                  <Button size="small" disabled={busy} onClick={() => void createTemplate()}>
+                    {TEXT.recreate}
+                  </Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          ))}
+        </div>
+      )}
+
+      <ProblemList problems={problems} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
+
+      {dialogWanted && (
+        <Suspense fallback={null}>
+          <ConfirmWarningsDialog warnings={pending?.warnings ?? null} onAnswer={answer} />
+        </Suspense>
+      )}
+    </main>
+  );
+}

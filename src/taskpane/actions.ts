@@ -1,0 +1,38 @@
+/**
+ * The pane's actions, in the order they appear, each with its button label and the short
+ * line under it. App.tsx maps every id to the command it runs (a Record over PaneActionId,
+ * so a new action cannot be listed without a handler).
+ *
+ * Place for "Tổng hợp" (roll-up of the units' sheets): a later issue adds
+ *   { id: "rollUp", label: "Tổng hợp", description: "…" }
+ * between "check" and "export", and its handler in App.tsx. Until then there is no button.
+ */
+export type PaneActionId = "createTemplate" | "check" | "export";
+
+export interface PaneAction {
+  id: PaneActionId;
+  /** the button's text, also its accessible name */
+  label: string;
+  /** one short line under the button */
+  description: string;
+  primary?: boolean;
+}
+
+export const PANE_ACTIONS: readonly PaneAction[] = [
+  {
+    id: "createTemplate",
+    label: "Tạo mẫu",
+    description: "Tạo các trang tính để nhập số liệu báo cáo. Trang tính đã có được giữ nguyên.",
+  },
+  {
+    id: "check",
+    label: "Kiểm tra",
+    description: "Kiểm tra số liệu đã nhập; ô có lỗi hoặc cần xem lại sẽ được tô màu.",
+  },
+  {
+    id: "export",
+    label: "Xuất báo cáo",
+    description: "Kiểm tra rồi tạo tệp Word báo cáo theo thể thức Nghị định 30/2020/NĐ-CP.",
+    primary: true,
+  },
+];
