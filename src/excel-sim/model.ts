@@ -414,6 +414,8 @@ export interface SimWorkbookJSON {
   activeSheet: string;
   sheets: SimSheetJSON[];
   names: SimName[];
+  /** Workbook settings (ExcelApi 1.4 `workbook.settings`): key → JSON-compatible value. */
+  settings?: Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,6 +437,8 @@ const PROTECTION_OPTION: Record<ProtectionNeed, string | null> = {
 export class SimWorkbook implements FormulaEnv {
   sheets: SimSheet[] = [];
   names: SimName[] = [];
+  /** Workbook settings (`workbook.settings`, saved with the workbook). */
+  settings: Record<string, unknown> = {};
   activeSheetId = "";
   private listeners = new Set<(e: SimChangeEvent) => void>();
   private dirty = true;
@@ -1345,6 +1349,7 @@ export class SimWorkbook implements FormulaEnv {
       activeSheet: this.activeSheet()?.name ?? "",
       sheets: this.sheets.map((s) => sheetToJSON(s)),
       names: this.names.map((n) => ({ ...n })),
+      settings: JSON.parse(JSON.stringify(this.settings)) as Record<string, unknown>,
     };
   }
 
@@ -1353,6 +1358,7 @@ export class SimWorkbook implements FormulaEnv {
     const wb = new SimWorkbook([]);
     for (const sj of json.sheets) wb.sheets.push(sheetFromJSON(sj));
     wb.names = json.names.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment ?? "", visible: n.visible !== false }));
+    wb.settings = JSON.parse(JSON.stringify(json.settings ?? {})) as Record<string, unknown>;
     wb.activeSheetId = (wb.sheet(json.activeSheet) ?? wb.sheets[0])?.id ?? "";
     wb.dirty = true;
     return wb;
@@ -1363,6 +1369,7 @@ export class SimWorkbook implements FormulaEnv {
     const other = SimWorkbook.fromJSON(json);
     this.sheets = other.sheets;
     this.names = other.names;
+    this.settings = other.settings;
     this.activeSheetId = other.activeSheetId;
     this.dirty = true;
     this.emit({ source: "direct" });

@@ -220,11 +220,13 @@ export class SimWorkbookProxy extends SimObject {
   readonly worksheets: SimWorksheetCollection;
   readonly names: SimNamedItemCollection;
   readonly application: SimApplication;
+  readonly settings: SimSettingCollection;
 
   constructor(context: SimRequestContext) {
     super(context);
     this.worksheets = new SimWorksheetCollection(context);
     this.names = new SimNamedItemCollection(context);
+    this.settings = new SimSettingCollection(context);
     this.application = new SimApplication(context);
     seal(this);
   }
@@ -243,6 +245,7 @@ export class SimWorkbookProxy extends SimObject {
   protected _navigation(name: string): SimObject | undefined {
     if (name === "worksheets") return this.worksheets;
     if (name === "names") return this.names;
+    if (name === "settings") return this.settings;
     if (name === "application") return this.application;
     return undefined;
   }
@@ -1700,5 +1703,98 @@ export class SimNamedItem extends SimObject {
     );
     r._checkNull("NamedItem.getRangeOrNullObject", "1.4");
     return r;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook settings (ExcelApi 1.4): key/value pairs saved with the workbook
+
+export class SimSettingCollection extends SimCollection<SimSetting> {
+  constructor(context: SimRequestContext) {
+    super(context);
+    seal(this);
+  }
+  protected get _typeName() {
+    return "SettingCollection";
+  }
+  protected _currentItems(): SimSetting[] {
+    return Object.keys(model(this.context).settings).map((k) => this._item(k, false, "Setting"));
+  }
+  private _item(key: string, orNull: boolean, location: string): SimSetting {
+    const wb = model(this.context);
+    return new SimSetting(this.context, key, () => {
+      if (Object.prototype.hasOwnProperty.call(wb.settings, key)) return { key };
+      if (orNull) return null;
+      throw simError("ItemNotFound", undefined, location);
+    });
+  }
+  getItem(key: string): SimSetting {
+    return this._item(key, false, "SettingCollection.getItem");
+  }
+  getItemOrNullObject(key: string): SimSetting {
+    const s = this._item(key, true, "SettingCollection.getItemOrNullObject");
+    s._checkNull("SettingCollection.getItemOrNullObject", "1.4");
+    return s;
+  }
+  /** Sets or adds a setting; the value must survive JSON, as Excel stores it so. */
+  add(key: string, value: unknown): SimSetting {
+    const wb = model(this.context);
+    this.context._enqueue({
+      location: "SettingCollection.add",
+      api: "1.4",
+      write: true,
+      run: () => {
+        if (typeof key !== "string" || key === "") throw simError("InvalidArgument", undefined, "SettingCollection.add");
+        wb.settings[key] = JSON.parse(JSON.stringify(value ?? null));
+        wb.markDirty();
+      },
+    });
+    return this._item(key, false, "Setting");
+  }
+}
+
+export class SimSetting extends SimObject {
+  constructor(
+    context: SimRequestContext,
+    private readonly _key: string,
+    private readonly _resolver: () => { key: string } | null,
+  ) {
+    super(context);
+    seal(this);
+  }
+  protected get _typeName() {
+    return "Setting";
+  }
+  protected get _scalarNames() {
+    return ["key", "value"];
+  }
+  protected _resolve() {
+    return this._resolver();
+  }
+  /** @internal */
+  _checkNull(location: string, api: string): void {
+    this._queueNullCheck(location, api);
+  }
+  protected _read(_t: unknown, prop: string): unknown {
+    const v = model(this.context).settings[this._key];
+    return prop === "key" ? this._key : JSON.parse(JSON.stringify(v ?? null));
+  }
+  get key(): string {
+    return this._get("key");
+  }
+  get value(): unknown {
+    return this._get("value");
+  }
+  set value(v: unknown) {
+    this._setProp("value", v, "1.4", () => {
+      model(this.context).settings[this._key] = JSON.parse(JSON.stringify(v ?? null));
+      model(this.context).markDirty();
+    });
+  }
+  delete(): void {
+    this._write("Setting.delete", "1.4", () => {
+      delete model(this.context).settings[this._key];
+      model(this.context).markDirty();
+    });
   }
 }

@@ -251,3 +251,23 @@ describe("references follow sheet changes", () => {
     });
   });
 });
+
+describe("workbook settings (ExcelApi 1.4)", () => {
+  it("stores a value at sync, reads it back after load, and survives JSON", async () => {
+    const { createSimHost, SimWorkbook } = await import("./index");
+    const host = createSimHost();
+    await host.run(async (ctx) => {
+      const missing = ctx.workbook.settings.getItemOrNullObject("k");
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      ctx.workbook.settings.add("k", '{"a":1}');
+      const s = ctx.workbook.settings.getItem("k");
+      expect(() => s.value).toThrow(/not available/);
+      s.load("value");
+      await ctx.sync();
+      expect(s.value).toBe('{"a":1}');
+    });
+    const copy = SimWorkbook.fromJSON(host.workbook.toJSON());
+    expect(copy.settings).toEqual({ k: '{"a":1}' });
+  });
+});
