@@ -1,0 +1,187 @@
+/**
+ * Reads an .xlsx package into a WorkbookSnapshot straight from its XML parts: values as
+ * stored (numbers, shared and inline strings, booleans, error values), formulas with
+ * their cached result if any, and the workbook-level defined names. Pure and browser-safe
+ * (JSZip only), so the task pane's import and the command line read files the same way.
+ */
+import JSZip from "jszip";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+
+export type XlsxFormatProblem =
+  | "empty" // a zero-byte file
+  | "ole" // an Excel 97-2003 .xls, or an .xlsx protected by a password (both OLE containers)
+  | "notZip" // text, HTML, PDF, …: not an Office Open XML package at all
+  | "corruptZip" // starts like a zip but cannot be opened
+  | "docx" // a Word document
+  | "pptx" // a PowerPoint presentation
+  | "ods" // an OpenDocument spreadsheet (LibreOffice's own format)
+  | "xlsb" // Excel's binary workbook
+  | "notWorkbook" // a zip without a workbook
+  | "corruptWorkbook"; // a workbook whose parts cannot be read
+
+export class XlsxFormatError extends Error {
+  constructor(
+    readonly problem: XlsxFormatProblem,
+    /** the underlying library's message, when there is one */
+    readonly detail?: string,
+  ) {
+    super(`not a readable .xlsx workbook (${problem})${detail ? `: ${detail}` : ""}`);
+    this.name = "XlsxFormatError";
+  }
+}
+
+const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Uint8Array, bytes: number[]): boolean {
+  return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+}
+
+/** Opens the package and finds its workbook part; throws XlsxFormatError for anything else. */
+export async function openPackage(buf: Uint8Array): Promise<{ zip: JSZip; workbookPath: string }> {
+  if (buf.length === 0) throw new XlsxFormatError("empty");
+  if (startsWith(buf, OLE_MAGIC)) throw new XlsxFormatError("ole");
+  if (!startsWith(buf, [0x50, 0x4b])) throw new XlsxFormatError("notZip");
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch (e) {
+    throw new XlsxFormatError("corruptZip", errorMessage(e));
+  }
+  // the main part is the package's officeDocument relationship (xl/workbook.xml in practice)
+  const rels = await zip.file("_rels/.rels")?.async("string");
+  const main = rels && /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels)?.[0].match(/Target="\/?([^"]+)"/)?.[1];
+  const workbookPath = main ?? "xl/workbook.xml";
+  if (/\.bin$/.test(workbookPath) || (!main && zip.file("xl/workbook.bin"))) throw new XlsxFormatError("xlsb");
+  if (/^word\//.test(workbookPath) || (!main && zip.file("word/document.xml"))) throw new XlsxFormatError("docx");
+  if (/^ppt\//.test(workbookPath) || (!main && zip.file("ppt/presentation.xml"))) throw new XlsxFormatError("pptx");
+  if (!zip.file(workbookPath)) {
+    const mimetype = await zip.file("mimetype")?.async("string");
+    if (mimetype?.includes("opendocument.spreadsheet")) throw new XlsxFormatError("ods");
+    throw new XlsxFormatError("notWorkbook");
+  }
+  return { zip, workbookPath };
+}
+
+export function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+}
+
+function attributes(s: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const a of s.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = decodeXml(a[2] ?? a[3]);
+  return attrs;
+}
+
+/** Elements of one tag, namespace prefix or not: attributes and inner XML (null when self-closed). */
+function* elements(xml: string, tag: string): Generator<{ attrs: Record<string, string>; inner: string | null }> {
+  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</(?:[A-Za-z_][\\w.-]*:)?${tag}>)`, "g");
+  for (const m of xml.matchAll(re)) yield { attrs: attributes(m[1]), inner: m[2] ?? null };
+}
+
+/** The text of every <t> inside, phonetic runs left out. */
+function textOf(xml: string): string {
+  const noPhonetic = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh>/g, "");
+  let out = "";
+  for (const t of elements(noPhonetic, "t")) out += decodeXml(t.inner ?? "");
+  return out;
+}
+
+/**
+ * The workbook-level defined names of a workbook.xml → their reference as written
+ * ("'I. Kết quả'!$C$5"); a reference that is broken anywhere becomes "#REF!". Names scoped
+ * to one sheet (localSheetId) and Excel's own names (_xlnm.*) are left out.
+ */
+export function definedNamesOf(workbookXml: string): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const { attrs, inner } of elements(workbookXml, "definedName")) {
+    const name = attrs.name;
+    if (!name || attrs.localSheetId !== undefined || name.startsWith("_xlnm.")) continue;
+    const ref = decodeXml(inner ?? "").trim().replace(/^=/, "");
+    names[name] = ref.includes("#REF!") ? "#REF!" : ref;
+  }
+  return names;
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = base.split("/").slice(0, -1);
+  for (const p of target.split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== ".") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+function cellValue(attrs: Record<string, string>, inner: string, shared: string[]): CellValue | undefined {
+  const v = /<(?:[A-Za-z_][\w.-]*:)?v>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?v>/.exec(inner)?.[1];
+  switch (attrs.t) {
+    case "s":
+      return v === undefined ? undefined : shared[Number(v)];
+    case "inlineStr":
+      return textOf(inner);
+    case "str":
+      return v === undefined ? undefined : decodeXml(v);
+    case "b":
+      return v === undefined ? undefined : v.trim() === "1";
+    case "e":
+      return v === undefined ? undefined : { error: decodeXml(v).trim() };
+    case "d":
+      return v === undefined ? undefined : decodeXml(v); // ISO date text (rare; Excel writes serials)
+    default: {
+      if (v === undefined || v.trim() === "") return undefined;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : undefined;
+    }
+  }
+}
+
+function readSheetXml(name: string, xml: string, shared: string[]): SheetSnapshot {
+  const cells: Record<string, CellValue> = {};
+  const formulas: Record<string, string> = {};
+  for (const { attrs, inner } of elements(xml, "c")) {
+    const address = attrs.r?.toUpperCase();
+    if (!address || inner === null) continue;
+    const f = /<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?f>)/.exec(inner);
+    const value = cellValue(attrs, inner, shared);
+    if (f) {
+      if (f[1]) formulas[address] = `=${decodeXml(f[1])}`;
+      // a formula without a cached result is null, to be evaluated by the reader if it can
+      cells[address] = value === undefined || value === "" ? null : value;
+      continue;
+    }
+    if (value !== undefined && value !== "") cells[address] = value;
+  }
+  const sheet: SheetSnapshot = { name, cells };
+  if (Object.keys(formulas).length) sheet.formulas = formulas;
+  return sheet;
+}
+
+/** Reads an .xlsx package's sheets and defined names. Throws XlsxFormatError for what is not one. */
+export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnapshot> {
+  const { zip, workbookPath } = await openPackage(bytes);
+  try {
+    const workbookXml = await zip.file(workbookPath)!.async("string");
+    const relsPath = resolveTarget(workbookPath, `_rels/${workbookPath.split("/").pop()}.rels`);
+    const relsXml = (await zip.file(relsPath)?.async("string")) ?? "";
+    const rels = new Map<string, { target: string; type: string }>();
+    for (const { attrs } of elements(relsXml, "Relationship")) rels.set(attrs.Id, { target: resolveTarget(workbookPath, attrs.Target ?? ""), type: attrs.Type ?? "" });
+    const sharedPath = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target;
+    const sharedXml = sharedPath ? ((await zip.file(sharedPath)?.async("string")) ?? "") : "";
+    const shared = [...elements(sharedXml, "si")].map((si) => textOf(si.inner ?? ""));
+    const sheets: SheetSnapshot[] = [];
+    for (const { attrs } of elements(workbookXml, "sheet")) {
+      const rel = rels.get(attrs["r:id"] ?? Object.entries(attrs).find(([k]) => k.endsWith(":id"))?.[1] ?? "");
+      const xml = rel ? await zip.file(rel.target)?.async("string") : undefined;
+      if (!rel || rel.type.endsWith("/chartsheet") || xml === undefined) continue;
+      sheets.push(readSheetXml(attrs.name, xml, shared));
+    }
+    return { sheets, names: definedNamesOf(workbookXml) };
+  } catch (e) {
+    if (e instanceof XlsxFormatError) throw e;
+    throw new XlsxFormatError("corruptWorkbook", errorMessage(e));
+  }
+}
