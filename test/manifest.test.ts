@@ -97,7 +97,7 @@ test("requires only ExcelApi 1.4 (defined names); newer sets are checked at run 
   expect(requirements).not.toMatch(/<Methods>/);
 });
 
-test("the ribbon: a Home-tab group with the pane button and the kiemTra / xuatBaoCao commands", () => {
+test("the ribbon: a Home-tab group with the pane button, the kiemTra command and the export button that opens the pane to export", () => {
   expect(body).toMatch(/<OfficeTab id="TabHome">\s*<Group id="[^"]+">\s*<Label resid="([^"]+)"/);
   const groupLabel = resource(attr(body, /<Group id="[^"]+">\s*<Label resid="([^"]+)"/));
   expect(groupLabel).toBe("Báo cáo TTHC");
@@ -110,7 +110,8 @@ test("the ribbon: a Home-tab group with the pane button and the kiemTra / xuatBa
   expect(pane.taskpaneId).toBe("ButtonId1");
   expect(resource(pane.source!)).toBe(`${DEV_URL}taskpane.html`);
   expect([check.action, check.functionName]).toEqual(["ExecuteFunction", "kiemTra"]);
-  expect([exportReport.action, exportReport.functionName]).toEqual(["ExecuteFunction", "xuatBaoCao"]);
+  expect([exportReport.action, exportReport.taskpaneId]).toEqual(["ShowTaskpane", "ButtonId1"]);
+  expect(resource(exportReport.source!)).toBe(`${DEV_URL}taskpane.html?lenh=xuat-bao-cao`);
 
   for (const b of buttons) {
     expect(Object.keys(b.icons).sort()).toEqual(["16", "32", "80"]);
@@ -143,7 +144,7 @@ test("every URL is on the dev server and every file it names exists (page, icon,
   for (const url of urls) {
     if (url === DEV_URL.replace(/\/$/, "")) continue; // AppDomain: an origin, no path
     expect(url.startsWith(DEV_URL)).toBe(true);
-    const file = url.slice(DEV_URL.length);
+    const file = url.slice(DEV_URL.length).replace(/\?.*$/, ""); // taskpane.html?lenh=… is the pane
     const source = pages[file] ?? file; // assets/... are copied as they are
     expect(fs.existsSync(path.join(ROOT, source))).toBe(true);
   }
