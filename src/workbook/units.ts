@@ -145,19 +145,25 @@ export function evaluateRollups(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   return changed ? { ...snapshot, sheets } : snapshot;
 }
 
-/** Checks every unit sheet with the rules of its fields, and the order of sheets around the bookends. */
-export function checkUnits(def: ReportDefinition, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): Problem[] {
-  const units = findUnitSheets(snapshot);
+/** Checks every unit sheet with the rules of its fields (each unit on its own cells), without looking at the bookends. */
+export function checkUnitSheets(def: ReportDefinition, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): Problem[] {
   const problems: Problem[] = [];
   const fields = rollupFields(def);
   const unitDef: ReportDefinition = { ...def, fields, sheets: [] };
-  for (const u of units) {
+  for (const u of findUnitSheets(snapshot)) {
     const sheetLayout = unitSheetLayout(def, u.sheet, u.unitName);
     const sheet = findSheet(snapshot, u.sheet)!;
     const read = readWorkbook(unitDef, { sheets: [sheetLayout], names: [] }, { sheets: [sheet], names: {} });
     problems.push(...read.problems);
     problems.push(...checkReport(unitDef, { data: read.data, locations: read.locations, unreadable: read.unreadable, today: options.today }));
   }
+  return problems;
+}
+
+/** Checks every unit sheet with the rules of its fields, and the order of sheets around the bookends. */
+export function checkUnits(def: ReportDefinition, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): Problem[] {
+  const units = findUnitSheets(snapshot);
+  const problems: Problem[] = checkUnitSheets(def, snapshot, options);
 
   const start = snapshot.sheets.findIndex((s) => s.name === BOOKEND_START);
   const end = snapshot.sheets.findIndex((s) => s.name === BOOKEND_END);

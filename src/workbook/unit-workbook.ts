@@ -1,0 +1,228 @@
+/**
+ * Unit workbooks and the roll-up of their files, the pure part (no Node, no ExcelJS, no
+ * office.js):
+ *
+ * - what kind of workbook a snapshot is — a report workbook (the standard sheets, maybe
+ *   with unit sheets: a rolled-up workbook), a unit workbook (unit sheets found by their
+ *   marker, no standard sheet), or neither — and its check with the rules of that kind;
+ * - the layout of a unit workbook: one unit sheet whose input cells carry the same
+ *   workbook-level defined names as the summary cells they roll up into;
+ * - the figures of each unit sheet of a unit workbook;
+ * - the roll-up plan: which units of which files go in, under which sheet names, and why
+ *   a file is left out (not a unit workbook, a duplicate unit, unreadable);
+ * - the layout of the rolled-up workbook: the standard sheets, the bookends with the units
+ *   between them, and the summary formulas.
+ */
+import { absolute, parseSheetRef } from "../report/refs";
+import { BOOKEND_END, BOOKEND_START, unitSheetName } from "../report/rollup";
+import type { FieldValue, Problem, ReportData, ReportDefinition } from "../report/types";
+import { checkWorkbook, sortProblems, type WorkbookCheck } from "./check-workbook";
+import { buildLayout, type LayoutName, type WorkbookLayout } from "./layout";
+import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
+import { bookendSheetLayout, checkUnitSheets, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout, type UnitSheet } from "./units";
+
+/* ------------------------------------------------------------------ kind and check */
+
+export type WorkbookKind = "report" | "unit" | "none";
+
+export type AnyWorkbookCheck =
+  /** the standard sheets (maybe with unit sheets and summary formulas): the report's check */
+  | { kind: "report"; check: WorkbookCheck; units: UnitSheet[] }
+  /** unit sheets only: each unit checked with the rules of its fields */
+  | { kind: "unit"; units: UnitSheet[]; problems: Problem[] }
+  /** no field of the report and no unit sheet */
+  | { kind: "none" };
+
+/**
+ * Checks a workbook with the rules of its kind. A workbook is a report workbook when a
+ * field of the report is found on a sheet that is not a unit sheet (a unit workbook's
+ * defined names point at its unit sheet, so they do not make it a report workbook).
+ */
+export function checkAnyWorkbook(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  snapshot: WorkbookSnapshot,
+  options: { today?: Date } = {},
+): AnyWorkbookCheck {
+  const units = findUnitSheets(snapshot);
+  const unitSheets = new Set(units.map((u) => u.sheet.toLowerCase()));
+  const check = checkWorkbook(def, layout, snapshot, options);
+  const onStandardSheet = Object.values(check.locations).some((l) => !unitSheets.has(l.sheet.toLowerCase()));
+  if (onStandardSheet) return { kind: "report", check, units };
+  if (units.length) return { kind: "unit", units, problems: sortProblems(checkUnitSheets(def, snapshot, options), layout, snapshot) };
+  return { kind: "none" };
+}
+
+/* ------------------------------------------------------------------ a unit workbook */
+
+export type UnitWorkbookLayout =
+  | { ok: true; layout: WorkbookLayout; sheet: string; unitName: string; renamed: boolean }
+  | { ok: false; message: string };
+
+/** A unit's name as written on its sheet: spaces collapsed, trimmed, Unicode composed (NFC). */
+export function cleanUnitName(name: string): string {
+  return name.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+/** Two units are the same when their names are, ignoring case, spacing and Unicode composition. */
+export function unitKey(name: string): string {
+  return cleanUnitName(name).toLocaleLowerCase("vi");
+}
+
+/**
+ * The layout of a unit workbook: one unit sheet (named by Excel's rules from the unit's
+ * name) and, for each roll-up field, a workbook-level defined name on the unit's cell —
+ * the same name, and the same cell, as the report's summary cell it rolls up into.
+ */
+export function unitWorkbookLayout(def: ReportDefinition, unitName: string): UnitWorkbookLayout {
+  const name = cleanUnitName(unitName);
+  const sheetName = unitSheetName(name, []);
+  if (!sheetName.ok) return sheetName;
+  const sheet = unitSheetLayout(def, sheetName.name, name);
+  const names: LayoutName[] = sheet.inputs.map((i) => ({ name: i.fieldId, sheet: sheet.name, ref: absolute(i.ref) }));
+  return { ok: true, layout: { sheets: [sheet], names }, sheet: sheet.name, unitName: name, renamed: sheetName.changed };
+}
+
+export interface UnitFigures {
+  /** the unit sheet's name in its workbook */
+  sheet: string;
+  /** the unit's full name (F2 of its sheet, or the sheet's name) */
+  unitName: string;
+  /** the figure of each roll-up field, by field id, as the cell holds it (null when blank) */
+  values: Record<string, CellValue>;
+}
+
+/**
+ * The figures of each unit sheet of a snapshot. A field's cell is the one its defined name
+ * points at when that name points into this unit sheet (the unit may have inserted rows),
+ * else the unit layout's cell.
+ */
+export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot): UnitFigures[] {
+  return findUnitSheets(snapshot).map((u) => {
+    const sheet = findSheet(snapshot, u.sheet)!;
+    const layout = unitSheetLayout(def, u.sheet, u.unitName);
+    const values: Record<string, CellValue> = {};
+    for (const input of layout.inputs) {
+      const named = snapshot.names[input.fieldId] ? parseSheetRef(snapshot.names[input.fieldId]) : null;
+      const cell = named && named.sheet.toLowerCase() === u.sheet.toLowerCase() ? named.ref.split(":")[0].replace(/\$/g, "") : input.first;
+      values[input.fieldId] = sheet.cells[cell] ?? null;
+    }
+    return { sheet: u.sheet, unitName: cleanUnitName(u.unitName), values };
+  });
+}
+
+/* ------------------------------------------------------------------ the roll-up plan */
+
+/** What was found in one input file of a roll-up. */
+export type RollupSource =
+  | { file: string; kind: "unit"; units: UnitFigures[] }
+  | { file: string; kind: "report" | "none" }
+  /** the file could not be read; `message` says why (already in Vietnamese) */
+  | { file: string; kind: "unreadable"; message: string };
+
+export type RollupRejection =
+  | { file: string; reason: "unreadable"; message: string }
+  | { file: string; reason: "report" | "none" }
+  | { file: string; reason: "duplicate"; unitName: string; firstFile: string }
+  | { file: string; reason: "badName"; unitName: string; message: string };
+
+export interface PlannedUnit {
+  file: string;
+  unitName: string;
+  /** the unit's sheet in the rolled-up workbook */
+  sheet: string;
+  /** the sheet name differs from the unit's name (cut to 31 characters, characters removed, suffix) */
+  renamed: boolean;
+  values: Record<string, CellValue>;
+}
+
+export interface RollupPlan {
+  units: PlannedUnit[];
+  /** files, or units of a file, left out; a file is listed once per unit it loses */
+  rejected: RollupRejection[];
+}
+
+/**
+ * Which units go into the roll-up, in the order of the files: each unit sheet of each unit
+ * workbook, under a sheet name unique (ignoring case) among `reservedSheets` and the units
+ * before it. A unit whose name (ignoring case and spacing) was already taken by an earlier
+ * file is a duplicate and left out, like files that are not unit workbooks or unreadable.
+ */
+export function planRollup(sources: RollupSource[], reservedSheets: string[]): RollupPlan {
+  const taken = [...reservedSheets, BOOKEND_START, BOOKEND_END];
+  const seen = new Map<string, string>();
+  const plan: RollupPlan = { units: [], rejected: [] };
+  for (const source of sources) {
+    if (source.kind === "unreadable") plan.rejected.push({ file: source.file, reason: "unreadable", message: source.message });
+    else if (source.kind !== "unit") plan.rejected.push({ file: source.file, reason: source.kind });
+    else {
+      for (const u of source.units) {
+        const key = unitKey(u.unitName);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          plan.rejected.push({ file: source.file, reason: "duplicate", unitName: u.unitName, firstFile: first });
+          continue;
+        }
+        const name = unitSheetName(u.unitName, taken);
+        if (!name.ok) {
+          plan.rejected.push({ file: source.file, reason: "badName", unitName: u.unitName, message: name.message });
+          continue;
+        }
+        seen.set(key, source.file);
+        taken.push(name.name);
+        plan.units.push({ file: source.file, unitName: u.unitName, sheet: name.name, renamed: name.changed, values: u.values });
+      }
+    }
+  }
+  return plan;
+}
+
+/* ------------------------------------------------------------------ the rolled-up workbook */
+
+/**
+ * A definition whose lists have room for the given data's lines (a base workbook whose
+ * user inserted rows inside a list has more lines than the standard rows).
+ */
+export function definitionFitting(def: ReportDefinition, data: ReportData): ReportDefinition {
+  const lengthOf = (v: FieldValue | undefined) => (Array.isArray(v) ? v.filter((s) => s.trim() !== "").length : 0);
+  if (!def.fields.some((f) => f.kind === "lines" && lengthOf(data.values[f.id]) > (f.rows ?? 1))) return def;
+  return { ...def, fields: def.fields.map((f) => (f.kind === "lines" && lengthOf(data.values[f.id]) > (f.rows ?? 1) ? { ...f, rows: lengthOf(data.values[f.id]) } : f)) };
+}
+
+export interface RolledUpWorkbook {
+  /** the definition the layout was made from (lists possibly longer than the standard ones) */
+  def: ReportDefinition;
+  /** standard sheets, bookends with the units between them; the standard defined names */
+  layout: WorkbookLayout;
+  /** the base's header and texts, for the standard sheets (roll-up fields left blank) */
+  data: ReportData;
+  /** each unit's figures, by sheet and cell */
+  values: { sheet: string; address: string; value: CellValue }[];
+  /** the summary formulas of the report's section I */
+  formulas: { fieldId: string; sheet: string; cell: string; formula: string }[];
+}
+
+/**
+ * The rolled-up workbook: the standard sheets (with the base's header and text sections
+ * when given), then the bookends with one unit sheet per unit between them, and in the
+ * report's own section I cells the formulas that add the same cell over the units.
+ */
+export function rolledUpWorkbook(def: ReportDefinition, units: { sheet: string; unitName: string; values: Record<string, CellValue> }[], base?: ReportData): RolledUpWorkbook {
+  const rolled = new Set(rollupFields(def).map((f) => f.id));
+  const data: ReportData = { values: {} };
+  for (const [id, v] of Object.entries(base?.values ?? {})) if (!rolled.has(id)) data.values[id] = v;
+  const fitted = definitionFitting(def, data);
+  const standard = buildLayout(fitted);
+  const unitLayouts = units.map((u) => unitSheetLayout(fitted, u.sheet, u.unitName));
+  const values = units.flatMap((u, i) =>
+    unitLayouts[i].inputs.flatMap((input) => {
+      const v = u.values[input.fieldId];
+      return v === null || v === undefined || v === "" ? [] : [{ sheet: u.sheet, address: input.first, value: v }];
+    }),
+  );
+  const layout: WorkbookLayout = {
+    sheets: [...standard.sheets, bookendSheetLayout("start"), ...unitLayouts, bookendSheetLayout("end")],
+    names: standard.names,
+  };
+  return { def: fitted, layout, data, values, formulas: summaryFormulas(fitted, standard) };
+}
