@@ -174,7 +174,7 @@ describe("production build", () => {
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls) {
       expect(url.startsWith(PUBLIC_URL)).toBe(true);
-      expect(fs.existsSync(path.join(out, url.slice(PUBLIC_URL.length)))).toBe(true);
+      expect(fs.existsSync(path.join(out, url.slice(PUBLIC_URL.length).replace(/\?.*$/, "")))).toBe(true); // ?lenh=… opens the pane
     }
   });
 
