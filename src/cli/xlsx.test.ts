@@ -1,11 +1,14 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { emptyData, loadDefinition, sampleData } from "../report/definition";
-import { parseRange, sheetRef } from "../report/refs";
+import { absolute, parseRange, sheetRef } from "../report/refs";
+import { UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook, formatProblem } from "../workbook/check-workbook";
 import { buildLayout, inputOf, INPUT_FILL } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
-import { buildWorkbook, definedNamesOf, excelSerial, readSnapshot, workbookBuffer, XlsxFormatError } from "./xlsx";
+import { unitFiguresOf } from "../workbook/unit-workbook";
+import { rollupFields } from "../workbook/units";
+import { buildRollupWorkbook, buildUnitWorkbook, buildWorkbook, definedNamesOf, excelSerial, readSnapshot, setFormulas, workbookBuffer, XlsxFormatError } from "./xlsx";
 
 const def = loadDefinition();
 const layout = buildLayout(def);
@@ -29,6 +32,7 @@ async function editWorkbookXml(buf: Buffer, edit: (xml: string) => string): Prom
 }
 const standardNames = () => Object.fromEntries(layout.names.map((n) => [n.name, sheetRef(n.sheet, n.ref)]));
 const sheetOf = (s: WorkbookSnapshot, name: string) => s.sheets.find((x) => x.name === name)!;
+const zeroFigures = () => Object.fromEntries(rollupFields(def).map((f) => [f.id, 0]));
 
 describe("buildWorkbook → readSnapshot round trip", () => {
   it("a blank workbook reads back as exactly the layout's labels and names", async () => {
@@ -260,5 +264,68 @@ describe("files that are not .xlsx workbooks", () => {
 
   it("lets file-system errors through", async () => {
     await expect(readSnapshot("/nonexistent/so.xlsx")).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("unit workbooks and rolled-up workbooks", () => {
+  const unitCells = () => Object.fromEntries(rollupFields(def).map((f) => [f.id, inputOf(layout, f.id).input.first]));
+
+  it("a unit workbook: one unit sheet, marker and name, the summary cells' defined names on the unit's cells", async () => {
+    const built = buildUnitWorkbook(def, "Xã O'Brien Hòa Phong", { PAKN_TONG: 4, PAKN_DUNG_HAN: 4 });
+    expect(built).toMatchObject({ sheet: "Xã O'Brien Hòa Phong", unitName: "Xã O'Brien Hòa Phong", renamed: false });
+    const buf = await workbookBuffer(built.workbook);
+    const xml = await (await JSZip.loadAsync(buf)).file("xl/workbook.xml")!.async("string");
+    expect(xml).toContain(`<definedName name="PAKN_TONG">&apos;Xã O&apos;&apos;Brien Hòa Phong&apos;!$C$12</definedName>`);
+    const s = await readSnapshot(buf);
+    expect(s.sheets.map((x) => x.name)).toEqual(["Xã O'Brien Hòa Phong"]);
+    expect(s.sheets[0].cells).toMatchObject({ F1: UNIT_MARKER, F2: "Xã O'Brien Hòa Phong", C12: 4, C13: 4 });
+    expect(s.names).toEqual(Object.fromEntries(Object.entries(unitCells()).map(([id, cell]) => [id, sheetRef("Xã O'Brien Hòa Phong", absolute(cell))])));
+    expect(unitFiguresOf(def, s)[0].values).toMatchObject({ PAKN_TONG: 4, PAKN_DUNG_HAN: 4, PAKN_QUA_HAN: null });
+    expect(() => buildUnitWorkbook(def, "*?")).toThrow(/không dùng được làm tên trang tính/);
+  });
+
+  it("a rolled-up workbook: standard sheets, units between the bookends, formulas without cached results that our reader sums", async () => {
+    const units = [
+      { sheet: "Xã A", unitName: "Xã A", values: { ...zeroFigures(), PAKN_TONG: 2, PAKN_DUNG_HAN: 2, TTHC_NB_CONG_BO: 1 } },
+      { sheet: "Xã O'Brien", unitName: "Xã O'Brien", values: { ...zeroFigures(), PAKN_TONG: 5, PAKN_DUNG_HAN: 3, PAKN_DANG_XU_LY: 2 } },
+    ];
+    const buf = await workbookBuffer(buildRollupWorkbook(def, units, sampleData()));
+    const zip = await JSZip.loadAsync(buf);
+    // Excel recalculates on load; no cached value is written
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    const ketQuaXml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(ketQuaXml).toContain(`<c r="C12" s="`);
+    expect(ketQuaXml).toMatch(/<c r="C12"[^>]*><f>SUM\(DonViDau:DonViCuoi!C12\)<\/f><\/c>/);
+    expect(ketQuaXml).not.toMatch(/<f>[^<]*<\/f><v>/);
+
+    const s = await readSnapshot(buf);
+    expect(s.sheets.map((x) => x.name)).toEqual([...layout.sheets.map((x) => x.name), "DonViDau", "Xã A", "Xã O'Brien", "DonViCuoi"]);
+    expect(s.names).toEqual(standardNames());
+    const ketQua = sheetOf(s, KET_QUA);
+    expect(ketQua.formulas?.C12).toBe("=SUM(DonViDau:DonViCuoi!C12)");
+    expect(ketQua.cells.C12).toBeNull();
+    const check = checkWorkbook(def, layout, s, { today });
+    expect(check.data.values).toMatchObject({ PAKN_TONG: 7, PAKN_DUNG_HAN: 5, PAKN_DANG_XU_LY: 2, TTHC_NB_CONG_BO: 1, THANG: 11, NGUOI_KY: "Nguyễn Quốc Khánh" });
+    expect(check.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("bookend sheets have no frozen rows or repeated print titles", async () => {
+    const wb = buildRollupWorkbook(def, [{ sheet: "Xã A", unitName: "Xã A", values: zeroFigures() }]);
+    const bookend = wb.getWorksheet("DonViDau")!;
+    expect(bookend.views[0]).toMatchObject({ state: "normal" });
+    expect(bookend.pageSetup.printTitlesRow).toBeUndefined();
+    expect(wb.getWorksheet("Xã A")!.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    const xml = await (await JSZip.loadAsync(await workbookBuffer(wb))).file("xl/workbook.xml")!.async("string");
+    expect(xml).not.toMatch(/Print_Titles" localSheetId="5"/);
+  });
+
+  it("setFormulas takes a formula with or without its leading =", async () => {
+    const wb = buildWorkbook(def, layout);
+    setFormulas(wb, [
+      { sheet: KET_QUA, cell: "C5", formula: "=SUM(DonViDau:DonViCuoi!C5)" },
+      { sheet: KET_QUA, cell: "C6", formula: "SUM(DonViDau:DonViCuoi!C6)" },
+    ]);
+    const s = await readSnapshot(await workbookBuffer(wb));
+    expect(sheetOf(s, KET_QUA).formulas).toEqual({ C5: "=SUM(DonViDau:DonViCuoi!C5)", C6: "=SUM(DonViDau:DonViCuoi!C6)" });
   });
 });

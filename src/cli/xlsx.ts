@@ -16,8 +16,9 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellsOfRange, sheetRef } from "../report/refs";
 import type { ReportData, ReportDefinition } from "../report/types";
-import { FONT_NAME, FONT_SIZE, STYLES, inputValues, type CellStyle, type SheetLayout, type WorkbookLayout } from "../workbook/layout";
+import { FONT_NAME, FONT_SIZE, STYLES, inputValues, type CellStyle, type LayoutName, type SheetLayout, type WorkbookLayout } from "../workbook/layout";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
+import { rolledUpWorkbook, unitWorkbookLayout } from "../workbook/unit-workbook";
 
 /* ------------------------------------------------------------------ writing */
 
@@ -50,6 +51,22 @@ export function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
 /** Excel's limits on data-validation texts. */
 const clip = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max - 1) + "…");
 
+/** Rows with a long wrapped text in column A (title or hint) get a height that shows it. */
+function fitTextRows(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
+  const width = sheet.columns.reduce((sum, c) => sum + c.width, 0);
+  const merged = new Set(sheet.merges.map((m) => m.split(":")[0]));
+  for (const c of sheet.cells) {
+    const m = /^A([0-9]+)$/.exec(c.address);
+    if (!m || typeof c.value !== "string") continue;
+    if (c.style === "title") ws.getRow(Number(m[1])).height = 24;
+    else if (c.style === "hint") {
+      // a merged hint spans every column; a hint alone in A wraps within A
+      const across = merged.has(c.address) ? width : sheet.columns.find((col) => col.letter === "A")?.width ?? width;
+      ws.getRow(Number(m[1])).height = Math.max(1, Math.ceil((c.value.length * 1.1) / across)) * 15;
+    }
+  }
+}
+
 function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
   for (const c of sheet.columns) ws.getColumn(c.letter).width = c.width;
   for (const c of sheet.cells) {
@@ -75,15 +92,69 @@ function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
       };
     }
   }
-  // the title and the merged hint line do not grow by themselves
-  ws.getRow(1).height = 24;
-  const hint = sheet.cells.find((c) => c.address === "A2")?.value;
-  const width = sheet.columns.reduce((sum, c) => sum + c.width, 0);
-  if (typeof hint === "string") ws.getRow(2).height = Math.max(1, Math.ceil((hint.length * 1.1) / width)) * 15;
-  // printed on A4 landscape, one page wide, the header rows repeated
-  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${sheet.frozenRows}` };
+  // the title and the hint do not grow by themselves
+  fitTextRows(ws, sheet);
+  // printed on A4 landscape, one page wide, the header rows (if any) repeated
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(sheet.frozenRows > 0 ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
+  };
   const firstInput = sheet.inputs[0]?.first ?? "A1";
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: sheet.frozenRows, topLeftCell: `A${sheet.frozenRows + 1}`, activeCell: firstInput }];
+  ws.views = sheet.frozenRows > 0
+    ? [{ state: "frozen", xSplit: 0, ySplit: sheet.frozenRows, topLeftCell: `A${sheet.frozenRows + 1}`, activeCell: firstInput }]
+    : [{ state: "normal", activeCell: firstInput }];
+}
+
+/** A new, empty workbook with the report's document properties. */
+export function newWorkbook(def: ReportDefinition): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "bao-cao-tthc";
+  wb.title = def.title;
+  wb.created = new Date();
+  wb.modified = wb.created;
+  return wb;
+}
+
+/**
+ * Adds a sheet laid out as `sheet` says (standard, unit or bookend sheet alike): widths,
+ * labels and styles, merges, frozen header rows, data validation on numeric inputs, print
+ * setup. Sheets are added at the end, so add them in the workbook's order.
+ */
+export function addLayoutSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheet.name);
+  applySheet(ws, sheet);
+  return ws;
+}
+
+/** Workbook-level defined names, one per field ("PAKN_TONG" → 'I. Kết quả'!$C$12). */
+export function addDefinedNames(wb: ExcelJS.Workbook, names: LayoutName[]): void {
+  for (const n of names) wb.definedNames.add(sheetRef(n.sheet, n.ref), n.name);
+}
+
+/** Puts values into cells (a snapshot's values: text, number, boolean, error; null leaves the cell alone). */
+export function setCellValues(wb: ExcelJS.Workbook, values: { sheet: string; address: string; value: CellValue }[]): void {
+  for (const v of values) {
+    if (v.value === null) continue;
+    const cell = wb.getWorksheet(v.sheet)!.getCell(v.address);
+    cell.value = typeof v.value === "object" ? ({ error: v.value.error } as ExcelJS.CellErrorValue) : v.value;
+  }
+}
+
+/**
+ * Writes formulas ("=SUM(DonViDau:DonViCuoi!C5)" or without the "="; English function
+ * names, commas). No cached result is written: Excel computes it when the file is opened
+ * (the workbook asks for a full calculation on load), LibreOffice computes formula cells
+ * without a result on load, and our reader evaluates the roll-up's own formulas.
+ */
+export function setFormulas(wb: ExcelJS.Workbook, formulas: { sheet: string; cell: string; formula: string }[]): void {
+  for (const f of formulas) {
+    wb.getWorksheet(f.sheet)!.getCell(f.cell).value = { formula: f.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  }
+  if (formulas.length) wb.calcProperties.fullCalcOnLoad = true;
 }
 
 /**
@@ -92,16 +163,47 @@ function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
  * defined name per field. With `data`, the inputs are filled in.
  */
 export function buildWorkbook(def: ReportDefinition, layout: WorkbookLayout, data?: ReportData): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "bao-cao-tthc";
-  wb.title = def.title;
-  wb.created = new Date();
-  wb.modified = wb.created;
-  for (const sheet of layout.sheets) applySheet(wb.addWorksheet(sheet.name), sheet);
-  for (const n of layout.names) wb.definedNames.add(sheetRef(n.sheet, n.ref), n.name);
-  if (data) {
-    for (const v of inputValues(def, layout, data)) wb.getWorksheet(v.sheet)!.getCell(v.address).value = v.value;
-  }
+  const wb = newWorkbook(def);
+  for (const sheet of layout.sheets) addLayoutSheet(wb, sheet);
+  addDefinedNames(wb, layout.names);
+  if (data) setCellValues(wb, inputValues(def, layout, data));
+  return wb;
+}
+
+/**
+ * A unit workbook: one unit sheet for `unitName` whose input cells carry the workbook-level
+ * defined names of the summary cells they roll up into, optionally filled with figures
+ * (by field id). Throws an Error with a Vietnamese message when the name cannot be a sheet name.
+ */
+export function buildUnitWorkbook(
+  def: ReportDefinition,
+  unitName: string,
+  figures: Record<string, CellValue> = {},
+): { workbook: ExcelJS.Workbook; sheet: string; unitName: string; renamed: boolean } {
+  const planned = unitWorkbookLayout(def, unitName);
+  if (!planned.ok) throw new Error(planned.message);
+  const wb = newWorkbook(def);
+  addLayoutSheet(wb, planned.layout.sheets[0]);
+  addDefinedNames(wb, planned.layout.names);
+  const inputs = planned.layout.sheets[0].inputs;
+  setCellValues(wb, inputs.filter((i) => figures[i.fieldId] !== undefined).map((i) => ({ sheet: planned.sheet, address: i.first, value: figures[i.fieldId] })));
+  return { workbook: wb, sheet: planned.sheet, unitName: planned.unitName, renamed: planned.renamed };
+}
+
+/**
+ * The rolled-up workbook: the standard sheets (the base's header and texts when given), the
+ * bookends with one unit sheet per unit between them, the units' figures, and the summary
+ * formulas in the report's section I.
+ */
+export function buildRollupWorkbook(
+  def: ReportDefinition,
+  units: { sheet: string; unitName: string; values: Record<string, CellValue> }[],
+  base?: ReportData,
+): ExcelJS.Workbook {
+  const planned = rolledUpWorkbook(def, units, base);
+  const wb = buildWorkbook(planned.def, planned.layout, planned.data);
+  setCellValues(wb, planned.values);
+  setFormulas(wb, planned.formulas);
   return wb;
 }
 
