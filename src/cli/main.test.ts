@@ -67,12 +67,19 @@ async function docxText(file: string): Promise<string> {
 const errnoError = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
 describe("help and version", () => {
-  it.each([["--help"], ["-h"], ["help"], ["check", "--help"], ["export", "-h"]])("%s %s prints the usage", async (...argv) => {
+  it.each([["--help"], ["-h"], ["help"], ["check", "--help"], ["export", "-h"], ["rollup", "--help"]])("%s %s prints the usage", async (...argv) => {
     const r = await run(...argv);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(USAGE);
     expect(r.stdout).toContain("Cách dùng:");
-    for (const c of ["template -o", "check <sổ.xlsx> [--json]", "export <sổ.xlsx> [-o <báo-cáo.docx>]"]) expect(r.stdout).toContain(c);
+    for (const c of [
+      "template -o",
+      'template --unit "<tên đơn vị>" -o <sổ-đơn-vị.xlsx>',
+      "rollup -o <tổng-hợp.xlsx> <sổ-đơn-vị.xlsx>... [--base <sổ.xlsx>]",
+      "check <sổ.xlsx> [--json]",
+      "export <sổ.xlsx> [-o <báo-cáo.docx>]",
+    ])
+      expect(r.stdout).toContain(c);
   });
 
   it("without arguments prints the usage on stderr, exit 2", async () => {
@@ -142,6 +149,8 @@ describe("check", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toEqual({
+      kind: "report",
+      units: [],
       problems: [{ sheet: "Thông tin chung", cell: "B28", severity: "warning", code: expect.any(String), message: expect.stringContaining("dấu chấm phẩy") }],
       errors: 0,
       warnings: 1,

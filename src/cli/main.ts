@@ -1,6 +1,6 @@
 /**
- * The `bao-cao` command line: create the standard workbook, check a filled one, export the
- * Word report. The logic lives in the shared modules (layout, reader, checks, the export
+ * The `bao-cao` command line: create the standard workbook or a unit's workbook, check a
+ * filled one, roll up units' workbooks into a town's or province's, export the Word report. The logic lives in the shared modules (layout, reader, checks, the export
  * command, the Word builder); this file parses arguments, reads and writes files, and turns
  * every foreseeable failure into a Vietnamese message and an exit code, never a stack trace.
  *
@@ -8,17 +8,21 @@
  * 2 the command was called wrongly (unknown command or option, missing argument).
  */
 import { readFileSync } from "node:fs";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareExport } from "../commands/export-report";
 import { packReport } from "../docx";
 import { loadDefinition, sampleData } from "../report/definition";
-import type { Problem } from "../report/types";
-import { checkWorkbook, formatProblem } from "../workbook/check-workbook";
+import { UNIT_MARKER } from "../report/rollup";
+import type { Problem, ReportData } from "../report/types";
+import { formatProblem } from "../workbook/check-workbook";
 import { buildLayout, type WorkbookLayout } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
-import { buildWorkbook, readSnapshot, workbookBuffer, XlsxFormatError, type XlsxFormatProblem } from "./xlsx";
+import { checkAnyWorkbook, planRollup, unitFiguresOf, type RollupRejection, type RollupSource } from "../workbook/unit-workbook";
+import { MARKER_CELL } from "../workbook/units";
+import { DataFileError, parseDataFile, reportValuesOf, unitValuesOf } from "./data-file";
+import { buildRollupWorkbook, buildUnitWorkbook, buildWorkbook, readSnapshot, workbookBuffer, XlsxFormatError, type XlsxFormatProblem } from "./xlsx";
 
 export interface CliIO {
   out(s: string): void;
@@ -39,18 +43,37 @@ export const USAGE = `bao-cao — lập báo cáo tháng về công tác cải c
 (Nghị định 30/2020/NĐ-CP) từ sổ Excel (.xlsx).
 
 Cách dùng:
-  bao-cao template -o <sổ.xlsx> [--sample] [--force]
+  bao-cao template -o <sổ.xlsx> [--sample] [--data <tệp.json>] [--force]
       Tạo sổ Excel theo mẫu báo cáo (các trang tính, ô nhập nền vàng, tên vùng).
       --sample   điền sẵn số liệu mẫu (UBND thị xã Mỹ Hào, tháng 11 năm 2024)
+      --data     điền sẵn từ tệp JSON {"values": {"THANG": 3, ...}}
+                 (cùng --sample: thay các trường có trong tệp)
       --force    ghi đè nếu tệp đã có (dữ liệu trong tệp cũ sẽ mất)
 
+  bao-cao template --unit "<tên đơn vị>" -o <sổ-đơn-vị.xlsx> [--data <tệp.json>] [--force]
+      Tạo sổ số liệu của một đơn vị (xã, phường) để gửi đơn vị điền rồi tổng hợp:
+      một trang đơn vị, các ô số liệu mang cùng tên vùng với ô tổng hợp.
+      --data     số liệu của đơn vị: mục có "name" trùng tên đơn vị trong
+                 {"units": [{"name": ..., "values": {...}}]}, hoặc {"values": {...}}
+
+  bao-cao rollup -o <tổng-hợp.xlsx> <sổ-đơn-vị.xlsx>... [--base <sổ.xlsx>] [--force]
+      Tổng hợp sổ của các đơn vị: sổ mới có các trang của mẫu, mỗi đơn vị một
+      trang nằm giữa hai trang mốc DonViDau và DonViCuoi, và công thức cộng
+      =SUM(DonViDau:DonViCuoi!C5) ở các ô số liệu của trang "I. Kết quả".
+      Có thể ghi một thư mục (lấy mọi tệp .xlsx trong đó) hoặc mẫu như don-vi/*.xlsx.
+      Tệp không phải sổ đơn vị, đơn vị trùng tên, tệp hỏng được báo rồi bỏ qua;
+      các tệp còn lại vẫn được tổng hợp (mã thoát 1 nếu có tệp bị bỏ qua).
+      --base     lấy phần thông tin chung và các phần lời văn từ sổ báo cáo này
+      --force    ghi đè nếu tệp tổng hợp đã có
+
   bao-cao check <sổ.xlsx> [--json]
-      Kiểm tra sổ: mỗi lỗi, cảnh báo một dòng "Trang tính!Ô: nội dung", lỗi trước.
+      Kiểm tra sổ báo cáo, sổ tổng hợp (cả từng trang đơn vị) hoặc sổ đơn vị:
+      mỗi lỗi, cảnh báo một dòng "Trang tính!Ô: nội dung", lỗi trước.
       --json     in kết quả dạng JSON
 
   bao-cao export <sổ.xlsx> [-o <báo-cáo.docx>]
-      Xuất báo cáo Word khi sổ không còn lỗi. Không có -o: ghi tệp
-      bao-cao-cctthc-thang-<tháng>-<năm>.docx cùng thư mục với sổ.
+      Xuất báo cáo Word khi sổ (sổ báo cáo hoặc sổ tổng hợp) không còn lỗi.
+      Không có -o: ghi tệp bao-cao-cctthc-thang-<tháng>-<năm>.docx cùng thư mục với sổ.
 
   bao-cao --help       in hướng dẫn này
   bao-cao --version    in số phiên bản
@@ -75,13 +98,17 @@ const FORMAT: Record<XlsxFormatProblem, (f: string, detail?: string) => string> 
 const M = {
   seeHelp: "Xem hướng dẫn: bao-cao --help",
   noCommand: "Chưa nhập lệnh.",
-  unknownCommand: (c: string) => `Lệnh không hợp lệ: ${q(c)}. Các lệnh: template, check, export.`,
+  unknownCommand: (c: string) => `Lệnh không hợp lệ: ${q(c)}. Các lệnh: template, rollup, check, export.`,
   unknownOption: (o: string) => `Tùy chọn không hợp lệ: ${o}.`,
   badOptionValue: (o: string) => `Tùy chọn ${o} thiếu giá trị hoặc không nhận giá trị.`,
   needInput: (cmd: string) => `Lệnh ${cmd} cần đúng một tệp sổ .xlsx, ví dụ: bao-cao ${cmd} so-bao-cao.xlsx`,
   tooMany: (cmd: string, extra: string[]) => `Lệnh ${cmd} nhận một tệp sổ, thừa: ${extra.join(" ")}.`,
   templateNeedsOutput: "Lệnh template cần tên tệp sẽ tạo: bao-cao template -o so-bao-cao.xlsx",
   templateNoPositional: (a: string) => `Lệnh template không nhận đối số ${q(a)}; ghi tên tệp sau -o: bao-cao template -o ${a}`,
+  unitNameEmpty: 'Tên đơn vị sau --unit đang để trống, ví dụ: bao-cao template --unit "Xã Hòa Phong" -o xa-hoa-phong.xlsx',
+  unitNoSample: "--sample chỉ dùng cho sổ báo cáo, không dùng cùng --unit (số liệu của đơn vị: --data).",
+  rollupNeedsOutput: "Lệnh rollup cần tên tệp tổng hợp sẽ tạo: bao-cao rollup -o tong-hop.xlsx don-vi/*.xlsx",
+  rollupNeedsInputs: "Lệnh rollup cần ít nhất một sổ đơn vị, ví dụ: bao-cao rollup -o tong-hop.xlsx don-vi/*.xlsx",
   extension: (f: string, ext: string) => `Tên tệp ${q(f)} phải có đuôi ${ext}.`,
 
   notFound: (f: string) => `Không tìm thấy tệp ${q(f)}.`,
@@ -91,6 +118,11 @@ const M = {
   notReportWorkbook: (f: string, sheets: string[]) =>
     `Tệp ${q(f)} không phải sổ báo cáo: không có trang tính nào của mẫu (${sheets.join(", ")}). ` +
     `Tạo sổ mẫu bằng: bao-cao template -o so-bao-cao.xlsx`,
+  unitNotExportable: (f: string, units: string[]) =>
+    `Tệp ${q(f)} là sổ đơn vị (${units.map(q).join(", ")}), không có phần thông tin chung của báo cáo nên không xuất được báo cáo Word. ` +
+    `Hãy tổng hợp trước: bao-cao rollup -o tong-hop.xlsx ${q(f)} --base so-bao-cao.xlsx, rồi xuất sổ tổng hợp.`,
+  baseNotReport: (f: string) => `Sổ nền ${q(f)} (--base) không phải sổ báo cáo; --base cần một sổ tạo bằng bao-cao template.`,
+  cannotReadData: (f: string, detail: string) => `Không đọc được tệp dữ liệu ${q(f)}. chi tiết: ${detail}`,
 
   outputIsInput: (f: string) => `Không ghi đè lên chính tệp đầu vào ${q(f)}. Chọn tên tệp khác sau -o.`,
   outputIsDirectory: (f: string, example: string) => `${q(f)} là một thư mục; ghi cả tên tệp sau -o, ví dụ ${path.join(f, example)}.`,
@@ -102,6 +134,26 @@ const M = {
 
   templateWritten: (f: string, sample: boolean) => `Đã tạo sổ báo cáo${sample ? " (có số liệu mẫu)" : ""}: ${f}`,
   templateNext: (f: string) => `Nhập số liệu vào các ô nền vàng, rồi kiểm tra: bao-cao check ${q(f)}`,
+  unitWritten: (unit: string, sheet: string, f: string) => `Đã tạo sổ đơn vị ${q(unit)} (trang tính ${q(sheet)}): ${f}`,
+  unitRenamed: (unit: string, sheet: string) => `Tên trang tính được đặt lại theo quy tắc của Excel (tối đa 31 ký tự, không có : \\ / ? * [ ]): ${q(unit)} → ${q(sheet)}.`,
+  unitNext: (f: string) => `Gửi sổ cho đơn vị nhập số liệu vào các ô nền vàng; khi nhận lại, tổng hợp: bao-cao rollup -o tong-hop.xlsx ${q(f)} ...`,
+  unitWorkbook: (units: string[]) => `Sổ đơn vị: ${units.map(q).join(", ")}.`,
+  rollupProgress: (done: number, total: number) => `Đã đọc ${done}/${total} tệp…`,
+  skipped: (message: string) => `Bỏ qua: ${message}`,
+  rejectedReport: (f: string) =>
+    `Tệp ${q(f)} là sổ báo cáo, không phải sổ đơn vị. Sổ đơn vị tạo bằng: bao-cao template --unit "Tên đơn vị" -o don-vi.xlsx`,
+  rejectedNone: (f: string) => `Tệp ${q(f)} không phải sổ đơn vị: không có trang tính nào mang dấu ${UNIT_MARKER} ở ô ${MARKER_CELL}.`,
+  rejectedDuplicate: (f: string, unit: string, first: string) => `Tệp ${q(f)}: đơn vị ${q(unit)} trùng với tệp ${q(first)} (đã lấy số liệu từ tệp đó).`,
+  rejectedName: (f: string, message: string) => `Tệp ${q(f)}: ${message}`,
+  noFileMatches: (pattern: string) => `Không có tệp .xlsx nào khớp với ${q(pattern)}.`,
+  emptyDirectory: (d: string) => `Thư mục ${q(d)} không có tệp .xlsx nào.`,
+  rollupWritten: (n: number, f: string) => `Đã tổng hợp ${n} đơn vị vào sổ: ${f}`,
+  rollupSheetRenamed: (unit: string, sheet: string) => `Đơn vị ${q(unit)} nằm ở trang tính ${q(sheet)} (tên trang tính theo quy tắc của Excel).`,
+  rollupNoBase: 'Sổ tổng hợp chưa có phần thông tin chung và lời văn: nhập vào các trang của mẫu, hoặc tạo lại với --base <sổ báo cáo>.',
+  rollupNext: (f: string) => `Kiểm tra sổ tổng hợp (cả từng đơn vị): bao-cao check ${q(f)}`,
+  rollupPartial: (skipped: number, total: number) =>
+    `Đã ghi sổ tổng hợp nhưng bỏ qua ${skipped} trong ${total} tệp (xem các dòng "Bỏ qua" ở trên); sửa hoặc thay các tệp đó rồi tổng hợp lại.`,
+  rollupNothing: (total: number) => `Không có đơn vị nào dùng được trong ${total} tệp; chưa ghi sổ tổng hợp.`,
   exportRefused: (n: number) => `Chưa xuất báo cáo: sổ còn ${n} lỗi. Sửa các lỗi trên rồi chạy lại.`,
   exportWritten: (f: string) => `Đã ghi báo cáo: ${f}`,
   unexpected: (detail: string) => `bao-cao gặp lỗi không mong muốn, xin báo cho người phát triển. chi tiết: ${detail}`,
@@ -250,22 +302,76 @@ function notReportWorkbook(ctx: Context, file: string): CliFailure {
   return failure(M.notReportWorkbook(file, ctx.layout.sheets.map((s) => s.name)));
 }
 
+/** The data file of --data, parsed; its problems are failures (exit 1). */
+async function readDataFile(file: string) {
+  let text: string;
+  try {
+    text = (await readInput(file)).toString("utf8");
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    throw failure(M.cannotReadData(file, errText(e)));
+  }
+  try {
+    return parseDataFile(text, file);
+  } catch (e) {
+    if (e instanceof DataFileError) throw failure(e.message);
+    throw e;
+  }
+}
+
+/** Runs a data-file step; its DataFileError becomes a failure. */
+function withData<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof DataFileError) throw failure(e.message);
+    throw e;
+  }
+}
+
 async function templateCommand(ctx: Context, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     output: { type: "string", short: "o" },
     sample: { type: "boolean" },
+    unit: { type: "string", short: "u" },
+    data: { type: "string" },
     force: { type: "boolean", short: "f" },
   } as const);
   if (values.help) return help(ctx.io);
   if (positionals.length) throw usageError(M.templateNoPositional(positionals[0]));
   if (!values.output) throw usageError(M.templateNeedsOutput);
+  if (values.unit !== undefined && !values.unit.trim()) throw usageError(M.unitNameEmpty);
+  if (values.unit !== undefined && values.sample) throw usageError(M.unitNoSample);
   const output = values.output;
-  await refuseDirectory(output, "so-bao-cao.xlsx");
+  await refuseDirectory(output, values.unit !== undefined ? "don-vi.xlsx" : "so-bao-cao.xlsx");
   requireExtension(output, ".xlsx");
   await checkOutput(output, { mayExist: Boolean(values.force) });
-  const wb = buildWorkbook(ctx.definition, ctx.layout, values.sample ? sampleData() : undefined);
+  const dataFile = values.data !== undefined ? await readDataFile(values.data) : undefined;
+
+  if (values.unit !== undefined) {
+    const unitName = values.unit;
+    const figures = dataFile ? withData(() => unitValuesOf(ctx.definition, dataFile, values.data!, unitName)) : {};
+    let built: ReturnType<typeof buildUnitWorkbook>;
+    try {
+      built = buildUnitWorkbook(ctx.definition, unitName, figures as Record<string, number | string | null>);
+    } catch (e) {
+      throw failure(errText(e));
+    }
+    await writeOutput(output, await workbookBuffer(built.workbook));
+    ctx.io.out(M.unitWritten(built.unitName, built.sheet, path.resolve(output)));
+    if (built.renamed) ctx.io.out(M.unitRenamed(built.unitName, built.sheet));
+    ctx.io.out(M.unitNext(path.resolve(output)));
+    return EXIT.ok;
+  }
+
+  let data: ReportData | undefined = values.sample ? sampleData() : undefined;
+  if (dataFile) {
+    const given = withData(() => reportValuesOf(ctx.definition, dataFile, values.data!));
+    data = { values: { ...(data?.values ?? {}), ...given } };
+  }
+  const wb = buildWorkbook(ctx.definition, ctx.layout, data);
   await writeOutput(output, await workbookBuffer(wb));
-  ctx.io.out(M.templateWritten(path.resolve(output), Boolean(values.sample)));
+  ctx.io.out(M.templateWritten(path.resolve(output), Boolean(values.sample || dataFile)));
   ctx.io.out(M.templateNext(path.resolve(output)));
   return EXIT.ok;
 }
@@ -275,15 +381,18 @@ async function checkCommand(ctx: Context, args: string[]): Promise<number> {
   if (values.help) return help(ctx.io);
   const input = oneInput("check", positionals);
   const snapshot = await readWorkbookFile(input);
-  const result = checkWorkbook(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
-  if (!result.isReportWorkbook) throw notReportWorkbook(ctx, input);
-  const errors = result.problems.filter((p) => p.severity === "error").length;
+  const result = checkAnyWorkbook(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
+  if (result.kind === "none") throw notReportWorkbook(ctx, input);
+  const problems = result.kind === "report" ? result.check.problems : result.problems;
+  const errors = problems.filter((p) => p.severity === "error").length;
   if (values.json) {
-    const problems = result.problems.map(({ sheet, cell, severity, code, message }) => ({ sheet, cell, severity, code, message }));
-    ctx.io.out(JSON.stringify({ problems, errors, warnings: problems.length - errors }, null, 2));
+    const list = problems.map(({ sheet, cell, severity, code, message }) => ({ sheet, cell, severity, code, message }));
+    const units = result.units.map((u) => ({ unit: u.unitName, sheet: u.sheet }));
+    ctx.io.out(JSON.stringify({ kind: result.kind, units, problems: list, errors, warnings: list.length - errors }, null, 2));
   } else {
-    for (const p of result.problems) ctx.io.out(formatProblem(p));
-    ctx.io.out(problemSummary(result.problems));
+    if (result.kind === "unit") ctx.io.out(M.unitWorkbook(result.units.map((u) => u.unitName)));
+    for (const p of problems) ctx.io.out(formatProblem(p));
+    ctx.io.out(problemSummary(problems));
   }
   return errors ? EXIT.failed : EXIT.ok;
 }
@@ -299,6 +408,8 @@ async function exportCommand(ctx: Context, args: string[]): Promise<number> {
     await checkOutput(values.output, { mayExist: true });
   }
   const snapshot = await readWorkbookFile(input);
+  const kind = checkAnyWorkbook(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
+  if (kind.kind === "unit") throw failure(M.unitNotExportable(input, kind.units.map((u) => u.unitName)));
   const prepared = prepareExport(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
   if (!prepared.ok) {
     if (prepared.reason === "notReportWorkbook") throw notReportWorkbook(ctx, input);
@@ -315,6 +426,143 @@ async function exportCommand(ctx: Context, args: string[]): Promise<number> {
   for (const p of prepared.warnings) ctx.io.out(formatProblem(p));
   ctx.io.out(problemSummary(prepared.warnings));
   ctx.io.out(M.exportWritten(output));
+  return EXIT.ok;
+}
+
+/* ------------------------------------------------------------------ rollup */
+
+/** Excel's lock file beside an open workbook ("~$so.xlsx"): never a unit's workbook. */
+const isLockFile = (name: string) => name.startsWith("~$");
+
+/** A simple wildcard (* and ?) of a file name as a regular expression, ignoring case. */
+function wildcard(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, "i");
+}
+
+async function xlsxFilesIn(dir: string, match: (name: string) => boolean): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && match(e.name) && !isLockFile(e.name))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b, "vi"))
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * The input files of a roll-up: a directory gives its .xlsx files, a name with * or ? that
+ * is not a file (a shell that does not expand wildcards, such as Windows's) gives the files
+ * it matches; the same file given twice counts once. A pattern or directory without match
+ * is a problem reported like an unreadable file. `skip` (the output, the base) is left out
+ * of what a directory or pattern gives.
+ */
+async function rollupInputs(positionals: string[], skip: string[]): Promise<{ files: string[]; problems: { file: string; message: string }[] }> {
+  const files: string[] = [];
+  const problems: { file: string; message: string }[] = [];
+  const seen = new Set<string>();
+  const skipped = new Set(skip.map((f) => path.resolve(f)));
+  const add = (file: string, expanded: boolean) => {
+    const key = path.resolve(file);
+    if (seen.has(key) || (expanded && skipped.has(key))) return;
+    seen.add(key);
+    files.push(file);
+  };
+  for (const p of positionals) {
+    const st = await statOrNull(p);
+    if (st?.isDirectory()) {
+      const found = await xlsxFilesIn(p, (n) => n.toLowerCase().endsWith(".xlsx"));
+      if (!found.length) problems.push({ file: p, message: M.emptyDirectory(p) });
+      found.forEach((f) => add(f, true));
+    } else if (!st && /[*?]/.test(path.basename(p))) {
+      const dir = path.dirname(p);
+      const re = wildcard(path.basename(p));
+      const found = (await statOrNull(dir))?.isDirectory() ? await xlsxFilesIn(dir, (n) => re.test(n)) : [];
+      if (!found.length) problems.push({ file: p, message: M.noFileMatches(p) });
+      found.forEach((f) => add(f, true));
+    } else add(p, false);
+  }
+  return { files, problems };
+}
+
+function rejectionMessage(r: RollupRejection): string {
+  switch (r.reason) {
+    case "unreadable":
+      return r.message;
+    case "report":
+      return M.rejectedReport(r.file);
+    case "none":
+      return M.rejectedNone(r.file);
+    case "duplicate":
+      return M.rejectedDuplicate(r.file, r.unitName, r.firstFile);
+    case "badName":
+      return M.rejectedName(r.file, r.message);
+  }
+}
+
+/** What one input file holds, for the roll-up plan; never throws for a bad file. */
+async function rollupSource(ctx: Context, file: string): Promise<RollupSource> {
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = await readWorkbookFile(file);
+  } catch (e) {
+    return { file, kind: "unreadable", message: e instanceof CliFailure ? e.message : FORMAT.corruptWorkbook(file, errText(e)) };
+  }
+  const kind = checkAnyWorkbook(ctx.definition, ctx.layout, snapshot).kind;
+  if (kind !== "unit") return { file, kind };
+  return { file, kind, units: unitFiguresOf(ctx.definition, snapshot) };
+}
+
+/** Every this many files read, the roll-up says how far it is. */
+export const ROLLUP_PROGRESS_EVERY = 25;
+
+async function rollupCommand(ctx: Context, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: "string", short: "o" },
+    base: { type: "string", short: "b" },
+    force: { type: "boolean", short: "f" },
+  } as const);
+  if (values.help) return help(ctx.io);
+  if (!values.output) throw usageError(M.rollupNeedsOutput);
+  if (!positionals.length) throw usageError(M.rollupNeedsInputs);
+  const output = values.output;
+  await refuseDirectory(output, "tong-hop.xlsx");
+  requireExtension(output, ".xlsx");
+  const { files, problems } = await rollupInputs(positionals, [output, ...(values.base ? [values.base] : [])]);
+  for (const f of [...files, ...(values.base ? [values.base] : [])]) await refuseInputAsOutput(output, f);
+  await checkOutput(output, { mayExist: Boolean(values.force) });
+
+  let base: ReportData | undefined;
+  if (values.base !== undefined) {
+    const checked = checkAnyWorkbook(ctx.definition, ctx.layout, await readWorkbookFile(values.base), { today: ctx.today });
+    if (checked.kind !== "report") throw failure(M.baseNotReport(values.base));
+    base = checked.check.data;
+  }
+
+  const sources: RollupSource[] = problems.map((p) => ({ file: p.file, kind: "unreadable", message: p.message }));
+  const total = files.length + problems.length;
+  for (const [i, file] of files.entries()) {
+    sources.push(await rollupSource(ctx, file));
+    const done = problems.length + i + 1;
+    if (total > ROLLUP_PROGRESS_EVERY && (done % ROLLUP_PROGRESS_EVERY === 0 || done === total)) ctx.io.err(M.rollupProgress(done, total));
+  }
+  const plan = planRollup(sources, ctx.layout.sheets.map((s) => s.name));
+  for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r)));
+  if (!plan.units.length) {
+    ctx.io.err(M.rollupNothing(total));
+    return EXIT.failed;
+  }
+
+  const wb = buildRollupWorkbook(ctx.definition, plan.units, base);
+  await writeOutput(output, await workbookBuffer(wb));
+  for (const u of plan.units) if (u.renamed) ctx.io.out(M.rollupSheetRenamed(u.unitName, u.sheet));
+  ctx.io.out(M.rollupWritten(plan.units.length, path.resolve(output)));
+  if (!base) ctx.io.out(M.rollupNoBase);
+  ctx.io.out(M.rollupNext(path.resolve(output)));
+  const rejectedFiles = new Set(plan.rejected.map((r) => path.resolve(r.file))).size;
+  if (rejectedFiles) {
+    ctx.io.err(M.rollupPartial(rejectedFiles, total));
+    return EXIT.failed;
+  }
   return EXIT.ok;
 }
 
@@ -340,6 +588,7 @@ export function version(): string {
 
 const COMMANDS: Record<string, (ctx: Context, args: string[]) => Promise<number>> = {
   template: templateCommand,
+  rollup: rollupCommand,
   check: checkCommand,
   export: exportCommand,
 };
