@@ -6,10 +6,21 @@
  *   2. bao-cao export             → out/bao-cao-cctthc-thang-11-2024.docx
  *      (reads the workbook back from the file, checks it, writes the Word report)
  *
- * To show more (e.g. a roll-up of several units), add a step to `demoSteps`.
+ * then a roll-up of the 13 communes and wards of Mỹ Hào for March 2025, with the figures of
+ * templates/demo-units-my-hao-2025-03.json (illustrative, not real):
+ *
+ *   3. bao-cao template --unit "<đơn vị>" --data …  → out/don-vi/<đơn-vị>.xlsx (13 files)
+ *   4. bao-cao template --sample --data …           → out/khung-bao-cao-my-hao-thang-3-2025.xlsx
+ *      (the sample's texts, month and year of the data file)
+ *   5. bao-cao rollup --base … out/don-vi/*.xlsx      → out/tong-hop-my-hao-thang-3-2025.xlsx
+ *   6. bao-cao check                                → the town workbook and every unit sheet
+ *   7. bao-cao export                               → out/bao-cao-cctthc-thang-3-2025.docx
+ *
+ * To show more, add a step to `demoSteps`.
  */
 import * as path from "node:path";
 import { mkdir } from "node:fs/promises";
+import demoUnits from "../../templates/demo-units-my-hao-2025-03.json";
 import { main, type CliIO } from "./main";
 
 export interface DemoStep {
@@ -17,6 +28,8 @@ export interface DemoStep {
   title: string;
   /** the bao-cao arguments */
   argv: string[];
+  /** "now" for the step's date checks (default DEMO_TODAY) */
+  today?: Date;
 }
 
 export const DEMO_WORKBOOK = "bao-cao-mau-my-hao-thang-11-2024.xlsx";
@@ -28,22 +41,69 @@ export const DEMO_WORKBOOK = "bao-cao-mau-my-hao-thang-11-2024.xlsx";
  */
 export const DEMO_TODAY = new Date(2024, 11, 1);
 
+/** The roll-up example: the data file, and what it writes. */
+export const DEMO_UNITS_DATA = path.join(__dirname, "..", "..", "templates", "demo-units-my-hao-2025-03.json");
+export const DEMO_UNIT_DIR = "don-vi";
+export const DEMO_BASE = "khung-bao-cao-my-hao-thang-3-2025.xlsx";
+export const DEMO_ROLLUP = "tong-hop-my-hao-thang-3-2025.xlsx";
+export const DEMO_ROLLUP_REPORT = "bao-cao-cctthc-thang-3-2025.docx";
+/** The March 2025 roll-up is checked as of 1 April 2025. */
+export const DEMO_ROLLUP_TODAY = new Date(2025, 3, 1);
+
+/** The units of the roll-up example, in the order of the data file. */
+export function demoUnitNames(): string[] {
+  return demoUnits.units.map((u) => u.name);
+}
+
+/** "Phường Bần Yên Nhân" → "phuong-ban-yen-nhan" (a file name that survives any system). */
+export function asciiSlug(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
 export function demoSteps(outDir: string): DemoStep[] {
   const workbook = path.join(outDir, DEMO_WORKBOOK);
+  const unitFiles = demoUnitNames().map((name) => ({ name, file: path.join(outDir, DEMO_UNIT_DIR, `${asciiSlug(name)}.xlsx`) }));
+  const base = path.join(outDir, DEMO_BASE);
+  const rollup = path.join(outDir, DEMO_ROLLUP);
+  const today = DEMO_ROLLUP_TODAY;
   return [
     { title: "Tạo sổ Excel mẫu (số liệu UBND thị xã Mỹ Hào, tháng 11/2024)", argv: ["template", "-o", workbook, "--sample", "--force"] },
     { title: "Đọc lại sổ, kiểm tra và xuất báo cáo Word", argv: ["export", workbook] },
+    ...unitFiles.map(({ name, file }) => ({
+      title: `Sổ số liệu tháng 3/2025 của ${name} (số liệu minh họa)`,
+      argv: ["template", "--unit", name, "--data", DEMO_UNITS_DATA, "-o", file, "--force"],
+      today,
+    })),
+    {
+      title: "Sổ báo cáo của thị xã tháng 3/2025: lời văn của mẫu, đổi tháng và năm",
+      argv: ["template", "--sample", "--data", DEMO_UNITS_DATA, "-o", base, "--force"],
+      today,
+    },
+    {
+      title: `Tổng hợp ${unitFiles.length} xã, phường: mỗi đơn vị một trang, ô tổng hợp là công thức =SUM(DonViDau:DonViCuoi!…)`,
+      argv: ["rollup", "-o", rollup, "--base", base, ...unitFiles.map((u) => u.file), "--force"],
+      today,
+    },
+    { title: "Kiểm tra sổ tổng hợp (cả từng trang đơn vị)", argv: ["check", rollup], today },
+    { title: "Xuất báo cáo Word của thị xã từ số tổng hợp", argv: ["export", rollup, "-o", path.join(outDir, DEMO_ROLLUP_REPORT)], today },
   ];
 }
 
 /** Runs the steps in order and stops at the first that fails; returns its exit code. */
 export async function runDemo(outDir: string, io: CliIO): Promise<number> {
-  await mkdir(outDir, { recursive: true });
+  await mkdir(path.join(outDir, DEMO_UNIT_DIR), { recursive: true });
   const steps = demoSteps(outDir);
   for (const [i, step] of steps.entries()) {
     io.out(`\n[${i + 1}/${steps.length}] ${step.title}`);
     io.out(`$ bao-cao ${step.argv.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(" ")}`);
-    const code = await main(step.argv, { today: DEMO_TODAY, ...io });
+    const code = await main(step.argv, { today: step.today ?? DEMO_TODAY, ...io });
     if (code !== 0) {
       io.err(`Bước ${i + 1} không thành công (mã thoát ${code}).`);
       return code;
