@@ -3,11 +3,11 @@
  * widths. Left: "Nơi nhận:" and the recipients; right: the signer's authority and title,
  * room for the signature and seal, and the signer's name.
  */
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
+import { AlignmentType, type Paragraph, type Table } from "docx";
 import { linesValue, textValue } from "../report/definition";
 import type { ReportData } from "../report/types";
 import { formatNoiNhan, splitLines } from "../report/wording";
-import { CELL_SIDE_MARGIN, CLOSING_COLUMNS, NO_BORDERS, SIZE, line } from "./layout";
+import { CLOSING_COLUMNS, SIZE, line, twoColumnTable } from "./layout";
 
 /** Empty lines left for the signature and the seal. */
 export const SIGNATURE_SPACE_LINES = 4;
@@ -33,23 +33,7 @@ export function signatureParagraphs(data: ReportData): Paragraph[] {
   return [...chucVu, ...blank, line(name, { size: SIZE.nguoiKy, bold: true })];
 }
 
-function cell(children: Paragraph[], width: number): TableCell {
-  return new TableCell({
-    children,
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.TOP,
-    margins: { left: CELL_SIDE_MARGIN, right: CELL_SIDE_MARGIN, top: 0, bottom: 0 },
-  });
-}
-
 /** The whole closing table; its single row is kept on one page. */
 export function closingTable(data: ReportData): Table {
-  const [left, right] = CLOSING_COLUMNS;
-  return new Table({
-    width: { size: left + right, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [new TableRow({ cantSplit: true, children: [cell(noiNhanParagraphs(data), left), cell(signatureParagraphs(data), right)] })],
-  });
+  return twoColumnTable(CLOSING_COLUMNS, [[noiNhanParagraphs(data), signatureParagraphs(data)]]);
 }

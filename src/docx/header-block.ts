@@ -3,12 +3,12 @@
  * widths. Row 1: the agency (ô 2) | Quốc hiệu and Tiêu ngữ (ô 1); row 2: số, ký hiệu (ô 3) |
  * place and date (ô 4), so that the two sit on the same line.
  */
-import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
+import type { Paragraph, Table } from "docx";
 import { linesValue, numberValue, textValue } from "../report/definition";
 import type { ReportData } from "../report/types";
 import { formatDateLine, formatSoKyHieu, splitLines } from "../report/wording";
 import { textWidthTwips } from "./metrics";
-import { CELL_SIDE_MARGIN, HEADER_COLUMNS, NO_BORDERS, SHORT_RULE_RATIO, SIZE, line, shortRule } from "./layout";
+import { CELL_SIDE_MARGIN, HEADER_COLUMNS, SHORT_RULE_RATIO, SIZE, line, shortRule, twoColumnTable } from "./layout";
 
 export const QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const TIEU_NGU = "Độc lập - Tự do - Hạnh phúc";
@@ -55,26 +55,10 @@ export function dateLineParagraph(data: ReportData): Paragraph {
   return line(text, { size: SIZE.dateLine, italics: true }, { spacing: { before: 120 } });
 }
 
-function cell(children: Paragraph[], width: number): TableCell {
-  return new TableCell({
-    children,
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.TOP,
-    margins: { left: CELL_SIDE_MARGIN, right: CELL_SIDE_MARGIN, top: 0, bottom: 0 },
-  });
-}
-
 /** The whole header table. */
 export function headerTable(data: ReportData): Table {
-  const [left, right] = HEADER_COLUMNS;
-  return new Table({
-    width: { size: left + right, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({ cantSplit: true, children: [cell(agencyParagraphs(data), left), cell(nationalParagraphs(), right)] }),
-      new TableRow({ cantSplit: true, children: [cell([soKyHieuParagraph(data)], left), cell([dateLineParagraph(data)], right)] }),
-    ],
-  });
+  return twoColumnTable(HEADER_COLUMNS, [
+    [agencyParagraphs(data), nationalParagraphs()],
+    [[soKyHieuParagraph(data)], [dateLineParagraph(data)]],
+  ]);
 }

@@ -8,8 +8,14 @@ import {
   BorderStyle,
   LineRuleType,
   Paragraph,
+  Table,
   TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  VerticalAlign,
+  WidthType,
   type IBorderOptions,
   type IParagraphOptions,
   type IRunOptions,
@@ -121,5 +127,27 @@ export function shortRule(length: number, available: number): Paragraph {
     border: { bottom: SOLID_LINE },
     run: { size: pt(2), font: FONT },
     children: [],
+  });
+}
+
+/**
+ * A borderless two-column table with fixed widths in DXA for the table and every cell
+ * (LibreOffice ignores percent widths); each row is a pair of cell contents, kept on one page.
+ */
+export function twoColumnTable(columns: readonly [number, number], rows: [Paragraph[], Paragraph[]][]): Table {
+  const [left, right] = columns;
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({
+      children,
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.TOP,
+      margins: { left: CELL_SIDE_MARGIN, right: CELL_SIDE_MARGIN, top: 0, bottom: 0 },
+    });
+  return new Table({
+    width: { size: left + right, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: rows.map(([a, b]) => new TableRow({ cantSplit: true, children: [cell(a, left), cell(b, right)] })),
   });
 }
