@@ -14,11 +14,29 @@ import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import { actualSheetName, queueState, stateOf, type WorkbookState } from "./workbook-state";
 
+/** A figure as written into a unit sheet's cell (an import brings them). */
+export type UnitFigure = number | string | boolean | null;
+
 export interface NewUnit {
   /** the unit's full name, e.g. "Phường Bần Yên Nhân" */
   name: string;
   /** figures to fill in, by field id (an import brings them) */
-  values?: Record<string, number | string | null>;
+  values?: Record<string, UnitFigure>;
+}
+
+/** A unit sheet to create under a name already chosen (unique, by Excel's rules). */
+export interface PlannedUnitSheet {
+  unitName: string;
+  sheet: string;
+  values?: Record<string, UnitFigure>;
+}
+
+/** No unit sheet to roll up: the pane says so plainly instead of reporting a failure. */
+export class NoUnitsError extends UserFacingError {
+  constructor() {
+    super('Chưa có trang đơn vị nào để tổng hợp. Bấm "Thêm đơn vị" hoặc "Nhập từ tệp" trước.');
+    this.name = "NoUnitsError";
+  }
 }
 
 export interface AddUnitsResult {
@@ -33,7 +51,7 @@ function anchorSheet(state: WorkbookState, layout: WorkbookLayout): string | und
 }
 
 /** Queues the creation of missing bookends; returns the sheet order after it. */
-function queueBookends(context: Excel.RequestContext, state: WorkbookState, layout: WorkbookLayout): string[] {
+export function queueBookends(context: Excel.RequestContext, state: WorkbookState, layout: WorkbookLayout): string[] {
   const order = [...state.sheets];
   const has = (n: string) => order.some((s) => s.toLowerCase() === n.toLowerCase());
   if (has(BOOKEND_START) && has(BOOKEND_END)) return order;
@@ -80,22 +98,43 @@ export async function addUnits(
     if (!planned.length) return result;
 
     if (host.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
-    const order = queueBookends(context, state, layout);
-    let endAt = order.findIndex((s) => s.toLowerCase() === BOOKEND_END.toLowerCase());
-    for (const p of planned) {
-      const ws = context.workbook.worksheets.add(p.sheet);
-      ws.position = endAt++;
-      const l = unitSheetLayout(def, p.sheet, p.unit.name.trim());
-      queueSheet(ws, l, validation);
-      for (const input of l.inputs) {
-        const v = p.unit.values?.[input.fieldId];
-        if (v !== undefined && v !== null && v !== "") ws.getRange(input.first).values = [[v]];
-      }
-      result.added.push({ unitName: p.unit.name.trim(), sheet: p.sheet, renamed: p.renamed });
-    }
+    queueUnitSheets(context, state, def, layout, planned.map((p) => ({ unitName: p.unit.name.trim(), sheet: p.sheet, values: p.unit.values })), validation);
+    result.added.push(...planned.map((p) => ({ unitName: p.unit.name.trim(), sheet: p.sheet, renamed: p.renamed })));
     await context.sync();
     return result;
   });
+}
+
+/** A figure as Excel should receive it: text that looks like a formula stays text. */
+function cellInput(v: UnitFigure): UnitFigure {
+  return typeof v === "string" && /^[=+\-@]/.test(v) && Number.isNaN(Number(v)) ? `'${v}` : v;
+}
+
+/**
+ * Queues the creation of unit sheets, in the given order, just before the end bookend
+ * (creating the bookends first when missing), each with the unit layout and its figures.
+ * Nothing is synced: the caller's next sync creates them all at once.
+ */
+export function queueUnitSheets(
+  context: Excel.RequestContext,
+  state: WorkbookState,
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  sheets: PlannedUnitSheet[],
+  validation: boolean,
+): void {
+  const order = queueBookends(context, state, layout);
+  let endAt = order.findIndex((s) => s.toLowerCase() === BOOKEND_END.toLowerCase());
+  for (const p of sheets) {
+    const ws = context.workbook.worksheets.add(p.sheet);
+    ws.position = endAt++;
+    const l = unitSheetLayout(def, p.sheet, p.unitName);
+    queueSheet(ws, l, validation);
+    for (const input of l.inputs) {
+      const v = p.values?.[input.fieldId];
+      if (v !== undefined && v !== null && v !== "") ws.getRange(input.first).values = [[cellInput(v)]];
+    }
+  }
 }
 
 export interface RollupResult {
@@ -150,7 +189,7 @@ export async function rollupInExcel(
 
     const units = markers.filter((m) => String(m.r.values[0][0]).trim() === UNIT_MARKER).map((m) => m.name);
     if (!units.length) {
-      throw new UserFacingError('Chưa có trang đơn vị nào để tổng hợp. Bấm "Thêm đơn vị" hoặc "Nhập từ tệp" trước.');
+      throw new NoUnitsError();
     }
     const blocked = [...new Set(targets.map((t) => t.sheet))].filter((s) => state.protectedSheets.has(s));
     if (blocked.length) throw new UserFacingError(`Trang tính "${blocked[0]}" đang được bảo vệ. Bỏ bảo vệ rồi bấm "Tổng hợp" lại.`);
