@@ -1,0 +1,208 @@
+/**
+ * `npm run bench [-- --units 300] [-- --keep]`: how long the command line takes, and how
+ * much memory it needs, to make, roll up, check and export N unit workbooks (300 by
+ * default). Prints figures, asserts nothing (the limits are asserted by the tests).
+ *
+ * Each stage runs in a fresh Node process (this script with --stage), which times the
+ * `main([...])` calls themselves and reports its peak resident memory: the kernel's
+ * high-water mark (process.resourceUsage().maxRSS) and, as a check, the highest
+ * process.memoryUsage().rss sampled every 5 ms. When /usr/bin/time and the compiled
+ * command line (lib/, `npx tsc -p tsconfig.cli.json`) are there, the roll-up and the export
+ * are also run as the installed command (`node bin/bao-cao.js`), startup included.
+ *
+ * Hooks for the other figures of issue 4: `addinFigures` (the add-in's context.sync()
+ * counts, to be filled in from the fake-Excel tests) and `bundleFigures` (the task pane's
+ * bundle sizes, from `node scripts/bundle-size.js dist` when dist/ exists).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { main, type CliIO } from "../src/cli/main";
+
+const ROOT = path.join(__dirname, "..");
+const TSX = require.resolve("tsx/cli");
+
+/* ------------------------------------------------------------------ a stage, in its own process */
+
+interface StageResult {
+  ms: number;
+  /** kernel high-water mark of the resident set, MiB */
+  peakMiB: number;
+  /** highest sampled rss, MiB */
+  sampledMiB: number;
+  exitCodes: number[];
+}
+
+/** Runs the bao-cao calls of a stage (one JSON array of argv per line of a file), then reports. */
+async function runStage(callsFile: string, resultFile: string): Promise<void> {
+  const calls = readFileSync(callsFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as string[]);
+  let sampled = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    sampled = Math.max(sampled, process.memoryUsage().rss);
+  }, 5);
+  const io: CliIO = { out: () => undefined, err: () => undefined, today: new Date(2025, 3, 1), env: {} };
+  const exitCodes: number[] = [];
+  const start = process.hrtime.bigint();
+  // a few at a time, as a script would (their file writes overlap)
+  for (let i = 0; i < calls.length; i += 10) exitCodes.push(...(await Promise.all(calls.slice(i, i + 10).map((argv) => main(argv, io)))));
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  clearInterval(timer);
+  sampled = Math.max(sampled, process.memoryUsage().rss);
+  const result: StageResult = { ms, peakMiB: process.resourceUsage().maxRSS / 1024, sampledMiB: sampled / 2 ** 20, exitCodes };
+  writeFileSync(resultFile, JSON.stringify(result));
+}
+
+function stage(work: string, name: string, calls: string[][]): StageResult {
+  const callsFile = path.join(work, `${name}.calls`);
+  const resultFile = path.join(work, `${name}.result.json`);
+  writeFileSync(callsFile, calls.map((c) => JSON.stringify(c)).join("\n"));
+  const r = spawnSync(process.execPath, [TSX, __filename, "--stage", callsFile, resultFile], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) throw new Error(`stage ${name} failed (exit ${r.status})`);
+  return JSON.parse(readFileSync(resultFile, "utf8")) as StageResult;
+}
+
+/** Newest modification time of the TypeScript sources the command line is compiled from. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (/\.(ts|json)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether lib/ holds a compiled command line at least as new as the sources. */
+function compiledIsFresh(): boolean {
+  const compiled = path.join(ROOT, "lib", "src", "cli", "main.js");
+  if (!existsSync(compiled)) return false;
+  const sources = Math.max(...["src/cli", "src/commands", "src/workbook", "src/report", "src/docx", "templates"].map((d) => newestSource(path.join(ROOT, d))));
+  return statSync(compiled).mtimeMs >= sources;
+}
+
+/** The installed command under /usr/bin/time -v: wall time and max RSS, startup included. */
+function timedBin(argv: string[]): { ms: number; peakMiB: number; code: number } | null {
+  const bin = path.join(ROOT, "bin", "bao-cao.js");
+  if (!existsSync("/usr/bin/time") || !compiledIsFresh()) return null;
+  const start = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-v", process.execPath, bin, ...argv], { cwd: ROOT, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, peakMiB: kb / 1024, code: r.status ?? -1 };
+}
+
+/* ------------------------------------------------------------------ data */
+
+/** Distinct unit names of 31 characters (spaces, diacritics, an apostrophe), as in the 300-unit test. */
+function unitNames(count: number): string[] {
+  const words = ["Hòa", "Phong", "Đông", "Mỹ", "Hào", "Dương", "Quang", "Nhân", "Bạch", "Sam", "Cẩm", "Xá", "Ngọc", "Lâm", "Dị", "Sử", "Hưng", "Long"];
+  return Array.from({ length: count }, (_, i) => {
+    const head = "Xã O'Brien ";
+    const tail = ` ${String(i + 1).padStart(3, "0")}`;
+    const room = 31 - head.length - tail.length;
+    let middle = "";
+    for (let k = 0; middle.length < room; k++) middle += (middle ? " " : "") + words[(i + k * 7) % words.length];
+    return head + middle.slice(0, room).trimEnd().padEnd(room, "ễ") + tail;
+  });
+}
+
+function figures(i: number): Record<string, number> {
+  const [d, q, x] = [(i * 7) % 41, i % 5, (i * 3) % 11];
+  const congBo = 5 + (i % 20);
+  return { DGTD_TTHC: i % 4, THAM_DINH_TTHC: i % 3, TTHC_NB_CONG_BO: congBo, TTHC_NB_PHE_DUYET: congBo - (i % 5), TTHC_NB_THUC_THI: congBo - (i % 5) - (i % 3), PAKN_TONG: d + q + x, PAKN_DUNG_HAN: d, PAKN_QUA_HAN: q, PAKN_DANG_XU_LY: x };
+}
+
+/* ------------------------------------------------------------------ hooks for the other figures */
+
+type Row = [string, string, string, string];
+
+/** The add-in's context.sync() counts for 1 and for N unit sheets: to be added from the fake-Excel tests. */
+function addinFigures(): string[] {
+  return [
+    "Số lần context.sync() của add-in (1 và 300 trang đơn vị): chưa đo ở đây.",
+    "  Chỗ thêm: hàm addinFigures() trong scripts/bench.ts (chạy addUnits/rollupInExcel trên src/excel-sim và đọc bộ đếm sync).",
+  ];
+}
+
+/** The task pane's bundle sizes, from a production build. */
+function bundleFigures(): string[] {
+  const dist = path.join(ROOT, "dist");
+  if (!existsSync(dist)) return ["Kích thước gói của task pane: chưa có dist/. Chạy: npm run build && node scripts/bundle-size.js dist"];
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "bundle-size.js"), dist], { encoding: "utf8" });
+  const stale = ["(dist/ có từ trước: chạy lại npm run build để đo bản mới nhất)"];
+  return r.status === 0 ? [...r.stdout.trimEnd().split("\n"), ...stale] : [`bundle-size.js lỗi: ${r.stderr.trim()}`];
+}
+
+/* ------------------------------------------------------------------ the benchmark */
+
+const mib = (bytes: number) => (bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
+const fileSize = (f: string) => statSync(f).size;
+const dirSize = (d: string) => readdirSync(d).reduce((a, f) => a + fileSize(path.join(d, f)), 0);
+
+function table(rows: Row[]): string {
+  const header: Row = ["bước", "thời gian", "bộ nhớ đỉnh (RSS)", "ghi chú"];
+  const all = [header, ...rows];
+  const width = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r: Row) => r.map((c, i) => (i === 1 || i === 2 ? c.padStart(width[i]) : c.padEnd(width[i]))).join("  ").trimEnd();
+  return [line(header), width.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+async function bench(argv: string[]): Promise<void> {
+  const unitsAt = argv.indexOf("--units");
+  const n = unitsAt >= 0 ? Number(argv[unitsAt + 1]) : 300;
+  if (!Number.isInteger(n) || n < 1) throw new Error("--units needs a whole number ≥ 1");
+  const keep = argv.includes("--keep");
+  const work = mkdtempSync(path.join(tmpdir(), "bao-cao-bench-"));
+  const units = path.join(work, "don-vi");
+  mkdirSync(units);
+  const names = unitNames(n);
+  const data = path.join(work, "don-vi.json");
+  writeFileSync(data, JSON.stringify({ values: { THANG: 3, NAM: 2025 }, units: names.map((name, i) => ({ name, values: figures(i) })) }));
+  const files = names.map((_, i) => path.join(units, `don-vi-${String(i + 1).padStart(3, "0")}.xlsx`));
+  const base = path.join(work, "khung.xlsx");
+  const town = path.join(work, "tong-hop.xlsx");
+  const docx = path.join(work, "bao-cao.docx");
+  const ms = (x: number) => `${Math.round(x).toLocaleString("en")} ms`;
+  const rows: Row[] = [];
+  const add = (label: string, r: StageResult, note: string) => {
+    const failed = r.exitCodes.filter((c) => c !== 0);
+    rows.push([label, ms(r.ms), `${r.peakMiB.toFixed(0)} MiB`, `${note}${failed.length ? `; ${failed.length} lệnh thất bại (mã ${failed[0]})` : ""}; lấy mẫu rss ${r.sampledMiB.toFixed(0)} MiB`]);
+  };
+
+  process.stdout.write(`Đo với ${n} đơn vị (Node ${process.version}, thư mục ${work})…\n`);
+  const t = stage(work, "template", [...files.map((f, i) => ["template", "--unit", names[i], "--data", data, "-o", f]), ["template", "--sample", "--data", data, "-o", base]]);
+  add(`template --unit ×${n}`, t, `${n} sổ đơn vị, tổng ${mib(dirSize(units))}; một tiến trình, 10 lệnh song song`);
+  const rollupArgv = ["rollup", "-o", town, "--base", base, ...files];
+  const r = stage(work, "rollup", [rollupArgv]);
+  add(`rollup ${n} đơn vị`, r, `sổ tổng hợp ${mib(fileSize(town))}, ${n + 7} trang tính`);
+  const c = stage(work, "check", [["check", town]]);
+  add("check sổ tổng hợp", c, "kiểm tra cả từng trang đơn vị");
+  const e = stage(work, "export", [["export", town, "-o", docx]]);
+  add("export báo cáo Word", e, `tệp .docx ${mib(fileSize(docx))}`);
+
+  const binRollup = timedBin([...rollupArgv, "--force"]);
+  const binExport = timedBin(["export", town, "-o", docx]);
+  if (binRollup && binExport) {
+    rows.push([`bin: bao-cao rollup ${n}`, ms(binRollup.ms), `${binRollup.peakMiB.toFixed(0)} MiB`, `node bin/bao-cao.js, cả khởi động; /usr/bin/time -v (mã thoát ${binRollup.code})`]);
+    rows.push(["bin: bao-cao export", ms(binExport.ms), `${binExport.peakMiB.toFixed(0)} MiB`, `node bin/bao-cao.js, cả khởi động (mã thoát ${binExport.code})`]);
+  }
+
+  process.stdout.write(`\nDòng lệnh bao-cao, ${n} đơn vị\n${table(rows)}\n`);
+  if (!binRollup) process.stdout.write("(Để đo cả lệnh đã cài, gồm thời gian khởi động: cần /usr/bin/time và lib/ mới — npx tsc -p tsconfig.cli.json.)\n");
+  process.stdout.write(`\nAdd-in\n${addinFigures().join("\n")}\n\n${bundleFigures().join("\n")}\n`);
+  if (keep) process.stdout.write(`\nGiữ các tệp ở ${work}\n`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+if (process.argv[2] === "--stage") {
+  runStage(process.argv[3], process.argv[4]).catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  });
+} else {
+  bench(process.argv.slice(2)).catch((e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
