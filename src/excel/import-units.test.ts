@@ -1,0 +1,339 @@
+/**
+ * "Nhập từ tệp" against the simulated Excel. The unit files are real .xlsx files made by the
+ * CLI's code (ExcelJS), read back by the browser reader.
+ *
+ * The simulator has no insertWorksheetsFromBase64 (it must stay free of a zip library), so the
+ * ExcelApi 1.13 path runs against a thin fake: a wrapper around the simulated context whose
+ * workbook gains insertWorksheetsFromBase64. It records every call, and at sync time (in
+ * queue order, like a real command) copies the named sheet's cells from the file — decoded by
+ * the test beforehand — into a new sheet placed before `relativeTo`, naming it "X (2)" when
+ * "X" is taken, and can bring the file's defined names along or fail. The copy path (older
+ * Excel) runs end to end on the simulator.
+ */
+import type * as ExcelJS from "exceljs";
+import { buildUnitWorkbook, buildWorkbook, workbookBuffer } from "../cli/xlsx";
+import { createSimHost, type SimHost, type SimRequestContext } from "../excel-sim";
+import { simError } from "../excel-sim/errors";
+import { loadDefinition } from "../report/definition";
+import { buildLayout } from "../workbook/layout";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
+import { readXlsxSnapshot } from "../workbook/xlsx-read";
+import { applyLayout } from "./apply-layout";
+import type { ExcelHost } from "./host";
+import { importUnits, INSERT_BATCH_CHARS, planImport, toBase64, type ImportFile, type ImportStep } from "./import-units";
+import { simExcelHost } from "./sim-host";
+import { addUnits, rollupInExcel } from "./units";
+
+const def = loadDefinition();
+const layout = buildLayout(def);
+
+/* ------------------------------------------------------------------ files */
+
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbookBuffer(wb));
+}
+
+async function unitFile(name: string, unitName: string, figures: Record<string, number> = {}, sheetName?: string): Promise<ImportFile> {
+  const built = buildUnitWorkbook(def, unitName, figures);
+  if (sheetName) built.workbook.getWorksheet(built.sheet)!.name = sheetName;
+  return { name, bytes: await bytesOf(built.workbook) };
+}
+
+async function mixedBatch(): Promise<ImportFile[]> {
+  const good = await unitFile("phuong-di-su.xlsx", "Phường Dị Sử", { PAKN_TONG: 3, DGTD_TTHC: 1 });
+  const report = { name: "bao-cao-thi-xa.xlsx", bytes: await bytesOf(buildWorkbook(def, layout)) };
+  const duplicate = await unitFile("phuong-di-su-ban-2.xlsx", "phường  dị sử", { PAKN_TONG: 5 });
+  const damaged = { name: "xa-hoa-phong.xlsx", bytes: good.bytes.slice(0, Math.floor(good.bytes.length / 2)) };
+  return [good, report, duplicate, damaged];
+}
+
+const MIXED_REJECTED = [
+  { file: "bao-cao-thi-xa.xlsx", message: expect.stringMatching(/^Đây là sổ báo cáo/) },
+  { file: "phuong-di-su-ban-2.xlsx", message: 'Trùng đơn vị "phường dị sử" với tệp phuong-di-su.xlsx; chỉ nhập tệp đầu tiên.' },
+  { file: "xa-hoa-phong.xlsx", message: expect.stringMatching(/^Tệp bị hỏng hoặc chưa tải về hết/) },
+];
+
+async function template(requirementSets?: Record<string, string>): Promise<SimHost> {
+  const sim = createSimHost({ sheets: ["Sheet1"], ...(requirementSets ? { requirementSets } : {}) });
+  await applyLayout(simExcelHost(sim), layout);
+  return sim;
+}
+
+const between = (sim: SimHost) => {
+  const names = sim.workbook.sheetNames();
+  return names.slice(names.indexOf("DonViDau") + 1, names.indexOf("DonViCuoi"));
+};
+const namesOf = (sim: SimHost) => Object.fromEntries(sim.workbook.definedNames().map((n) => [n.name, n.formula]));
+
+/* ------------------------------------------------------------------ the 1.13 fake */
+
+interface InsertCall {
+  base64: string;
+  options: Excel.InsertWorksheetOptions;
+}
+
+interface FakeOptions {
+  /** the file's defined names come along and take over the workbook's names of the same name */
+  bringNames?: boolean;
+  /** the n-th insertion (1-based) fails at sync with this error code */
+  failAt?: { call: number; code: "GeneralException" };
+}
+
+function insertFakeHost(sim: SimHost, decoded: Map<string, WorkbookSnapshot>, opts: FakeOptions = {}): { host: ExcelHost; calls: InsertCall[] } {
+  const calls: InsertCall[] = [];
+  const wb = sim.workbook;
+  const insert = (ctx: SimRequestContext) => (base64: string, options: Excel.InsertWorksheetOptions = {}) => {
+    calls.push({ base64, options });
+    const callNo = calls.length;
+    let ids: string[] | undefined;
+    ctx._enqueue({
+      location: "Workbook.insertWorksheetsFromBase64",
+      api: "1.13",
+      write: true,
+      run: () => {
+        if (opts.failAt?.call === callNo) throw simError(opts.failAt.code, "There was an internal error while processing the request.", "Workbook.insertWorksheetsFromBase64");
+        const snapshot = decoded.get(base64);
+        if (!snapshot) throw simError("InvalidArgument", "not a file the test decoded", "Workbook.insertWorksheetsFromBase64");
+        const inserted: string[] = [];
+        for (const wanted of options.sheetNamesToInsert ?? snapshot.sheets.map((s) => s.name)) {
+          const source = snapshot.sheets.find((s) => s.name === wanted);
+          if (!source) throw simError("ItemNotFound", undefined, "Workbook.insertWorksheetsFromBase64");
+          let name = source.name;
+          for (let k = 2; wb.sheet(name); k++) name = `${source.name} (${k})`;
+          const sheet = wb.addWorksheet(name);
+          const anchor = wb.sheet(String(options.relativeTo));
+          if (options.positionType === "Before" && anchor) wb.moveWorksheet(sheet, wb.sheets.indexOf(anchor));
+          for (const [address, v] of Object.entries(source.cells)) {
+            wb.setCellValue(name, address, v !== null && typeof v === "object" ? v.error : v, { force: true });
+          }
+          if (opts.bringNames) {
+            for (const [n, ref] of Object.entries(snapshot.names)) {
+              const formula = `=${ref.replace(source.name.includes(" ") ? `'${source.name}'` : source.name, `'${name}'`)}`;
+              const existing = wb.name(n);
+              if (existing) existing.formula = formula;
+              else wb.addName(n, formula, "", "Workbook.insertWorksheetsFromBase64");
+            }
+          }
+          inserted.push(sheet.id);
+        }
+        return () => {
+          ids = inserted;
+        };
+      },
+    });
+    return {
+      get value(): string[] {
+        if (!ids) throw simError("PropertyNotLoaded" as never, "The value of the result object has not been loaded yet.");
+        return ids;
+      },
+    };
+  };
+  const wrap = (ctx: Excel.RequestContext): Excel.RequestContext => {
+    const sim = ctx as unknown as SimRequestContext;
+    const forward = <T extends object>(target: T, extra: Record<string, unknown>) =>
+      new Proxy(target, {
+        get(t, p) {
+          if (typeof p === "string" && p in extra) return extra[p];
+          const v = Reflect.get(t, p, t);
+          return typeof v === "function" ? v.bind(t) : v;
+        },
+      });
+    const workbook = forward(ctx.workbook, { insertWorksheetsFromBase64: insert(sim) });
+    return forward(ctx, { workbook });
+  };
+  const host: ExcelHost = {
+    run: (batch) => sim.run((ctx: Excel.RequestContext) => batch(wrap(ctx))),
+    isSetSupported: (name, version) => sim.requirementSets.isSetSupported(name, version),
+  };
+  return { host, calls };
+}
+
+async function decode(files: ImportFile[]): Promise<Map<string, WorkbookSnapshot>> {
+  const out = new Map<string, WorkbookSnapshot>();
+  for (const f of files) {
+    const snapshot = await readXlsxSnapshot(f.bytes).catch(() => null);
+    if (snapshot) out.set(toBase64(f.bytes), snapshot);
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------ tests */
+
+describe("reading and planning", () => {
+  it("base64 matches Node's encoder, also past the chunk size", () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+  });
+
+  it("leaves out a unit the workbook already has (same name ignoring case), and keeps the files' order in the rejections", () => {
+    const figures = (sheet: string, unitName: string) => ({ sheet, unitName, values: {} });
+    const plan = planImport(
+      [
+        { file: "a.xlsx", kind: "unit", units: [figures("Xã A", "Xã A")] },
+        { file: "b.xlsx", kind: "none" },
+        { file: "c.xlsx", kind: "unit", units: [figures("Xã Hòa Phong", "xã hòa phong")] },
+        { file: "d.xlsx", kind: "unit", units: [figures("Xã A", "Xã A")] },
+      ],
+      ["I. Kết quả", "Xã Hòa Phong", "Xã A"],
+      [{ sheet: "Xã Hòa Phong", unitName: "Xã Hòa Phong" }],
+    );
+    expect(plan.units.map((u) => [u.file, u.unitName, u.sheet, u.renamed])).toEqual([["a.xlsx", "Xã A", "Xã A (2)", true]]);
+    expect(plan.rejected.map((r) => r.file)).toEqual(["b.xlsx", "c.xlsx", "d.xlsx"]);
+    expect(plan.rejected[1].message).toBe('Đơn vị "xã hòa phong" đã có trong sổ (trang "Xã Hòa Phong"), nên không nhập lại. Muốn thay số liệu thì xóa trang đó rồi nhập lại tệp.');
+  });
+});
+
+describe("Nhập từ tệp on older Excel (no ExcelApi 1.13): the copy path, end to end", () => {
+  it("imports the good file, reports the report workbook, the duplicate and the damaged file by name", async () => {
+    const sim = await template({ ExcelApi: "1.12" });
+    const host = simExcelHost(sim);
+    const steps: ImportStep[] = [];
+    sim.resetSyncCount();
+    const r = await importUnits(host, def, layout, await mixedBatch(), (s) => steps.push(s));
+
+    expect(r.method).toBe("copy");
+    expect(r.imported).toEqual([{ file: "phuong-di-su.xlsx", unitName: "Phường Dị Sử", sheet: "Phường Dị Sử", renamed: false }]);
+    expect(r.rejected).toEqual(MIXED_REJECTED);
+    expect(steps).toEqual([
+      { kind: "reading", index: 1, total: 4, file: "phuong-di-su.xlsx" },
+      { kind: "reading", index: 2, total: 4, file: "bao-cao-thi-xa.xlsx" },
+      { kind: "reading", index: 3, total: 4, file: "phuong-di-su-ban-2.xlsx" },
+      { kind: "reading", index: 4, total: 4, file: "xa-hoa-phong.xlsx" },
+      { kind: "writing", units: 1 },
+    ]);
+    expect(sim.syncCount).toBe(3);
+
+    expect(between(sim)).toEqual(["Phường Dị Sử"]);
+    expect(sim.workbook.value("Phường Dị Sử", "F1")).toBe("BC-CCTTHC/DON-VI");
+    expect(sim.workbook.value("Phường Dị Sử", "F2")).toBe("Phường Dị Sử");
+    expect(sim.workbook.value("Phường Dị Sử", "C12")).toBe(3);
+    expect(sim.workbook.value("Phường Dị Sử", "C5")).toBe(1);
+    expect(sim.workbook.value("Phường Dị Sử", "C13")).toBeNull();
+
+    // and Tổng hợp adds it up
+    await rollupInExcel(host, def, layout, { confirmOverwrite: async () => true });
+    expect(sim.workbook.value("I. Kết quả", "C12")).toBe(3);
+  });
+
+  it("does not import a unit the workbook already has", async () => {
+    const sim = await template({ ExcelApi: "1.12" });
+    const host = simExcelHost(sim);
+    await addUnits(host, def, layout, [{ name: "Xã Hòa Phong" }]);
+    const r = await importUnits(host, def, layout, [await unitFile("hp.xlsx", "xã hòa  phong", { PAKN_TONG: 2 }), await unitFile("a.xlsx", "Xã A")]);
+    expect(r.imported.map((u) => u.sheet)).toEqual(["Xã A"]);
+    expect(r.rejected).toEqual([{ file: "hp.xlsx", message: expect.stringContaining('đã có trong sổ (trang "Xã Hòa Phong")') }]);
+    expect(between(sim)).toEqual(["Xã Hòa Phong", "Xã A"]);
+    expect(sim.workbook.value("Xã Hòa Phong", "C12")).toBeNull();
+  });
+
+  it("uses the same number of syncs for 1 and for 50 files", async () => {
+    const files = await Promise.all(Array.from({ length: 50 }, (_, i) => unitFile(`xa-${i + 1}.xlsx`, `Xã Số ${i + 1}`, { PAKN_TONG: i + 1 })));
+    const counts: number[] = [];
+    for (const batch of [files.slice(0, 1), files]) {
+      const sim = await template({ ExcelApi: "1.12" });
+      sim.resetSyncCount();
+      const r = await importUnits(simExcelHost(sim), def, layout, batch);
+      counts.push(sim.syncCount);
+      expect(r.imported).toHaveLength(batch.length);
+      expect(between(sim)).toEqual(batch.map((_, i) => `Xã Số ${i + 1}`));
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  it("with nothing to import, writes nothing", async () => {
+    const sim = await template({ ExcelApi: "1.12" });
+    const before = JSON.stringify(sim.workbook.toJSON());
+    const r = await importUnits(simExcelHost(sim), def, layout, [{ name: "ghi-chu.txt", bytes: new TextEncoder().encode("không phải sổ") }]);
+    expect(r).toEqual({ imported: [], rejected: [{ file: "ghi-chu.txt", message: expect.stringMatching(/^Không phải sổ Excel \.xlsx/) }], method: "copy" });
+    expect(JSON.stringify(sim.workbook.toJSON())).toBe(before);
+  });
+});
+
+describe("Nhập từ tệp with ExcelApi 1.13: insertWorksheetsFromBase64 (thin fake)", () => {
+  it("inserts the good file's unit sheet before DonViCuoi (bookends created first), reports the three others by name", async () => {
+    const sim = await template();
+    const files = await mixedBatch();
+    const { host, calls } = insertFakeHost(sim, await decode(files));
+    sim.resetSyncCount();
+    const r = await importUnits(host, def, layout, files);
+
+    expect(r.method).toBe("insert");
+    expect(r.imported).toEqual([{ file: "phuong-di-su.xlsx", unitName: "Phường Dị Sử", sheet: "Phường Dị Sử", renamed: false }]);
+    expect(r.rejected).toEqual(MIXED_REJECTED);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].options).toEqual({ sheetNamesToInsert: ["Phường Dị Sử"], positionType: "Before", relativeTo: "DonViCuoi" });
+    expect(Buffer.from(calls[0].base64, "base64").equals(Buffer.from(files[0].bytes))).toBe(true);
+    expect(sim.syncCount).toBe(3);
+    expect(between(sim)).toEqual(["Phường Dị Sử"]);
+    expect(sim.workbook.value("Phường Dị Sử", "C12")).toBe(3);
+  });
+
+  it("renames inserted sheets to the planned names, also when two files swap their sheets' names", async () => {
+    const sim = await template();
+    sim.workbook.addSheet("Ghi chú");
+    const files = [
+      await unitFile("a.xlsx", "Xã A", { PAKN_TONG: 1 }, "Xã B"),
+      await unitFile("b.xlsx", "Xã B", { PAKN_TONG: 2 }, "Xã A"),
+      await unitFile("c.xlsx", "Xã Ghi chú", { PAKN_TONG: 4 }, "Ghi chú"),
+    ];
+    const { host, calls } = insertFakeHost(sim, await decode(files));
+    sim.resetSyncCount();
+    const r = await importUnits(host, def, layout, files);
+    expect(calls.map((c) => c.options.sheetNamesToInsert)).toEqual([["Xã B"], ["Xã A"], ["Ghi chú"]]);
+    expect(r.imported.map((u) => u.sheet)).toEqual(["Xã A", "Xã B", "Xã Ghi chú"]);
+    expect(sim.syncCount).toBe(4);
+    expect(between(sim)).toEqual(["Xã A", "Xã B", "Xã Ghi chú"]);
+    expect(sim.workbook.value("Xã A", "C12")).toBe(1);
+    expect(sim.workbook.value("Xã B", "C12")).toBe(2);
+    expect(sim.workbook.sheetNames()).toContain("Ghi chú");
+    expect(sim.workbook.sheetNames().filter((n) => n.startsWith("~"))).toEqual([]);
+  });
+
+  it("keeps the workbook's defined names as they were when the files' names come along", async () => {
+    const sim = await template();
+    const before = namesOf(sim);
+    const files = [await unitFile("a.xlsx", "Xã A", { PAKN_TONG: 1 }), await unitFile("b.xlsx", "Xã B", { PAKN_TONG: 2 })];
+    const { host } = insertFakeHost(sim, await decode(files), { bringNames: true });
+    sim.resetSyncCount();
+    await importUnits(host, def, layout, files);
+    expect(sim.syncCount).toBe(4);
+    expect(namesOf(sim)).toEqual(before);
+    expect(before.PAKN_TONG).toBe("='I. Kết quả'!$C$12");
+  });
+
+  it("uses the same number of syncs for 1 and for 50 files", async () => {
+    const files = await Promise.all(Array.from({ length: 50 }, (_, i) => unitFile(`xa-${i + 1}.xlsx`, `Xã Số ${i + 1}`, { PAKN_TONG: i + 1 })));
+    const decoded = await decode(files);
+    expect(files.reduce((n, f) => n + toBase64(f.bytes).length, 0)).toBeLessThan(INSERT_BATCH_CHARS);
+    const counts: number[] = [];
+    for (const batch of [files.slice(0, 1), files]) {
+      const sim = await template();
+      const { host, calls } = insertFakeHost(sim, decoded, { bringNames: true });
+      sim.resetSyncCount();
+      const r = await importUnits(host, def, layout, batch);
+      counts.push(sim.syncCount);
+      expect(calls).toHaveLength(batch.length);
+      expect(r.imported).toHaveLength(batch.length);
+      expect(between(sim)).toEqual(batch.map((_, i) => `Xã Số ${i + 1}`));
+    }
+    expect(counts).toEqual([4, 4]);
+  });
+
+  it("when Excel refuses an insertion, removes what was inserted and copies every unit instead, saying why", async () => {
+    const sim = await template();
+    const files = [await unitFile("a.xlsx", "Xã A", { PAKN_TONG: 1 }), await unitFile("b.xlsx", "Xã B", { PAKN_TONG: 2 })];
+    const { host, calls } = insertFakeHost(sim, await decode(files), { failAt: { call: 2, code: "GeneralException" }, bringNames: true });
+    const before = namesOf(sim);
+    sim.resetSyncCount();
+    const r = await importUnits(host, def, layout, files);
+    expect(calls).toHaveLength(2);
+    expect(r.method).toBe("copy");
+    expect(r.insertError).toMatch(/GeneralException/);
+    expect(r.imported.map((u) => u.sheet)).toEqual(["Xã A", "Xã B"]);
+    expect(sim.syncCount).toBe(5);
+    expect(between(sim)).toEqual(["Xã A", "Xã B"]);
+    expect(sim.workbook.value("Xã A", "C12")).toBe(1);
+    expect(sim.workbook.value("Xã B", "C12")).toBe(2);
+    expect(namesOf(sim)).toEqual(before);
+  });
+});
