@@ -6,6 +6,7 @@
 import type { ReportDefinition } from "../report/types";
 import { checkWorkbook, type WorkbookCheck } from "../workbook/check-workbook";
 import type { WorkbookLayout } from "../workbook/layout";
+import { findUnitSheets, type UnitSheet } from "../workbook/units";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import { isNoFill, MARKS_SETTING, parseMarks, planMarks, serializeMarks, type Mark } from "./marks";
@@ -16,6 +17,8 @@ export interface CheckAndMarkResult extends WorkbookCheck {
   marked: number;
   /** marks removed because the problem was fixed */
   cleared: number;
+  /** the unit sheets found (by their marker), in workbook order: the pane groups their problems by unit */
+  unitSheets: UnitSheet[];
 }
 
 export async function checkAndMark(
@@ -81,7 +84,7 @@ export async function checkAndMark(
     }
     context.workbook.settings.add(MARKS_SETTING, serializeMarks(marks));
     await context.sync();
-    return { ...result, marked: marks.length, cleared: plan.restore.length };
+    return { ...result, marked: marks.length, cleared: plan.restore.length, unitSheets: findUnitSheets(snapshot) };
   });
 }
 

@@ -178,6 +178,7 @@ describe("Kiểm tra in Excel", () => {
     await addUnits(host, def, layout, [{ name: "Phường Dị Sử", values: { DGTD_TTHC: 1.5 } }]);
     const r = await checkAndMark(host, def, layout, { today });
     expect(r.problems.find((p) => p.sheet === "Phường Dị Sử" && p.cell === "C5")).toMatchObject({ code: "count.notWhole", severity: "error" });
+    expect(r.unitSheets).toEqual([{ sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", position: sim.workbook.sheetNames().indexOf("Phường Dị Sử") }]);
     expect(sim.workbook.cell("Phường Dị Sử", "C5").fill).toBe(MARK_FILL.error);
     expect(String(sim.workbook.value("Phường Dị Sử", "E5"))).toMatch(/^Lỗi:/);
   });

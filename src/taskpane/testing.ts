@@ -86,6 +86,7 @@ export function checkResult(problems: Problem[], more: Partial<CheckAndMarkResul
     isReportWorkbook: true,
     marked: problems.length,
     cleared: 0,
+    unitSheets: [],
     ...more,
   };
 }
