@@ -8,6 +8,8 @@ import type { Problem, ReportData } from "../report/types";
 import { applyLayout, type ApplyLayoutResult } from "../excel/apply-layout";
 import { checkAndMark, selectCell, type CheckAndMarkResult } from "../excel/check-and-mark";
 import type { ExcelHost, Progress } from "../excel/host";
+import type { ImportFile, ImportResult, ImportStep } from "../excel/import-units";
+import { addUnits, NoUnitsError, rollupInExcel } from "../excel/units";
 import { hasErrors } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
 import { reportFileName } from "./export-report";
@@ -15,7 +17,7 @@ import { reportFileName } from "./export-report";
 const def = loadDefinition();
 const layout = buildLayout(def);
 
-export type { ApplyLayoutResult, CheckAndMarkResult };
+export type { ApplyLayoutResult, CheckAndMarkResult, ImportFile, ImportResult, ImportStep };
 
 /** How the .docx reached the user. */
 export type Delivery =
@@ -75,4 +77,84 @@ export async function exportReport(host: ExcelHost, hooks: ExportHooks): Promise
   progress("Đang tải tệp về…");
   const delivery = await hooks.deliver(blob, fileName);
   return { status: "exported", fileName, warnings, delivery, size: blob.size };
+}
+
+/* ------------------------------------------------------------------ units */
+
+export type AddUnitOutcome =
+  | { status: "added"; unitName: string; sheet: string; renamed: boolean }
+  /** the name cannot be a sheet name; `message` says why, in Vietnamese */
+  | { status: "refused"; message: string };
+
+/** "Thêm đơn vị": a unit sheet for `name`, before DonViCuoi (the bookends are created when missing). */
+export async function addUnit(host: ExcelHost, name: string): Promise<AddUnitOutcome> {
+  const r = await addUnits(host, def, layout, [{ name }]);
+  if (r.refused.length) return { status: "refused", message: r.refused[0].message };
+  const a = r.added[0];
+  return { status: "added", unitName: a.unitName, sheet: a.sheet, renamed: a.renamed };
+}
+
+/**
+ * "Nhập từ tệp": the units' .xlsx files as unit sheets. The reader (jszip) and the import are
+ * loaded only now, in their own chunk, so the pane's first load stays small.
+ */
+export async function importUnits(host: ExcelHost, files: ImportFile[], progress?: (step: ImportStep) => void): Promise<ImportResult> {
+  const { importUnits: run } = await import(/* webpackChunkName: "import-units" */ "../excel/import-units");
+  return run(host, def, layout, files, progress);
+}
+
+/** A summary cell holding a value the user typed, which "Tổng hợp" would replace by its formula. */
+export interface TypedSummaryCell {
+  sheet: string;
+  cell: string;
+  value: unknown;
+  /** the field's label, e.g. "Tổng số PAKN đã tiếp nhận" */
+  label: string;
+}
+
+export interface RollupHooks {
+  /** asked before replacing typed values; resolve true to replace them, false to keep them */
+  confirmOverwrite(cells: TypedSummaryCell[]): Promise<boolean>;
+}
+
+export type RollupOutcome =
+  | {
+      status: "done";
+      /** unit sheets added up */
+      units: number;
+      /** the summary sheet (the report's section I, under its current name) */
+      sheet: string;
+      /** summary cells given the formula */
+      written: number;
+      /** typed values kept at the user's request */
+      kept: Omit<TypedSummaryCell, "value">[];
+      /** sheets moved to put every unit between the bookends */
+      moved: string[];
+    }
+  /** no unit sheet in the workbook; `message` says what to do */
+  | { status: "noUnits"; message: string };
+
+const labelOf = (fieldId: string) => def.fields.find((f) => f.id === fieldId)?.label ?? fieldId;
+
+/**
+ * "Tổng hợp": units between the bookends, and in each summary cell the formula that adds the
+ * same cell over them. Asks before replacing a value the user typed into a summary cell.
+ */
+export async function rollup(host: ExcelHost, hooks: RollupHooks): Promise<RollupOutcome> {
+  try {
+    const r = await rollupInExcel(host, def, layout, {
+      confirmOverwrite: (cells) => hooks.confirmOverwrite(cells.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.value, label: labelOf(c.fieldId) }))),
+    });
+    return {
+      status: "done",
+      units: r.units.length,
+      sheet: r.written[0]?.sheet ?? r.kept[0]?.sheet ?? "",
+      written: r.written.length,
+      kept: r.kept.map((k) => ({ sheet: k.sheet, cell: k.cell, label: labelOf(k.fieldId) })),
+      moved: r.moved,
+    };
+  } catch (e) {
+    if (e instanceof NoUnitsError) return { status: "noUnits", message: e.message };
+    throw e;
+  }
 }
