@@ -8,7 +8,14 @@ import { buildLayout, inputOf, INPUT_FILL } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { unitFiguresOf } from "../workbook/unit-workbook";
 import { rollupFields } from "../workbook/units";
-import { buildRollupWorkbook, buildUnitWorkbook, buildWorkbook, definedNamesOf, excelSerial, readSnapshot, setFormulas, workbookBuffer, XlsxFormatError } from "./xlsx";
+import { buildRollupWorkbook, buildUnitWorkbook, buildWorkbook, definedNamesOf, readSnapshot, setFormulas, workbookBuffer, XlsxFormatError } from "./xlsx";
+
+/** A Date as Excel's serial number (1900 or 1904 date system), to check what the file stores. */
+function excelSerial(date: Date, date1904 = false): number {
+  const serial = date.getTime() / 86400000 + 25569 - (date1904 ? 1462 : 0);
+  const whole = Math.round(serial);
+  return Math.abs(serial - whole) < 1e-9 ? whole : Math.round(serial * 1e10) / 1e10;
+}
 
 const def = loadDefinition();
 const layout = buildLayout(def);

@@ -1,23 +1,17 @@
 /**
- * The .xlsx edge of the command line, through ExcelJS: apply a workbook layout to a new
- * workbook (optionally filled with report data), and read any .xlsx file back into a
- * format-neutral `WorkbookSnapshot`.
- *
- * ExcelJS quirks handled here (see the tests):
- * - it silently drops a defined name whose target is broken (`#REF!`) and forgets whether a
- *   name is workbook-level or sheet-level, so defined names are read from xl/workbook.xml
- *   directly;
- * - it never calculates: a formula cell's value is whatever the file cached (or nothing);
- * - it turns date-formatted numbers into JavaScript Dates, turned back into serials here;
- * - a merged cell's other cells repeat the first cell's value, so they are skipped.
+ * The .xlsx edge of the command line: write a workbook layout with ExcelJS (optionally
+ * filled with report data, unit figures or roll-up formulas), and read any .xlsx file back
+ * into a format-neutral `WorkbookSnapshot` with the shared XML reader
+ * (src/workbook/xlsx-read.ts). ExcelJS is not used for reading: it drops broken defined
+ * names, forgets their scope, turns serials into Dates and repeats merged values.
  */
 import { readFile } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { cellsOfRange, sheetRef } from "../report/refs";
 import type { ReportData, ReportDefinition } from "../report/types";
 import { FONT_NAME, FONT_SIZE, STYLES, inputValues, type CellStyle, type LayoutName, type SheetLayout, type WorkbookLayout } from "../workbook/layout";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
+import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot";
+import { readXlsxSnapshot } from "../workbook/xlsx-read";
 import { rolledUpWorkbook, unitWorkbookLayout } from "../workbook/unit-workbook";
 
 /* ------------------------------------------------------------------ writing */
@@ -215,155 +209,16 @@ export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 /* ------------------------------------------------------------------ reading */
 
 /** Why a file could not be read as an .xlsx workbook. */
-export type XlsxFormatProblem =
-  | "empty" // a zero-byte file
-  | "ole" // an Excel 97-2003 .xls, or an .xlsx protected by a password (both OLE containers)
-  | "notZip" // text, HTML, PDF, …: not an Office Open XML package at all
-  | "corruptZip" // starts like a zip but cannot be opened
-  | "docx" // a Word document
-  | "pptx" // a PowerPoint presentation
-  | "ods" // an OpenDocument spreadsheet (LibreOffice's own format)
-  | "xlsb" // Excel's binary workbook
-  | "notWorkbook" // a zip without a workbook
-  | "corruptWorkbook"; // a workbook ExcelJS cannot read
+/* ------------------------------------------------------------------ reading */
 
-export class XlsxFormatError extends Error {
-  constructor(
-    readonly problem: XlsxFormatProblem,
-    /** the underlying library's message, when there is one */
-    readonly detail?: string,
-  ) {
-    super(`not a readable .xlsx workbook (${problem})${detail ? `: ${detail}` : ""}`);
-    this.name = "XlsxFormatError";
-  }
-}
-
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(buf: Uint8Array, bytes: number[]): boolean {
-  return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
-}
-
-async function openPackage(buf: Uint8Array): Promise<{ zip: JSZip; workbookPath: string }> {
-  if (buf.length === 0) throw new XlsxFormatError("empty");
-  if (startsWith(buf, OLE_MAGIC)) throw new XlsxFormatError("ole");
-  if (!startsWith(buf, [0x50, 0x4b])) throw new XlsxFormatError("notZip");
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch (e) {
-    throw new XlsxFormatError("corruptZip", errorMessage(e));
-  }
-  // the main part is the package's officeDocument relationship (xl/workbook.xml in practice)
-  const rels = await zip.file("_rels/.rels")?.async("string");
-  const main = rels && /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels)?.[0].match(/Target="\/?([^"]+)"/)?.[1];
-  const workbookPath = main ?? "xl/workbook.xml";
-  if (/\.bin$/.test(workbookPath) || (!main && zip.file("xl/workbook.bin"))) throw new XlsxFormatError("xlsb");
-  if (/^word\//.test(workbookPath) || (!main && zip.file("word/document.xml"))) throw new XlsxFormatError("docx");
-  if (/^ppt\//.test(workbookPath) || (!main && zip.file("ppt/presentation.xml"))) throw new XlsxFormatError("pptx");
-  if (!zip.file(workbookPath)) {
-    const mimetype = await zip.file("mimetype")?.async("string");
-    if (mimetype?.includes("opendocument.spreadsheet")) throw new XlsxFormatError("ods");
-    throw new XlsxFormatError("notWorkbook");
-  }
-  return { zip, workbookPath };
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e];
-  });
-}
-
-/**
- * The workbook-level defined names of a workbook.xml → their reference as written
- * ("'I. Kết quả'!$C$5"); a reference that is broken anywhere becomes "#REF!". Names scoped
- * to one sheet (localSheetId) and Excel's own names (_xlnm.*) are left out.
- */
-export function definedNamesOf(workbookXml: string): Record<string, string> {
-  const names: Record<string, string> = {};
-  const re = /<(?:[A-Za-z_][\w.-]*:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?definedName>)/g;
-  for (const m of workbookXml.matchAll(re)) {
-    const attrs: Record<string, string> = {};
-    for (const a of m[1].matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = decodeXml(a[2] ?? a[3]);
-    const name = attrs.name;
-    if (!name || attrs.localSheetId !== undefined || name.startsWith("_xlnm.")) continue;
-    const ref = decodeXml(m[2] ?? "").trim().replace(/^=/, "");
-    names[name] = ref.includes("#REF!") ? "#REF!" : ref;
-  }
-  return names;
-}
-
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-
-/** A Date as ExcelJS made it from a serial → that serial (the inverse of ExcelJS's conversion). */
-export function excelSerial(date: Date, date1904 = false): number {
-  const serial = date.getTime() / MS_PER_DAY + 25569 - (date1904 ? 1462 : 0);
-  const whole = Math.round(serial);
-  return Math.abs(serial - whole) < 1e-9 ? whole : Math.round(serial * 1e10) / 1e10;
-}
-
-function plainText(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v && typeof v === "object" && "richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
-  return v === null || v === undefined ? "" : String(v);
-}
-
-/** One ExcelJS value (or a formula's result) as a snapshot value; undefined = nothing to record. */
-function snapshotValue(v: unknown, date1904: boolean): CellValue | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "string") return v === "" ? undefined : v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : excelSerial(v, date1904);
-  if (typeof v === "object") {
-    if ("error" in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
-    if ("richText" in v) return snapshotValue(plainText(v), date1904);
-    if ("hyperlink" in v) return snapshotValue(plainText((v as ExcelJS.CellHyperlinkValue).text), date1904);
-  }
-  return undefined;
-}
-
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
-  const cells: Record<string, CellValue> = {};
-  const formulas: Record<string, string> = {};
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // repeats the merge's first cell
-      if (cell.type === ExcelJS.ValueType.Formula) {
-        const text = cell.formula;
-        if (text) formulas[cell.address] = `=${text}`;
-        // no cached result: null, to be evaluated later (ExcelJS never calculates)
-        cells[cell.address] = snapshotValue(cell.result, date1904) ?? null;
-        return;
-      }
-      const value = snapshotValue(cell.value, date1904);
-      if (value !== undefined) cells[cell.address] = value;
-    });
-  });
-  const sheet: SheetSnapshot = { name: ws.name, cells };
-  if (Object.keys(formulas).length) sheet.formulas = formulas;
-  return sheet;
-}
+export { definedNamesOf, XlsxFormatError, type XlsxFormatProblem } from "../workbook/xlsx-read";
 
 /**
  * Reads an .xlsx file (its bytes, or its path) into a snapshot: every sheet's non-empty
- * cells and the workbook-level defined names. Throws `XlsxFormatError` for a file that is
- * not a readable .xlsx workbook; file-system errors (ENOENT, EACCES…) pass through.
+ * cells and the workbook-level defined names, straight from the package's XML — the same
+ * reader the task pane uses to import units' files. Throws `XlsxFormatError` for a file that
+ * is not a readable .xlsx workbook; file-system errors (ENOENT, EACCES…) pass through.
  */
 export async function readSnapshot(input: Uint8Array | string): Promise<WorkbookSnapshot> {
-  const buf = typeof input === "string" ? await readFile(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const { zip, workbookPath } = await openPackage(buf);
-  const names = definedNamesOf(await zip.file(workbookPath)!.async("string"));
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new XlsxFormatError("corruptWorkbook", errorMessage(e));
-  }
-  const date1904 = Boolean(wb.properties?.date1904);
-  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), names };
+  return readXlsxSnapshot(typeof input === "string" ? await readFile(input) : input);
 }

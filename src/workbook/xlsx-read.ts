@@ -165,6 +165,7 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
   const { zip, workbookPath } = await openPackage(bytes);
   try {
     const workbookXml = await zip.file(workbookPath)!.async("string");
+    if (!/<(?:[A-Za-z_][\w.-]*:)?workbook\b/.test(workbookXml)) throw new XlsxFormatError("corruptWorkbook", `${workbookPath} is not a workbook part`);
     const relsPath = resolveTarget(workbookPath, `_rels/${workbookPath.split("/").pop()}.rels`);
     const relsXml = (await zip.file(relsPath)?.async("string")) ?? "";
     const rels = new Map<string, { target: string; type: string }>();
@@ -176,7 +177,8 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
     for (const { attrs } of elements(workbookXml, "sheet")) {
       const rel = rels.get(attrs["r:id"] ?? Object.entries(attrs).find(([k]) => k.endsWith(":id"))?.[1] ?? "");
       const xml = rel ? await zip.file(rel.target)?.async("string") : undefined;
-      if (!rel || rel.type.endsWith("/chartsheet") || xml === undefined) continue;
+      if (rel?.type.endsWith("/chartsheet")) continue;
+      if (!rel || xml === undefined) throw new XlsxFormatError("corruptWorkbook", `the part of sheet "${attrs.name}" is missing`);
       sheets.push(readSheetXml(attrs.name, xml, shared));
     }
     return { sheets, names: definedNamesOf(workbookXml) };
