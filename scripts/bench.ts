@@ -10,15 +10,16 @@
  * command line (lib/, `npx tsc -p tsconfig.cli.json`) are there, the roll-up and the export
  * are also run as the installed command (`node bin/bao-cao.js`), startup included.
  *
- * Hooks for the other figures of issue 4: `addinFigures` (the add-in's context.sync()
- * counts, to be filled in from the fake-Excel tests) and `bundleFigures` (the task pane's
- * bundle sizes, from `node scripts/bundle-size.js dist` when dist/ exists).
+ * Also printed: the add-in's context.sync() counts per command on the simulated Excel for 1
+ * and 300 unit sheets (scripts/bench-addin.ts) and the task pane's bundle sizes
+ * (`node scripts/bundle-size.js dist` when dist/ exists).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main, type CliIO } from "../src/cli/main";
+import { addinSyncTable } from "./bench-addin";
 
 const ROOT = path.join(__dirname, "..");
 const TSX = require.resolve("tsx/cli");
@@ -117,12 +118,9 @@ function figures(i: number): Record<string, number> {
 
 type Row = [string, string, string, string];
 
-/** The add-in's context.sync() counts for 1 and for N unit sheets: to be added from the fake-Excel tests. */
-function addinFigures(): string[] {
-  return [
-    "Số lần context.sync() của add-in (1 và 300 trang đơn vị): chưa đo ở đây.",
-    "  Chỗ thêm: hàm addinFigures() trong scripts/bench.ts (chạy addUnits/rollupInExcel trên src/excel-sim và đọc bộ đếm sync).",
-  ];
+/** The add-in's context.sync() counts per command, on the simulated Excel, for 1 and 300 unit sheets. */
+async function addinFigures(): Promise<string[]> {
+  return ["Số lần context.sync() mỗi lệnh của add-in (Excel mô phỏng src/excel-sim):", ...(await addinSyncTable([1, 300]))];
 }
 
 /** The task pane's bundle sizes, from a production build. */
@@ -190,7 +188,7 @@ async function bench(argv: string[]): Promise<void> {
 
   process.stdout.write(`\nDòng lệnh bao-cao, ${n} đơn vị\n${table(rows)}\n`);
   if (!binRollup) process.stdout.write("(Để đo cả lệnh đã cài, gồm thời gian khởi động: cần /usr/bin/time và lib/ mới — npx tsc -p tsconfig.cli.json.)\n");
-  process.stdout.write(`\nAdd-in\n${addinFigures().join("\n")}\n\n${bundleFigures().join("\n")}\n`);
+  process.stdout.write(`\nAdd-in\n${(await addinFigures()).join("\n")}\n\n${bundleFigures().join("\n")}\n`);
   if (keep) process.stdout.write(`\nGiữ các tệp ở ${work}\n`);
   else rmSync(work, { recursive: true, force: true });
 }

@@ -1,0 +1,58 @@
+/**
+ * The add-in's round trips: every command run against the simulated Excel (src/excel-sim,
+ * which counts context.sync() calls), on a workbook with 1 and with N unit sheets. The figure
+ * that matters on Office is the count, which must not grow with the workbook.
+ */
+import { createSimHost } from "../src/excel-sim";
+import { applyLayout } from "../src/excel/apply-layout";
+import { checkAndMark, selectCell } from "../src/excel/check-and-mark";
+import { simExcelHost } from "../src/excel/sim-host";
+import { addUnits, rollupInExcel } from "../src/excel/units";
+import { loadDefinition, sampleData } from "../src/report/definition";
+import { buildLayout, inputValues } from "../src/workbook/layout";
+
+export interface SyncCounts {
+  units: number;
+  counts: Record<string, number>;
+}
+
+export async function measureAddinSyncs(units: number): Promise<SyncCounts> {
+  const def = loadDefinition();
+  const layout = buildLayout(def);
+  const sim = createSimHost({ sheets: ["Sheet1"] });
+  const host = simExcelHost(sim);
+  const counts: Record<string, number> = {};
+  const measure = async (name: string, f: () => Promise<unknown>) => {
+    sim.resetSyncCount();
+    await f();
+    counts[name] = sim.syncCount;
+  };
+  await measure("Tạo mẫu", () => applyLayout(host, layout));
+  for (const v of inputValues(def, layout, sampleData())) sim.workbook.setCellValue(v.sheet, v.address, String(v.value), { force: true });
+  await measure(`Thêm ${units} đơn vị`, () =>
+    addUnits(host, def, layout, Array.from({ length: units }, (_, i) => ({ name: `Xã Thử Nghiệm Số ${i + 1}`, values: { PAKN_TONG: i } }))),
+  );
+  await measure("Tổng hợp", () => rollupInExcel(host, def, layout, { confirmOverwrite: async () => true }));
+  const unit = "Xã Thử Nghiệm Số 1";
+  sim.workbook.setCellValue(unit, "C6", "x", { force: true });
+  await measure("Kiểm tra (đánh dấu)", () => checkAndMark(host, def, layout));
+  sim.workbook.setCellValue(unit, "C6", "0");
+  await measure("Kiểm tra (gỡ dấu)", () => checkAndMark(host, def, layout));
+  await measure("Chọn ô", () => selectCell(host, "I. Kết quả", "C12"));
+  return { units, counts };
+}
+
+/** Lines for the benchmark's report: one row per command, one column per workbook size. */
+export async function addinSyncTable(sizes: number[] = [1, 300]): Promise<string[]> {
+  const results = await Promise.all(sizes.map((n) => measureAddinSyncs(n)));
+  const names = Object.keys(results[0].counts).map((k) => k.replace(/^Thêm \d+ đơn vị$/, "Thêm đơn vị"));
+  const header = ["lệnh (context.sync())", ...sizes.map((n) => `${n} trang đơn vị`)];
+  const rows = names.map((name, i) => [name, ...results.map((r) => String(Object.values(r.counts)[i]))]);
+  const width = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join("  ");
+  return [line(header), ...rows.map(line)];
+}
+
+if (require.main === module) {
+  void addinSyncTable().then((lines) => console.log(lines.join("\n")));
+}
