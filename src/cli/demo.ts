@@ -33,6 +33,8 @@ export interface DemoStep {
 }
 
 export const DEMO_WORKBOOK = "bao-cao-mau-my-hao-thang-11-2024.xlsx";
+/** What `bao-cao export` names the sample's report (beside the workbook, no -o). */
+export const DEMO_REPORT = "bao-cao-cctthc-thang-11-2024.docx";
 
 /**
  * The sample is the report for November 2024; it is checked as of 1 December 2024, when
@@ -109,7 +111,16 @@ export async function runDemo(outDir: string, io: CliIO): Promise<number> {
       return code;
     }
   }
-  io.out(`\nXong: các tệp ở thư mục ${outDir}`);
+  const files: [string, string][] = [
+    ["Sổ Excel mẫu (tháng 11/2024)", path.join(outDir, DEMO_WORKBOOK)],
+    ["Báo cáo Word xuất từ sổ đó", path.join(outDir, DEMO_REPORT)],
+    ["Sổ tổng hợp 13 đơn vị (tháng 3/2025)", path.join(outDir, DEMO_ROLLUP)],
+    ["Báo cáo Word của thị xã (tổng hợp)", path.join(outDir, DEMO_ROLLUP_REPORT)],
+    ["Sổ của từng đơn vị", path.join(outDir, DEMO_UNIT_DIR)],
+  ];
+  const width = Math.max(...files.map(([label]) => label.length));
+  io.out("\nXong. Các tệp chính:");
+  for (const [label, file] of files) io.out(`  ${`${label}:`.padEnd(width + 2)}${file}`);
   return 0;
 }
 
