@@ -12,6 +12,7 @@ import type { ImportFile, ImportResult, ImportStep } from "../excel/import-units
 import { addUnits, NoUnitsError, rollupInExcel } from "../excel/units";
 import { hasErrors } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
+import type { UnitSheet } from "../workbook/units";
 import { reportFileName } from "./export-report";
 
 const def = loadDefinition();
@@ -27,8 +28,9 @@ export type Delivery =
 
 export type ExportOutcome =
   | { status: "refused"; problems: Problem[]; check: CheckAndMarkResult }
-  | { status: "cancelled"; warnings: Problem[] }
-  | { status: "exported"; fileName: string; warnings: Problem[]; delivery: Delivery; size: number };
+  /** `unitSheets`: the unit sheets the check found, so the pane can group the warnings by unit */
+  | { status: "cancelled"; warnings: Problem[]; unitSheets?: UnitSheet[] }
+  | { status: "exported"; fileName: string; warnings: Problem[]; delivery: Delivery; size: number; unitSheets?: UnitSheet[] };
 
 export interface ExportHooks {
   /** asked when the workbook has only warnings; resolve true to go on */
@@ -70,13 +72,13 @@ export async function exportReport(host: ExcelHost, hooks: ExportHooks): Promise
   const check = await checkAndMark(host, def, layout, { today: hooks.today });
   if (hasErrors(check.problems)) return { status: "refused", problems: check.problems, check };
   const warnings = check.problems;
-  if (warnings.length && !(await hooks.confirmWarnings(warnings))) return { status: "cancelled", warnings };
+  if (warnings.length && !(await hooks.confirmWarnings(warnings))) return { status: "cancelled", warnings, unitSheets: check.unitSheets };
   progress("Đang tạo tệp Word…");
   const blob = await buildReportBlob(check.data);
   const fileName = reportFileName(check.data);
   progress("Đang tải tệp về…");
   const delivery = await hooks.deliver(blob, fileName);
-  return { status: "exported", fileName, warnings, delivery, size: blob.size };
+  return { status: "exported", fileName, warnings, delivery, size: blob.size, unitSheets: check.unitSheets };
 }
 
 /* ------------------------------------------------------------------ units */

@@ -27,7 +27,7 @@ import {
 } from "./testing";
 
 const TODAY = new Date(2024, 11, 5);
-const ACTION_NAMES = ["Tạo mẫu", "Kiểm tra", "Xuất báo cáo"];
+const ACTION_NAMES = ["Tạo mẫu", "Kiểm tra", "Tổng hợp", "Xuất báo cáo"];
 
 let consoleError: jest.SpyInstance;
 beforeEach(() => {
@@ -58,13 +58,15 @@ const actionButtons = () => ACTION_NAMES.map((name) => screen.getByRole("button"
 const entryNames = (container: HTMLElement) => within(container).getAllByRole("button").map((b) => b.getAttribute("aria-label"));
 
 describe("the task pane", () => {
-  test("shows the title and the three actions by their exact names, each with its explanation; no Tổng hợp yet", () => {
+  test("shows the title and the four actions by their exact names, in order, each with its explanation", () => {
     renderApp();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Báo cáo CCTTHC");
     expect(screen.getByRole("button", { name: "Tạo mẫu", description: /Tạo các trang tính để nhập số liệu/ })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Kiểm tra", description: /ô có lỗi hoặc cần xem lại sẽ được tô màu/ })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Xuất báo cáo", description: /tệp Word báo cáo/ })).toBeTruthy();
-    expect(screen.queryByRole("button", { name: /Tổng hợp/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Tổng hợp", description: /Cộng số liệu các trang đơn vị vào trang I\. Kết quả/ })).toBeTruthy();
+    const actions = screen.getByRole("list", { name: "Các thao tác" });
+    expect(within(actions).getAllByRole("button").map((b) => b.textContent)).toEqual(ACTION_NAMES);
     expect(actionButtons().every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
   });
 
@@ -76,13 +78,13 @@ describe("the task pane", () => {
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
 
     expect(commands.checkWorkbookInExcel).toHaveBeenCalledWith(host, TODAY);
-    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual([true, true, true]);
+    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual([true, true, true, true]);
     expect(screen.getByRole("status").textContent).toBe("Đang kiểm tra số liệu…");
     expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("true");
 
     await act(async () => pending.resolve(checkResult(MIXED)));
 
-    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual([false, false, false]);
+    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual([false, false, false, false]);
     expect(screen.getByRole("status").textContent).toBe("");
     expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("false");
     expect(screen.getByText("Có 2 lỗi và 2 cảnh báo; các ô có vấn đề đã được tô màu.")).toBeTruthy();

@@ -18,20 +18,23 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import * as sharedCommands from "../commands/addin-commands";
-import type { Delivery } from "../commands/addin-commands";
+import type { Delivery, ImportResult, TypedSummaryCell } from "../commands/addin-commands";
 import type { ExcelHost, Progress } from "../excel/host";
 import type { Problem } from "../report/types";
+import type { UnitSheet } from "../workbook/units";
 import { PANE_ACTIONS, type PaneActionId } from "./actions";
 import { deliverDocx } from "./download";
 import type { LaunchCommand } from "./launch";
-import { checkNotices, errorNotice, exportNotices, templateNotices, type Notice } from "./notices";
+import { ImportResultList } from "./ImportResultList";
+import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, rollupNotices, templateNotices, type Notice } from "./notices";
 import { ProblemList, problemKey } from "./ProblemList";
 import { TEXT } from "./texts";
+import { UnitsSection } from "./UnitsSection";
 
 /** The commands the pane runs: the shared implementations, or fakes in tests. */
 export type PaneCommands = Pick<
   typeof sharedCommands,
-  "createTemplate" | "checkWorkbookInExcel" | "selectProblem" | "exportReport"
+  "createTemplate" | "checkWorkbookInExcel" | "selectProblem" | "exportReport" | "addUnit" | "importUnits" | "rollup"
 >;
 
 export interface AppProps {
@@ -78,15 +81,28 @@ const useStyles = makeStyles({
 const now = () => new Date();
 
 /**
- * The warnings dialog (Fluent Dialog, its motion and portal: about 7 KB gzip) is only needed
- * when an export finds warnings, so it is a chunk of its own, fetched when an export starts.
+ * The dialogs (Fluent Dialog, its motion and portal: about 7 KB gzip) are only needed when an
+ * export finds warnings or a roll-up would replace typed values, so they are a chunk of their
+ * own, fetched when such a command starts.
  */
 const loadDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmWarningsDialog");
 const ConfirmWarningsDialog = lazy(() => loadDialog().then((m) => ({ default: m.ConfirmWarningsDialog })));
+const loadOverwriteDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmOverwriteDialog");
+const ConfirmOverwriteDialog = lazy(() => loadOverwriteDialog().then((m) => ({ default: m.ConfirmOverwriteDialog })));
 
-interface PendingConfirm {
-  warnings: Problem[];
-  resolve(proceed: boolean): void;
+type PendingConfirm =
+  | { kind: "warnings"; warnings: Problem[]; resolve(proceed: boolean): void }
+  | { kind: "overwrite"; cells: TypedSummaryCell[]; resolve(replace: boolean): void };
+
+/** A picked file's bytes (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
+export function fileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
 }
 
 export function App({
@@ -101,9 +117,12 @@ export function App({
   const [step, setStep] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [unitSheets, setUnitSheets] = useState<UnitSheet[]>([]);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [importResult, setImportResult] = useState<ImportResult | null>(null);
   const [pending, setPending] = useState<PendingConfirm | null>(null);
   const [dialogWanted, setDialogWanted] = useState(false);
+  const [overwriteDialogWanted, setOverwriteDialogWanted] = useState(false);
   const running = useRef(false);
   const busy = step !== null;
 
@@ -113,6 +132,7 @@ export function App({
     running.current = true;
     setStep(firstStep);
     setNotices([]);
+    setImportResult(null);
     try {
       await work(setStep);
     } catch (e) {
@@ -129,6 +149,7 @@ export function App({
       run(TEXT.progress.createTemplate, async () => {
         const result = await commands.createTemplate(host);
         setProblems([]);
+        setUnitSheets([]);
         setSelectedKey(null);
         setNotices(templateNotices(result));
       }),
@@ -140,6 +161,7 @@ export function App({
       run(TEXT.progress.check, async () => {
         const result = await commands.checkWorkbookInExcel(host, today());
         setProblems(result.problems);
+        setUnitSheets(result.unitSheets);
         setSelectedKey(null);
         setNotices(checkNotices(result));
       }),
@@ -157,7 +179,7 @@ export function App({
             return new Promise<boolean>((resolve) => {
               progress(TEXT.progress.confirm);
               setDialogWanted(true);
-              setPending({ warnings, resolve });
+              setPending({ kind: "warnings", warnings, resolve });
             });
           },
           deliver: deliver ?? ((document, fileName) => deliverDocx(document, fileName, platform)),
@@ -165,10 +187,57 @@ export function App({
           today: today(),
         });
         setProblems(outcome.status === "refused" ? outcome.problems : outcome.warnings);
+        setUnitSheets((outcome.status === "refused" ? outcome.check.unitSheets : outcome.unitSheets) ?? []);
         setSelectedKey(null);
         setNotices(exportNotices(outcome));
       }),
     [run, commands, host, deliver, platform, today],
+  );
+
+  const rollUp = useCallback(
+    () =>
+      run(TEXT.progress.rollup, async (progress) => {
+        const dialog = loadOverwriteDialog();
+        dialog.catch(() => undefined); // a failure surfaces below, only if the dialog is needed
+        const outcome = await commands.rollup(host, {
+          confirmOverwrite: async (cells) => {
+            await dialog;
+            return new Promise<boolean>((resolve) => {
+              progress(TEXT.progress.confirm);
+              setOverwriteDialogWanted(true);
+              setPending({ kind: "overwrite", cells, resolve });
+            });
+          },
+        });
+        setNotices(rollupNotices(outcome));
+      }),
+    [run, commands, host],
+  );
+
+  const addUnit = useCallback(
+    async (name: string): Promise<boolean> => {
+      let added = false;
+      await run(TEXT.progress.addUnit, async () => {
+        const outcome = await commands.addUnit(host, name);
+        added = outcome.status === "added";
+        setNotices(addUnitNotices(outcome));
+      });
+      return added;
+    },
+    [run, commands, host],
+  );
+
+  const importFiles = useCallback(
+    (picked: File[]) =>
+      run(TEXT.progress.openFiles(picked.length), async (progress) => {
+        const files = await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) })));
+        const result = await commands.importUnits(host, files, (step) =>
+          progress(step.kind === "reading" ? TEXT.progress.readingFile(step.index, step.total) : TEXT.progress.writingUnits(step.units)),
+        );
+        setNotices(importNotices(result, picked.length));
+        setImportResult(result);
+      }),
+    [run, commands, host],
   );
 
   const answer = useCallback(
@@ -197,6 +266,7 @@ export function App({
   const handlers: Record<PaneActionId, () => void> = {
     createTemplate: () => void createTemplate(),
     check: () => void check(),
+    rollUp: () => void rollUp(),
     export: () => void exportReport(),
   };
 
@@ -237,6 +307,8 @@ export function App({
         ))}
       </ul>
 
+      <UnitsSection disabled={busy} onAdd={addUnit} onImport={(files) => void importFiles(files)} />
+
       <div role="status" className={s.status}>
         {step !== null && <Spinner size="tiny" labelPosition="after" label={step} />}
       </div>
@@ -261,11 +333,18 @@ export function App({
         </div>
       )}
 
-      <ProblemList problems={problems} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
+      {importResult && <ImportResultList result={importResult} />}
+
+      <ProblemList problems={problems} units={unitSheets} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
 
       {dialogWanted && (
         <Suspense fallback={null}>
-          <ConfirmWarningsDialog warnings={pending?.warnings ?? null} onAnswer={answer} />
+          <ConfirmWarningsDialog warnings={pending?.kind === "warnings" ? pending.warnings : null} onAnswer={answer} />
+        </Suspense>
+      )}
+      {overwriteDialogWanted && (
+        <Suspense fallback={null}>
+          <ConfirmOverwriteDialog cells={pending?.kind === "overwrite" ? pending.cells : null} onAnswer={answer} />
         </Suspense>
       )}
     </main>

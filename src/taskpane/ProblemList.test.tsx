@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { groupProblems, ProblemList } from "./ProblemList";
-import { ERROR_COUNT, ERROR_INFO, MIXED, WARNING_INFO, WARNING_TASKS } from "./testing";
+import { ERROR_COUNT, ERROR_INFO, MIXED, OTHER_UNIT_WARNING, UNIT_ERROR, WARNING_INFO, WARNING_TASKS } from "./testing";
 
 describe("groupProblems", () => {
   test("groups by sheet, sheets in order of their first problem, errors first inside each", () => {
@@ -17,6 +17,29 @@ describe("groupProblems", () => {
       ["III. Nhiệm vụ", 0, 1],
     ]);
     expect(groups[1].problems).toEqual([ERROR_INFO, WARNING_INFO]);
+  });
+
+  test("unit sheets come after the other sheets, in workbook order, named by their unit", () => {
+    const units = [
+      { sheet: "Xã Hòa Phong", unitName: "Xã Hòa Phong", position: 7 },
+      { sheet: "Phường Dị Sử", unitName: "Phường Dị Sử (P. Dị Sử cũ)", position: 9 },
+    ];
+    const groups = groupProblems([UNIT_ERROR, ERROR_COUNT, OTHER_UNIT_WARNING, WARNING_TASKS], units);
+    expect(groups.map((g) => [g.sheet, g.unitName])).toEqual([
+      ["I. Kết quả", undefined],
+      ["III. Nhiệm vụ", undefined],
+      ["Xã Hòa Phong", "Xã Hòa Phong"],
+      ["Phường Dị Sử", "Phường Dị Sử (P. Dị Sử cũ)"],
+    ]);
+  });
+
+  test("a unit whose sheet name differs from its name shows both", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ProblemList problems={[UNIT_ERROR]} units={[{ sheet: "Phường Dị Sử", unitName: "Phường Dị Sử (P. Dị Sử cũ)", position: 9 }]} onSelect={jest.fn()} />
+      </FluentProvider>,
+    );
+    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("Đơn vị: Phường Dị Sử (P. Dị Sử cũ) — trang Phường Dị Sử (1 lỗi)");
   });
 
   test("nothing to group gives no group", () => {

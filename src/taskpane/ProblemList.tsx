@@ -14,11 +14,14 @@ import {
 } from "@fluentui/react-components";
 import type { KeyboardEvent } from "react";
 import type { Problem, Severity } from "../report/types";
+import type { UnitSheet } from "../workbook/units";
 import { ErrorIcon, WarningIcon } from "./icons";
 import { TEXT } from "./texts";
 
 export interface ProblemGroup {
   sheet: string;
+  /** the unit's name when the sheet is a unit sheet */
+  unitName?: string;
   errors: number;
   warnings: number;
   /** errors first, then warnings, each in the order given */
@@ -27,9 +30,10 @@ export interface ProblemGroup {
 
 /**
  * Groups problems by sheet: sheets in the order their first problem appears (errors come
- * first, so sheets with errors lead), errors before warnings inside each sheet.
+ * first, so sheets with errors lead), errors before warnings inside each sheet. Unit sheets
+ * (`units`, from Kiểm tra) come after the other sheets, in workbook order, each named by its unit.
  */
-export function groupProblems(problems: Problem[]): ProblemGroup[] {
+export function groupProblems(problems: Problem[], units: readonly UnitSheet[] = []): ProblemGroup[] {
   const rank = (s: Severity) => (s === "error" ? 0 : 1);
   const ordered = problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.severity) - rank(b.p.severity) || a.i - b.i);
   const groups = new Map<string, ProblemGroup>();
@@ -40,7 +44,13 @@ export function groupProblems(problems: Problem[]): ProblemGroup[] {
     if (p.severity === "error") g.errors++;
     else g.warnings++;
   }
-  return [...groups.values()];
+  const unitOf = new Map(units.map((u) => [u.sheet, u] as const));
+  const all = [...groups.values()];
+  const unitGroups = all
+    .filter((g) => unitOf.has(g.sheet))
+    .map((g) => ({ ...g, unitName: unitOf.get(g.sheet)!.unitName }))
+    .sort((a, b) => unitOf.get(a.sheet)!.position - unitOf.get(b.sheet)!.position);
+  return [...all.filter((g) => !unitOf.has(g.sheet)), ...unitGroups];
 }
 
 /** Identifies an entry (a cell can carry an error and a warning). */
@@ -107,6 +117,8 @@ function moveFocus(e: KeyboardEvent<HTMLElement>): void {
 
 export interface ProblemListProps {
   problems: Problem[];
+  /** the workbook's unit sheets: their problems are grouped by unit, after the other sheets */
+  units?: readonly UnitSheet[];
   onSelect(problem: Problem): void;
   /** while a command runs */
   disabled?: boolean;
@@ -114,9 +126,9 @@ export interface ProblemListProps {
   selectedKey?: string | null;
 }
 
-export function ProblemList({ problems, onSelect, disabled, selectedKey }: ProblemListProps) {
+export function ProblemList({ problems, units, onSelect, disabled, selectedKey }: ProblemListProps) {
   const s = useStyles();
-  const groups = groupProblems(problems);
+  const groups = groupProblems(problems, units);
   if (!groups.length) return null;
   return (
     <section className={s.root} aria-labelledby="tthc-problems-heading">
@@ -130,7 +142,7 @@ export function ProblemList({ problems, onSelect, disabled, selectedKey }: Probl
           return (
             <div key={g.sheet} role="group" aria-labelledby={headingId}>
               <h3 id={headingId} className={s.sheetHeading}>
-                {g.sheet} <span className={s.counts}>({TEXT.problems.counts(g.errors, g.warnings)})</span>
+                {g.unitName !== undefined ? TEXT.problems.unit(g.unitName, g.sheet) : g.sheet} <span className={s.counts}>({TEXT.problems.counts(g.errors, g.warnings)})</span>
               </h3>
               <ul className={s.list}>
                 {g.problems.map((p) => {

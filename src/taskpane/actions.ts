@@ -2,12 +2,10 @@
  * The pane's actions, in the order they appear, each with its button label and the short
  * line under it. App.tsx maps every id to the command it runs (a Record over PaneActionId,
  * so a new action cannot be listed without a handler).
- *
- * Place for "Tổng hợp" (roll-up of the units' sheets): a later issue adds
- *   { id: "rollUp", label: "Tổng hợp", description: "…" }
- * between "check" and "export", and its handler in App.tsx. Until then there is no button.
+ * "Thêm đơn vị" and "Nhập từ tệp" are not listed here: they sit in the pane's "Đơn vị" section
+ * (UnitsSection.tsx), beside the unit name field.
  */
-export type PaneActionId = "createTemplate" | "check" | "export";
+export type PaneActionId = "createTemplate" | "check" | "rollUp" | "export";
 
 export interface PaneAction {
   id: PaneActionId;
@@ -28,6 +26,11 @@ export const PANE_ACTIONS: readonly PaneAction[] = [
     id: "check",
     label: "Kiểm tra",
     description: "Kiểm tra số liệu đã nhập; ô có lỗi hoặc cần xem lại sẽ được tô màu.",
+  },
+  {
+    id: "rollUp",
+    label: "Tổng hợp",
+    description: "Cộng số liệu các trang đơn vị vào trang I. Kết quả bằng công thức Excel; hỏi trước khi thay số bạn đã nhập.",
   },
   {
     id: "export",

@@ -3,7 +3,7 @@
  * MessageBars). Pure functions of the commands' results, so the wording is tested apart
  * from React.
  */
-import type { ApplyLayoutResult, CheckAndMarkResult, ExportOutcome } from "../commands/addin-commands";
+import type { AddUnitOutcome, ApplyLayoutResult, CheckAndMarkResult, ExportOutcome, ImportResult, RollupOutcome } from "../commands/addin-commands";
 import { describeError, UserFacingError } from "../excel/errors";
 import type { Problem } from "../report/types";
 import { TEXT } from "./texts";
@@ -85,6 +85,44 @@ export function exportNotices(outcome: ExportOutcome): Notice[] {
       return [{ id: "export", intent: "success", text: w ? `${made} ${TEXT.exportResult.withWarnings(w)}` : made }];
     }
   }
+}
+
+export function addUnitNotices(outcome: AddUnitOutcome): Notice[] {
+  if (outcome.status === "refused") return [{ id: "unit", intent: "error", title: TEXT.units.refusedTitle, text: outcome.message }];
+  const added = outcome.renamed ? TEXT.units.addedRenamed(outcome.unitName, outcome.sheet) : TEXT.units.added(outcome.sheet);
+  return [{ id: "unit", intent: "success", text: `${added} ${TEXT.units.addNext}` }];
+}
+
+/** Files that could not be imported (a file is counted once, however many of its units were left out). */
+export function rejectedFiles(r: ImportResult): number {
+  return new Set(r.rejected.map((x) => x.file)).size;
+}
+
+export function importNotices(r: ImportResult, files: number): Notice[] {
+  const rejected = rejectedFiles(r);
+  if (!r.imported.length) {
+    return [{ id: "import", intent: "error", text: rejected ? `${TEXT.importResult.nothing(files)} ${TEXT.importResult.rejected(rejected)}` : TEXT.importResult.nothing(files) }];
+  }
+  const text = [TEXT.importResult.imported(r.imported.length, files), rejected ? TEXT.importResult.rejected(rejected) : "", TEXT.importResult.next].filter(Boolean).join(" ");
+  const method = r.method === "insert" ? TEXT.importResult.methodInsert : r.insertError ? TEXT.importResult.methodFallback(r.insertError) : TEXT.importResult.methodCopy;
+  return [
+    { id: "import", intent: rejected ? "warning" : "success", text },
+    { id: "import-method", intent: "info", text: method },
+  ];
+}
+
+export function rollupNotices(outcome: RollupOutcome): Notice[] {
+  if (outcome.status === "noUnits") return [{ id: "rollup", intent: "warning", text: outcome.message }];
+  const notices: Notice[] = [
+    outcome.written
+      ? { id: "rollup", intent: "success", text: TEXT.rollup.done(outcome.units, outcome.sheet) }
+      : { id: "rollup", intent: "info", text: TEXT.rollup.nothingWritten },
+  ];
+  if (outcome.kept.length) {
+    notices.push({ id: "rollup-kept", intent: "info", text: TEXT.rollup.kept(outcome.kept.map((k) => `${k.cell} (${k.label})`)) });
+  }
+  if (outcome.moved.length) notices.push({ id: "rollup-moved", intent: "info", text: TEXT.rollup.moved(outcome.moved.length) });
+  return notices;
 }
 
 /** Any thrown error, as the user should read it (never a raw exception or stack). */

@@ -2,7 +2,7 @@
  * Test helpers for the pane: a fake ExcelHost, fake commands with results the test
  * controls, and sample problems. Only imported by *.test.tsx files.
  */
-import type { ApplyLayoutResult, CheckAndMarkResult, ExportOutcome } from "../commands/addin-commands";
+import type { ApplyLayoutResult, CheckAndMarkResult, ExportOutcome, ImportResult, RollupOutcome } from "../commands/addin-commands";
 import type { ExcelHost } from "../excel/host";
 import type { Problem } from "../report/types";
 import type { PaneCommands } from "./App";
@@ -36,6 +36,9 @@ export function fakeCommands(): FakeCommands {
     checkWorkbookInExcel: jest.fn(),
     selectProblem: jest.fn((_host: ExcelHost, _problem: Pick<Problem, "sheet" | "cell">) => Promise.resolve()),
     exportReport: jest.fn(),
+    addUnit: jest.fn(),
+    importUnits: jest.fn(),
+    rollup: jest.fn(),
   };
 }
 
@@ -100,4 +103,40 @@ export const FILE_NAME = "bao-cao-cctthc-thang-11-2024.docx";
 /** The refusal exportReport gives when the workbook has errors. */
 export function refused(problems: Problem[]): ExportOutcome {
   return { status: "refused", problems, check: checkResult(problems) };
+}
+
+/** A unit sheet's problems, as checkUnitSheets reports them. */
+export const UNIT_ERROR: Problem = {
+  sheet: "Phường Dị Sử",
+  cell: "C5",
+  severity: "error",
+  message: '"Số TTHC đã đánh giá tác động" phải là số nguyên, không được có phần thập phân: 1.5.',
+  code: "count.notWhole",
+  fieldId: "DGTD_TTHC",
+};
+export const UNIT_ERROR_2: Problem = { ...UNIT_ERROR, cell: "C12", fieldId: "PAKN_TONG", message: '"Tổng số PAKN đã tiếp nhận" phải là số, không phải chữ: "ba".' };
+export const OTHER_UNIT_WARNING: Problem = {
+  sheet: "Xã Hòa Phong",
+  cell: "C13",
+  severity: "warning",
+  message: "Số PAKN giải quyết đúng hạn chưa nhập.",
+  code: "count.empty",
+  fieldId: "PAKN_DUNG_HAN",
+};
+
+export const IMPORT_MIXED: ImportResult = {
+  imported: [
+    { file: "phuong-di-su.xlsx", unitName: "Phường Dị Sử", sheet: "Phường Dị Sử", renamed: false },
+    { file: "xa-dai.xlsx", unitName: "Xã Có Một Cái Tên Rất Dài Quá Mức Cho Phép", sheet: "Xã Có Một Cái Tên Rất Dài Quá", renamed: true },
+  ],
+  rejected: [
+    { file: "bao-cao-thi-xa.xlsx", message: "Đây là sổ báo cáo (có các trang tính của mẫu báo cáo), không phải sổ số liệu của một đơn vị." },
+    { file: "phuong-di-su-ban-2.xlsx", message: 'Trùng đơn vị "Phường Dị Sử" với tệp phuong-di-su.xlsx; chỉ nhập tệp đầu tiên.' },
+    { file: "hong.xlsx", message: "Tệp bị hỏng hoặc chưa tải về hết: không mở được như một sổ Excel .xlsx. Hãy xin đơn vị gửi lại tệp." },
+  ],
+  method: "insert",
+};
+
+export function rolledUp(units: number, more: Partial<Extract<RollupOutcome, { status: "done" }>> = {}): RollupOutcome {
+  return { status: "done", units, sheet: "I. Kết quả", written: 9, kept: [], moved: [], ...more };
 }

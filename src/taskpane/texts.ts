@@ -13,6 +13,60 @@ export const TEXT = {
     createTemplate: "Đang tạo các trang tính mẫu…",
     check: "Đang kiểm tra số liệu…",
     confirm: "Đang chờ bạn xác nhận…",
+    addUnit: "Đang thêm trang đơn vị…",
+    openFiles: (n: number) => `Đang mở ${n} tệp…`,
+    readingFile: (i: number, n: number) => `Đang đọc tệp ${i}/${n}…`,
+    writingUnits: (n: number) => `Đang đưa ${n} đơn vị vào sổ…`,
+    rollup: "Đang tổng hợp các đơn vị…",
+  },
+
+  units: {
+    heading: "Đơn vị",
+    intro: 'Mỗi xã, phường có một trang tính riêng; "Tổng hợp" cộng số liệu các trang đơn vị vào trang I. Kết quả.',
+    nameLabel: "Tên đơn vị",
+    namePlaceholder: "Ví dụ: Phường Bần Yên Nhân",
+    nameEmpty: "Hãy nhập tên đơn vị.",
+    add: "Thêm đơn vị",
+    import: "Nhập từ tệp",
+    importDescription: "Chọn một hoặc nhiều tệp .xlsx các đơn vị đã điền theo mẫu đơn vị.",
+    fileInputLabel: "Chọn tệp .xlsx của các đơn vị",
+    added: (sheet: string) => `Đã thêm trang đơn vị "${sheet}".`,
+    addedRenamed: (unitName: string, sheet: string) =>
+      `Đã thêm đơn vị "${unitName}" vào trang tính "${sheet}": tên trang tính được rút gọn hoặc đổi theo quy tắc của Excel (tối đa 31 ký tự, không có các ký tự : \\ / ? * [ ], không trùng trang tính đã có).`,
+    addNext: 'Nhập số liệu của đơn vị vào các ô nền vàng của trang đó, rồi bấm "Tổng hợp".',
+    refusedTitle: "Không thêm được đơn vị",
+  },
+
+  importResult: {
+    imported: (units: number, files: number) => `Đã nhập ${units} đơn vị từ ${files} tệp.`,
+    nothing: (files: number) => (files === 1 ? "Không nhập được tệp đã chọn." : `Không nhập được tệp nào trong ${files} tệp đã chọn.`),
+    rejected: (files: number) => `${files} tệp không nhập được, xem lý do bên dưới.`,
+    methodInsert: "Các trang đơn vị được chèn nguyên từ tệp.",
+    methodCopy:
+      "Phiên bản Excel này không chèn được trang tính từ tệp (cần ExcelApi 1.13), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu từ tệp vào.",
+    methodFallback: (reason: string) =>
+      `Excel không chèn được trang tính từ tệp (${reason}), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu từ tệp vào.`,
+    next: 'Bấm "Tổng hợp" để cộng các đơn vị vào trang I. Kết quả.',
+    heading: "Kết quả nhập tệp",
+    importedHeading: (n: number) => `Đã nhập (${n})`,
+    rejectedHeading: (n: number) => `Không nhập được (${n})`,
+    sheetNote: (sheet: string) => `trang "${sheet}"`,
+  },
+
+  rollup: {
+    done: (units: number, sheet: string) => `Đã tổng hợp ${units} đơn vị vào trang ${sheet}.`,
+    nothingWritten: "Không ghi công thức nào: các ô tổng hợp đều giữ số bạn đã nhập.",
+    kept: (cells: string[]) =>
+      `Giữ nguyên ${cells.length} ô bạn đã nhập số, không cộng từ các đơn vị: ${cells.join(", ")}.`,
+    moved: (n: number) => `Đã xếp lại ${n} trang tính để mọi trang đơn vị nằm giữa "DonViDau" và "DonViCuoi".`,
+  },
+
+  overwrite: {
+    title: "Thay số đã nhập bằng công thức?",
+    intro: (n: number) =>
+      `${n} ô tổng hợp đang có số nhập tay. "Tổng hợp" sẽ thay ${n === 1 ? "số này" : "các số này"} bằng công thức cộng số liệu các đơn vị:`,
+    replace: "Thay bằng công thức",
+    keep: "Giữ số đã nhập",
   },
 
   template: {
@@ -61,6 +115,7 @@ export const TEXT = {
     error: "Lỗi",
     warning: "Cảnh báo",
     cell: (cell: string) => `ô ${cell}`,
+    unit: (unitName: string, sheet: string) => (unitName === sheet ? `Đơn vị: ${unitName}` : `Đơn vị: ${unitName} — trang ${sheet}`),
     counts: (e: number, w: number) =>
       [e ? `${e} lỗi` : "", w ? `${w} cảnh báo` : ""].filter(Boolean).join(", "),
   },
