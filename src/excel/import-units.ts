@@ -321,8 +321,14 @@ export async function importUnits(
   progress: (step: ImportStep) => void = () => undefined,
 ): Promise<ImportResult> {
   const sources: RollupSource[] = [];
+  let painted = 0; // the first step is shown at once
   for (const [i, file] of files.entries()) {
     progress({ kind: "reading", index: i + 1, total: files.length, file: file.name });
+    // let the pane show the progress: reading is promise work that may never leave the microtask queue
+    if (Date.now() - painted > 30) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      painted = Date.now();
+    }
     sources.push(await readUnitFile(def, layout, file));
   }
   const canInsert = host.isSetSupported("ExcelApi", "1.13");
