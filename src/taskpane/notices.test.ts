@@ -1,7 +1,7 @@
 import type { ExportOutcome } from "../commands/addin-commands";
 import { UserFacingError } from "../excel/errors";
-import { checkNotices, checkSummary, errorNotice, exportNotices, templateNotices } from "./notices";
-import { checkResult, ERROR_COUNT, ERROR_INFO, FILE_NAME, refused, SHEETS, templateResult, WARNING_INFO, WARNING_TASKS } from "./testing";
+import { addUnitNotices, checkNotices, checkSummary, errorNotice, exportNotices, importNotices, rollupNotices, templateNotices } from "./notices";
+import { checkResult, ERROR_COUNT, ERROR_INFO, FILE_NAME, IMPORT_MIXED, refused, rolledUp, SHEETS, templateResult, WARNING_INFO, WARNING_TASKS } from "./testing";
 
 describe("what the pane says", () => {
   test("Tạo mẫu: all created, some created, nothing to do, no data validation", () => {
@@ -59,5 +59,34 @@ describe("what the pane says", () => {
     expect(raw.offerRecreate).toBe(false);
     expect(errorNotice(new UserFacingError("Chưa có mẫu.", "recreate"))).toMatchObject({ text: "Chưa có mẫu.", offerRecreate: true });
     expect(errorNotice(new UserFacingError("Trang tính đang được bảo vệ.")).offerRecreate).toBe(false);
+  });
+
+  test("Thêm đơn vị: added, renamed, refused", () => {
+    expect(addUnitNotices({ status: "added", unitName: "Xã A", sheet: "Xã A", renamed: false })).toEqual([
+      { id: "unit", intent: "success", text: 'Đã thêm trang đơn vị "Xã A". Nhập số liệu của đơn vị vào các ô nền vàng của trang đó, rồi bấm "Tổng hợp".' },
+    ]);
+    expect(addUnitNotices({ status: "added", unitName: "Xã O'Brien: mới", sheet: "Xã O'Brien mới", renamed: true })[0].text).toMatch(
+      /^Đã thêm đơn vị "Xã O'Brien: mới" vào trang tính "Xã O'Brien mới": .*không có các ký tự : \\ \/ \? \* \[ \]/,
+    );
+    expect(addUnitNotices({ status: "refused", message: "Tên dành riêng." })).toEqual([{ id: "unit", intent: "error", title: "Không thêm được đơn vị", text: "Tên dành riêng." }]);
+  });
+
+  test("Nhập từ tệp: a file losing several units counts once; the path used; Excel's refusal explained", () => {
+    const twice = { ...IMPORT_MIXED, rejected: [...IMPORT_MIXED.rejected, { file: "hong.xlsx", message: "x" }] };
+    expect(importNotices(twice, 4)[0]).toMatchObject({ intent: "warning", text: expect.stringContaining("3 tệp không nhập được") });
+    expect(importNotices({ ...IMPORT_MIXED, rejected: [] }, 2)[0].intent).toBe("success");
+    const fallback = importNotices({ ...IMPORT_MIXED, method: "copy", insertError: "Excel báo lỗi GeneralException" }, 4)[1].text;
+    expect(fallback).toBe("Excel không chèn được trang tính từ tệp (Excel báo lỗi GeneralException), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu từ tệp vào.");
+    expect(importNotices({ imported: [], rejected: [], method: "insert" }, 3)).toEqual([{ id: "import", intent: "error", text: "Không nhập được tệp nào trong 3 tệp đã chọn." }]);
+  });
+
+  test("Tổng hợp: done, all typed values kept, moved sheets, no unit", () => {
+    expect(rollupNotices(rolledUp(2))).toEqual([{ id: "rollup", intent: "success", text: "Đã tổng hợp 2 đơn vị vào trang I. Kết quả." }]);
+    const allKept = rollupNotices(rolledUp(2, { written: 0, kept: [{ sheet: "I. Kết quả", cell: "C5", label: "Số TTHC" }] }));
+    expect(allKept.map((n) => n.text)).toEqual([
+      "Không ghi công thức nào: các ô tổng hợp đều giữ số bạn đã nhập.",
+      "Giữ nguyên 1 ô bạn đã nhập số, không cộng từ các đơn vị: C5 (Số TTHC).",
+    ]);
+    expect(rollupNotices({ status: "noUnits", message: "Chưa có trang đơn vị." })).toEqual([{ id: "rollup", intent: "warning", text: "Chưa có trang đơn vị." }]);
   });
 });
