@@ -240,6 +240,13 @@ describe("Nhập từ tệp on older Excel (no ExcelApi 1.13): the copy path, en
     expect(counts).toEqual([3, 3]);
   });
 
+  it("takes the copy path where the API object has no insertWorksheetsFromBase64 (the simulated Excel, even at 1.14)", async () => {
+    const sim = await template();
+    const r = await importUnits(simExcelHost(sim), def, layout, [await unitFile("a.xlsx", "Xã A", { PAKN_TONG: 1 })]);
+    expect(r).toEqual({ imported: [expect.objectContaining({ sheet: "Xã A" })], rejected: [], method: "copy" });
+    expect(sim.workbook.value("Xã A", "C12")).toBe(1);
+  });
+
   it("with nothing to import, writes nothing", async () => {
     const sim = await template({ ExcelApi: "1.12" });
     const before = JSON.stringify(sim.workbook.toJSON());

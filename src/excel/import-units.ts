@@ -331,10 +331,11 @@ export async function importUnits(
     }
     sources.push(await readUnitFile(def, layout, file));
   }
-  const canInsert = host.isSetSupported("ExcelApi", "1.13");
   const validation = host.isSetSupported("ExcelApi", "1.8");
 
   return host.run(async (context) => {
+    // ExcelApi 1.13, and the method really there (the simulated Excel of the sandbox has none)
+    const canInsert = host.isSetSupported("ExcelApi", "1.13") && typeof context.workbook.insertWorksheetsFromBase64 === "function";
     const { state, units: existing } = await readUnitsOfWorkbook(context);
     const plan = planImport(sources, state.sheets, existing);
     const imported = plan.units.map(({ file, unitName, sheet, renamed }) => ({ file, unitName, sheet, renamed }));
