@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+/* eslint-env node */
+/*
+ * npm run sandbox [-- --port 8030] [-- --rebuild] [-- --no-build]
+ *
+ * Serves the sandbox page (the real task pane beside a simulated Excel workbook, see
+ * src/sandbox/README.md) on http://127.0.0.1:<port>/ until stopped (Ctrl+C). Builds it first
+ * with webpack.sandbox.config.js when dist-sandbox/ is missing or older than the sources.
+ *
+ *   --port N     port to listen on (default 8030, or $SANDBOX_PORT; 0 = any free port). When
+ *                the default port is taken, a free one is used instead. The workbook is saved
+ *                in the browser per address, so a stable port keeps it between runs.
+ *   --rebuild    build even if dist-sandbox/ looks up to date
+ *   --no-build   serve what is there
+ *
+ * Prints one line "Hộp cát: http://127.0.0.1:<port>/" once it listens (the end-to-end tests
+ * read it). A tiny Node http server: no dependency beyond webpack for the build.
+ */
+"use strict";
+
+const fs = require("fs");
+const http = require("http");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(ROOT, "dist-sandbox");
+const HOST = "127.0.0.1";
+const DEFAULT_PORT = 8030;
+/** What the bundle is built from: a change in any of these makes it stale (tests and the CLI do not count). */
+const INPUTS = ["src", "templates", "webpack.sandbox.config.js", "package-lock.json", "tsconfig.json"];
+const NOT_INPUTS = [/\.test\.tsx?$/, /\.testutil\.ts$/, /^src[\\/]cli$/, /\.md$/];
+
+function parseArgs(argv) {
+  const args = { port: undefined, rebuild: false, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--port" || a === "-p") args.port = argv[++i];
+    else if (a.startsWith("--port=")) args.port = a.slice("--port=".length);
+    else if (a === "--rebuild") args.rebuild = true;
+    else if (a === "--no-build") args.build = false;
+    else if (a === "--help" || a === "-h") {
+      console.log("npm run sandbox [-- --port N] [-- --rebuild] [-- --no-build]");
+      process.exit(0);
+    } else {
+      console.error(`Tham số không hợp lệ: ${a} (dùng --port N, --rebuild, --no-build)`);
+      process.exit(2);
+    }
+  }
+  const raw = args.port ?? process.env.SANDBOX_PORT;
+  if (raw !== undefined && raw !== "") {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) {
+      console.error(`Cổng không hợp lệ: ${raw}`);
+      process.exit(2);
+    }
+    args.port = n;
+    args.portGiven = true;
+  } else {
+    args.port = DEFAULT_PORT;
+    args.portGiven = false;
+  }
+  return args;
+}
+
+/** Newest modification time under the given paths (files and folders, recursively). */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (p) => {
+    if (NOT_INPUTS.some((re) => re.test(path.relative(ROOT, p)))) return;
+    let st;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      return;
+    }
+    newest = Math.max(newest, st.mtimeMs);
+    if (st.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
+  };
+  paths.forEach((p) => visit(path.join(ROOT, p)));
+  return newest;
+}
+
+function isStale() {
+  const index = path.join(OUT, "index.html");
+  if (!fs.existsSync(index) || !fs.existsSync(path.join(OUT, "sandbox.js"))) return true;
+  return newestMtime(INPUTS) > fs.statSync(index).mtimeMs;
+}
+
+function build() {
+  console.log("Đang dựng hộp cát (webpack.sandbox.config.js → dist-sandbox/)…");
+  const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
+  const r = spawnSync(process.execPath, [cli, "-c", "webpack.sandbox.config.js", "--mode", "development"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (r.status !== 0) {
+    process.stderr.write(`${r.stdout ?? ""}${r.stderr ?? ""}`);
+    console.error("Dựng hộp cát không thành công.");
+    process.exit(1);
+  }
+  const last = (r.stdout ?? "").trim().split("\n").pop();
+  if (last) console.log(last);
+}
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+};
+
+function serve(req, res) {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { Allow: "GET, HEAD" }).end();
+    return;
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, `http://${HOST}`).pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  if (pathname.endsWith("/")) pathname += "index.html";
+  const file = path.resolve(OUT, `.${pathname}`);
+  if (!file.startsWith(OUT + path.sep) || path.basename(file).startsWith(".")) {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Không tìm thấy");
+    return;
+  }
+  fs.readFile(file, (err, data) => {
+    if (err) {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Không tìm thấy");
+      return;
+    }
+    res.writeHead(200, {
+      "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream",
+      "Content-Length": data.length,
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+    });
+    res.end(req.method === "HEAD" ? undefined : data);
+  });
+}
+
+function listen(server, port) {
+  return new Promise((resolve, reject) => {
+    const onError = (e) => {
+      server.off("listening", onListening);
+      reject(e);
+    };
+    const onListening = () => {
+      server.off("error", onError);
+      resolve(server.address().port);
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    server.listen(port, HOST);
+  });
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.build && (args.rebuild || isStale())) build();
+  else if (!fs.existsSync(path.join(OUT, "index.html"))) {
+    console.error("dist-sandbox/ chưa có bản dựng: chạy lại không có --no-build.");
+    process.exit(1);
+  }
+
+  const server = http.createServer(serve);
+  let port;
+  try {
+    port = await listen(server, args.port);
+  } catch (e) {
+    if (e.code !== "EADDRINUSE" || args.portGiven) {
+      console.error(`Không mở được cổng ${args.port}: ${e.message}`);
+      process.exit(1);
+    }
+    port = await listen(server, 0);
+    console.log(`Cổng ${args.port} đang bận, dùng cổng ${port} (sổ đã lưu trong trình duyệt gắn với từng địa chỉ).`);
+  }
+  console.log(`Hộp cát: http://${HOST}:${port}/`);
+  console.log("Mở địa chỉ trên bằng trình duyệt. Nhấn Ctrl+C để dừng.");
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections?.();
+    setTimeout(() => process.exit(0), 1000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
