@@ -30,7 +30,7 @@ import {
   type RefObject,
 } from "react";
 import { flushSync } from "react-dom";
-import { cellAddress, columnLetters, type Rect, type SimSheet } from "../excel-sim";
+import { cellAddress, columnLetters, PROTECTED_SHEET_MESSAGE, type Rect, type SimSheet } from "../excel-sim";
 import { saveWorkbook, sim } from "./boot";
 import { cellStyle, displayText, gridExtent, PX_PER_PT, rawContent } from "./cells";
 
@@ -285,6 +285,11 @@ export function WorkbookView() {
     setEditing(null);
     const s = sim.workbook.sheetById(e.sheetId);
     if (!s) return;
+    // a paste skips data validation, not the protection of a sheet
+    if (s.protected) {
+      window.alert(`Trang tính "${s.name}" đang được bảo vệ: không sửa được ô này. (${PROTECTED_SHEET_MESSAGE})`);
+      return;
+    }
     const result = sim.workbook.setCellValue(s.name, cellAddress(e.row, e.col), editText.get(), { force: true });
     if (!result.accepted) window.alert(result.message);
   }, []);
@@ -355,7 +360,8 @@ export function WorkbookView() {
       } else if (e.key === "Delete") {
         e.preventDefault();
         const a = latest.current.active;
-        sim.workbook.setCellValue(s.name, cellAddress(a.row, a.col), "", { force: true });
+        if (s.protected) window.alert(`Trang tính "${s.name}" đang được bảo vệ: không sửa được ô này. (${PROTECTED_SHEET_MESSAGE})`);
+        else sim.workbook.setCellValue(s.name, cellAddress(a.row, a.col), "", { force: true });
       } else if (e.key === "Backspace") {
         e.preventDefault();
         startEditing("");
