@@ -81,25 +81,56 @@ function newestMtime(paths) {
   return newest;
 }
 
+/** When the build in dist-sandbox/ started: sources changed after that make it stale. */
+const STAMP = ".build-started";
+
 function isStale() {
-  const index = path.join(OUT, "index.html");
-  if (!fs.existsSync(index) || !fs.existsSync(path.join(OUT, "sandbox.js"))) return true;
-  return newestMtime(INPUTS) > fs.statSync(index).mtimeMs;
+  if (!fs.existsSync(path.join(OUT, "index.html")) || !fs.existsSync(path.join(OUT, "sandbox.js"))) return true;
+  let started = 0;
+  try {
+    started = Number(fs.readFileSync(path.join(OUT, STAMP), "utf8")) || 0;
+  } catch {
+    return true;
+  }
+  return newestMtime(INPUTS) > started;
 }
 
+/**
+ * Builds into a fresh folder beside dist-sandbox/, then swaps it in: a server or a test run
+ * reading dist-sandbox/ meanwhile (several people and test runs share one checkout) never sees
+ * half a build, and two builds at once cannot mix their files.
+ */
 function build() {
   console.log("Đang dựng hộp cát (webpack.sandbox.config.js → dist-sandbox/)…");
+  const started = Date.now();
+  const tmp = fs.mkdtempSync(path.join(ROOT, ".dist-sandbox-build-"));
   const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-  const r = spawnSync(process.execPath, [cli, "-c", "webpack.sandbox.config.js", "--mode", "development"], {
+  const r = spawnSync(process.execPath, [cli, "-c", "webpack.sandbox.config.js", "--mode", "development", "--output-path", tmp], {
     cwd: ROOT,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
   if (r.status !== 0) {
+    fs.rmSync(tmp, { recursive: true, force: true });
     process.stderr.write(`${r.stdout ?? ""}${r.stderr ?? ""}`);
     console.error("Dựng hộp cát không thành công.");
     process.exit(1);
   }
+  fs.writeFileSync(path.join(tmp, STAMP), String(started));
+  const old = `${tmp}-old`;
+  try {
+    fs.renameSync(OUT, old);
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+  try {
+    fs.renameSync(tmp, OUT);
+  } catch (e) {
+    // another build was swapped in just now: it is as good as this one
+    if (e.code !== "ENOTEMPTY" && e.code !== "EEXIST") throw e;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  fs.rmSync(old, { recursive: true, force: true });
   const last = (r.stdout ?? "").trim().split("\n").pop();
   if (last) console.log(last);
 }
