@@ -8,7 +8,8 @@ import { applyLayout } from "../src/excel/apply-layout";
 import { checkAndMark, selectCell } from "../src/excel/check-and-mark";
 import { simExcelHost } from "../src/excel/sim-host";
 import { addUnits, rollupInExcel } from "../src/excel/units";
-import { loadDefinition, sampleData } from "../src/report/definition";
+import { loadDefinition } from "../src/report/definition";
+import { sampleData } from "../src/report/sample";
 import { buildLayout, inputValues } from "../src/workbook/layout";
 
 export interface SyncCounts {

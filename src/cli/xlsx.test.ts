@@ -1,6 +1,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { emptyData, loadDefinition, sampleData } from "../report/definition";
+import { emptyData, loadDefinition } from "../report/definition";
+import { sampleData } from "../report/sample";
 import { absolute, parseRange, sheetRef } from "../report/refs";
 import { UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook, formatProblem } from "../workbook/check-workbook";

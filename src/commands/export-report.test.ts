@@ -1,4 +1,5 @@
-import { emptyData, loadDefinition, sampleData } from "../report/definition";
+import { emptyData, loadDefinition } from "../report/definition";
+import { sampleData } from "../report/sample";
 import { snapshotFromData } from "../workbook/data-snapshot";
 import { buildLayout, inputOf } from "../workbook/layout";
 import { setSnapshotCell, type WorkbookSnapshot } from "../workbook/snapshot";

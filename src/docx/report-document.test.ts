@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import path from "path";
-import { loadDefinition, sampleData } from "../report/definition";
+import { loadDefinition } from "../report/definition";
+import { sampleData } from "../report/sample";
 import type { FieldValue, ReportData } from "../report/types";
 import {
   alignment,

@@ -3,7 +3,8 @@
  * writes at sync and counts context.sync() calls.
  */
 import { createSimHost, type SimHost } from "../excel-sim";
-import { loadDefinition, sampleData } from "../report/definition";
+import { loadDefinition } from "../report/definition";
+import { sampleData } from "../report/sample";
 import { buildLayout, inputOf, inputValues, INPUT_FILL } from "../workbook/layout";
 import { applyLayout } from "./apply-layout";
 import { checkAndMark, selectCell } from "./check-and-mark";

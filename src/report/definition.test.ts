@@ -1,4 +1,5 @@
-import { emptyData, isValidDefinedName, loadDefinition, sampleData, sheetNameProblem, validateDefinition } from "./definition";
+import { emptyData, isValidDefinedName, loadDefinition, sheetNameProblem, validateDefinition } from "./definition";
+import { sampleData } from "./sample";
 import type { ReportDefinition } from "./types";
 
 describe("report definition", () => {

@@ -4,7 +4,6 @@
  * anything is derived from it, so that a mistake in templates/ fails loudly in tests.
  */
 import definitionJson from "../../templates/report-definition.json";
-import sampleJson from "../../templates/sample-my-hao-2024-11.json";
 import type { FieldDef, FieldValue, ReportData, ReportDefinition } from "./types";
 
 /** A defined name Excel accepts and that cannot be read as a cell reference. */
@@ -94,12 +93,6 @@ export function fieldById(def: ReportDefinition, id: string): FieldDef {
   const f = def.fields.find((x) => x.id === id);
   if (!f) throw new Error(`Unknown field ${id}`);
   return f;
-}
-
-/** The sample report (Mỹ Hào, tháng 11 năm 2024), as report data. */
-export function sampleData(): ReportData {
-  const values = sampleJson.values as Record<string, FieldValue>;
-  return { values: structuredClone(values) };
 }
 
 /** Report data with every field blank. */

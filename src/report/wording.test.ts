@@ -1,4 +1,4 @@
-import { sampleData } from "./definition";
+import { sampleData } from "./sample";
 import {
   closingMark,
   fillTemplate,

@@ -1,4 +1,5 @@
-import { loadDefinition, sampleData } from "../report/definition";
+import { loadDefinition } from "../report/definition";
+import { sampleData } from "../report/sample";
 import type { Problem } from "../report/types";
 import { checkWorkbook, formatProblem, hasErrors } from "./check-workbook";
 import { snapshotFromData } from "./data-snapshot";

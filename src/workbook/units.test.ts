@@ -1,4 +1,5 @@
-import { loadDefinition, sampleData } from "../report/definition";
+import { loadDefinition } from "../report/definition";
+import { sampleData } from "../report/sample";
 import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook } from "./check-workbook";
 import { snapshotFromData } from "./data-snapshot";

@@ -22,7 +22,8 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { paragraphs, unpackDocx } from "../../src/docx/docx-xml.testutil";
 import { MARK_FILL } from "../../src/excel/marks";
-import { loadDefinition, sampleData } from "../../src/report/definition";
+import { loadDefinition } from "../../src/report/definition";
+import { sampleData } from "../../src/report/sample";
 import { buildLayout, inputValues, INPUT_FILL } from "../../src/workbook/layout";
 import {
   chromiumAvailable,
