@@ -335,5 +335,9 @@ describe("unit workbooks and rolled-up workbooks", () => {
     ]);
     const s = await readSnapshot(await workbookBuffer(wb));
     expect(sheetOf(s, KET_QUA).formulas).toEqual({ C5: "=SUM(DonViDau:DonViCuoi!C5)", C6: "=SUM(DonViDau:DonViCuoi!C6)" });
+    // a computed cell no longer looks like an input (yellow), the input beside it still does
+    const reread = await load(await workbookBuffer(wb));
+    expect((reread.getWorksheet(KET_QUA)!.getCell("C5").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFE2EFDA");
+    expect((reread.getWorksheet(KET_QUA)!.getCell("C8").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFF2CC");
   });
 });

@@ -146,7 +146,9 @@ export function setCellValues(wb: ExcelJS.Workbook, values: { sheet: string; add
  */
 export function setFormulas(wb: ExcelJS.Workbook, formulas: { sheet: string; cell: string; formula: string }[]): void {
   for (const f of formulas) {
-    wb.getWorksheet(f.sheet)!.getCell(f.cell).value = { formula: f.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    const cell = wb.getWorksheet(f.sheet)!.getCell(f.cell);
+    cell.value = { formula: f.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    cell.style = excelStyle(STYLES.computed); // computed, no longer an input
   }
   if (formulas.length) wb.calcProperties.fullCalcOnLoad = true;
 }

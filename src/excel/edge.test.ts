@@ -5,7 +5,7 @@
 import { createSimHost, type SimHost } from "../excel-sim";
 import { loadDefinition } from "../report/definition";
 import { sampleData } from "../report/sample";
-import { buildLayout, inputOf, inputValues, INPUT_FILL } from "../workbook/layout";
+import { buildLayout, inputOf, inputValues, INPUT_FILL, STYLES } from "../workbook/layout";
 import { applyLayout } from "./apply-layout";
 import { checkAndMark, selectCell } from "./check-and-mark";
 import { describeError } from "./errors";
@@ -222,6 +222,7 @@ describe("units and Tổng hợp in Excel", () => {
       counts.push(sim.syncCount);
       expect(r.units).toHaveLength(n);
       expect(sim.workbook.cell("I. Kết quả", "C12").formula).toBe("=SUM(DonViDau:DonViCuoi!C12)");
+      expect(sim.workbook.cell("I. Kết quả", "C12").fill).toBe(STYLES.computed.fill); // no longer looks like an input
       expect(sim.workbook.value("I. Kết quả", "C12")).toBe((n * (n + 1)) / 2);
       expect(sim.workbook.value("I. Kết quả", "C5")).toBe(2 * n);
     }

@@ -6,7 +6,7 @@
 import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName, UNIT_MARKER } from "../report/rollup";
 import type { ReportDefinition } from "../report/types";
 import { parseSheetRef } from "../report/refs";
-import type { WorkbookLayout } from "../workbook/layout";
+import { STYLES, type WorkbookLayout } from "../workbook/layout";
 import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
 import { bookendSheetLayout, MARKER_CELL, summaryFormulas, unitSheetLayout } from "../workbook/units";
 import { queueSheet } from "./apply-layout";
@@ -211,7 +211,11 @@ export async function rollupInExcel(
     const moves = positionChanges(order, target);
     for (const m of moves) context.workbook.worksheets.getItem(m.sheet).position = m.position;
     const written = targets.filter((t) => !keep.has(t.fieldId));
-    for (const t of written) context.workbook.worksheets.getItem(t.sheet).getRange(t.cell).formulas = [[t.formula]];
+    for (const t of written) {
+      const range = context.workbook.worksheets.getItem(t.sheet).getRange(t.cell);
+      range.formulas = [[t.formula]];
+      range.format.fill.color = STYLES.computed.fill; // computed now, no longer an input
+    }
     await context.sync();
     return {
       units,

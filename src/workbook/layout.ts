@@ -43,6 +43,8 @@ export const STYLES = {
   inputText: { fill: INPUT_FILL, border: true, wrap: true, vAlign: "top", numFmt: "@" },
   inputNumber: { fill: INPUT_FILL, border: true, hAlign: "right", vAlign: "top", numFmt: "0" },
   status: { size: 10, wrap: true, vAlign: "top", border: true },
+  /** a summary cell computed by the roll-up formula: not an input, so not yellow */
+  computed: { fill: "#E2EFDA", border: true, hAlign: "right", vAlign: "top", numFmt: "0" },
 } satisfies Record<string, CellStyle>;
 
 export type StyleName = keyof typeof STYLES;

@@ -24,7 +24,7 @@ import { paragraphs, unpackDocx } from "../../src/docx/docx-xml.testutil";
 import { MARK_FILL } from "../../src/excel/marks";
 import { loadDefinition } from "../../src/report/definition";
 import { sampleData } from "../../src/report/sample";
-import { buildLayout, inputValues, INPUT_FILL } from "../../src/workbook/layout";
+import { buildLayout, inputValues, INPUT_FILL, STYLES } from "../../src/workbook/layout";
 import {
   chromiumAvailable,
   CHROMIUM,
@@ -260,7 +260,9 @@ describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
 
     await showSheet(page, KQ);
     for (const cell of Object.keys(FIGURES)) {
-      expect(await hookCell(page, KQ, cell)).toMatchObject({ formula: `=SUM(DonViDau:DonViCuoi!${cell})`, value: unitSum(cell) });
+      // computed now: the cell loses the input's yellow for the computed green
+      expect(await hookCell(page, KQ, cell)).toMatchObject({ formula: `=SUM(DonViDau:DonViCuoi!${cell})`, value: unitSum(cell), fill: STYLES.computed.fill });
+      expect(await renderedFill(page, cell)).toBe(STYLES.computed.fill);
       expect(await gridCell(page, cell).innerText()).toBe(String(unitSum(cell)));
     }
     await gridCell(page, "C12").click();
@@ -317,7 +319,7 @@ describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
     await page.reload();
     await page.getByRole("button", { name: "Tạo mẫu", exact: true }).waitFor();
     expect(await sheetNames(page)).toEqual(expect.arrayContaining([...STANDARD_SHEETS, ...UNITS.map((u) => u.name)]));
-    expect(await hookCell(page, KQ, "C12")).toMatchObject({ formula: "=SUM(DonViDau:DonViCuoi!C12)", value: unitSum("C12"), fill: INPUT_FILL });
+    expect(await hookCell(page, KQ, "C12")).toMatchObject({ formula: "=SUM(DonViDau:DonViCuoi!C12)", value: unitSum("C12"), fill: STYLES.computed.fill });
     await page.getByRole("button", { name: "Làm mới sổ" }).click();
     await page.getByRole("button", { name: "Tạo mẫu", exact: true }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[role="tab"]').length === 1);
