@@ -144,16 +144,21 @@ export function App({
     }
   }, []);
 
+  /** The workbook changed under the problem list: drop it rather than show stale cells. */
+  const forgetProblems = useCallback(() => {
+    setProblems([]);
+    setUnitSheets([]);
+    setSelectedKey(null);
+  }, []);
+
   const createTemplate = useCallback(
     () =>
       run(TEXT.progress.createTemplate, async () => {
         const result = await commands.createTemplate(host);
-        setProblems([]);
-        setUnitSheets([]);
-        setSelectedKey(null);
+        forgetProblems();
         setNotices(templateNotices(result));
       }),
-    [run, commands, host],
+    [run, commands, host, forgetProblems],
   );
 
   const check = useCallback(
@@ -209,9 +214,10 @@ export function App({
             });
           },
         });
+        if (outcome.status === "done") forgetProblems();
         setNotices(rollupNotices(outcome));
       }),
-    [run, commands, host],
+    [run, commands, host, forgetProblems],
   );
 
   const addUnit = useCallback(
@@ -220,11 +226,12 @@ export function App({
       await run(TEXT.progress.addUnit, async () => {
         const outcome = await commands.addUnit(host, name);
         added = outcome.status === "added";
+        if (added) forgetProblems();
         setNotices(addUnitNotices(outcome));
       });
       return added;
     },
-    [run, commands, host],
+    [run, commands, host, forgetProblems],
   );
 
   const importFiles = useCallback(
@@ -234,10 +241,11 @@ export function App({
         const result = await commands.importUnits(host, files, (step) =>
           progress(step.kind === "reading" ? TEXT.progress.readingFile(step.index, step.total) : TEXT.progress.writingUnits(step.units)),
         );
+        if (result.imported.length) forgetProblems();
         setNotices(importNotices(result, picked.length));
         setImportResult(result);
       }),
-    [run, commands, host],
+    [run, commands, host, forgetProblems],
   );
 
   const answer = useCallback(

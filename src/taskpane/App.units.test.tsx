@@ -220,6 +220,17 @@ describe("Tổng hợp", () => {
     expect(answers).toEqual([true]);
   });
 
+  test("the problem list of an earlier Kiểm tra is dropped once the units are added up (its cells may be stale)", async () => {
+    const { commands, user } = renderApp();
+    commands.checkWorkbookInExcel.mockResolvedValue(checkResult([UNIT_ERROR_2]));
+    await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    expect(await screen.findByRole("button", { name: /^Lỗi, ô C12:/ })).toBeTruthy();
+    commands.rollup.mockResolvedValue(rolledUp(2));
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    expect(await screen.findByText("Đã tổng hợp 2 đơn vị vào trang I. Kết quả.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Lỗi, ô C12:/ })).toBeNull();
+  });
+
   test("without any unit: a clear message, no dialog", async () => {
     const { commands, user } = renderApp();
     commands.rollup.mockResolvedValue({ status: "noUnits", message: 'Chưa có trang đơn vị nào để tổng hợp. Bấm "Thêm đơn vị" hoặc "Nhập từ tệp" trước.' });
