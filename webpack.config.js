@@ -28,6 +28,22 @@ const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
+/** TypeScript through ts-loader; also used by webpack.sandbox.config.js. */
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: {
+      // Type checking is separate: npm run typecheck.
+      transpileOnly: true,
+      // tsconfig.json says CommonJS (for jest and the CLI). Webpack needs ES modules
+      // to tree-shake and to turn import() into a separately loaded chunk.
+      compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: true },
+    },
+  },
+};
+
 const urlDev = "https://localhost:3000/";
 const urlProdPlaceholder = "https://bao-cao-tthc.example.gov.vn/";
 
@@ -119,20 +135,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is separate: npm run typecheck.
-              transpileOnly: true,
-              // tsconfig.json says CommonJS (for jest and the CLI). Webpack needs ES modules
-              // to tree-shake and to turn import() into a separately loaded chunk.
-              compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: true },
-            },
-          },
-        },
+        typescriptRule,
         // JSON: webpack 5 parses .json natively (type "json"); no loader needed.
       ],
     },
@@ -192,3 +195,4 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.productionUrl = productionUrl;
+module.exports.typescriptRule = typescriptRule;
