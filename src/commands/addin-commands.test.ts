@@ -6,8 +6,10 @@ import { buildUnitWorkbook, workbookBuffer } from "../cli/xlsx";
 import { createSimHost, type SimHost } from "../excel-sim";
 import { simExcelHost } from "../excel/sim-host";
 import { loadDefinition } from "../report/definition";
+import { sampleData } from "../report/sample";
+import { buildLayout, inputValues } from "../workbook/layout";
 import type { ImportStep } from "./addin-commands";
-import { addUnit, checkWorkbookInExcel, createTemplate, importUnits, rollup, type TypedSummaryCell } from "./addin-commands";
+import { addUnit, checkWorkbookInExcel, createTemplate, exportReport, importUnits, rollup, type TypedSummaryCell } from "./addin-commands";
 
 const def = loadDefinition();
 
@@ -94,5 +96,46 @@ describe("importUnits", () => {
 
     const check = await checkWorkbookInExcel(host, new Date(2024, 11, 1));
     expect(check.unitSheets.map((u) => u.sheet)).toEqual(["Phường Dị Sử"]);
+  });
+});
+
+describe("exportReport", () => {
+  const typeSample = (sim: SimHost) => {
+    for (const v of inputValues(def, buildLayout(def), sampleData())) sim.workbook.setCellValue(v.sheet, v.address, String(v.value), { force: true });
+  };
+  const today = new Date(2024, 11, 1);
+
+  it("refuses with the errors, marks their cells and delivers nothing", async () => {
+    const { sim, host } = await template();
+    typeSample(sim);
+    sim.workbook.setCellValue("I. Kết quả", "C12", "mười", { force: true });
+    const deliver = jest.fn();
+    const confirmWarnings = jest.fn();
+    const outcome = await exportReport(host, { deliver, confirmWarnings, today });
+    expect(outcome.status).toBe("refused");
+    if (outcome.status === "refused") expect(outcome.problems[0]).toMatchObject({ severity: "error", sheet: "I. Kết quả", cell: "C12", code: "count.text" });
+    expect(deliver).not.toHaveBeenCalled();
+    expect(confirmWarnings).not.toHaveBeenCalled();
+    expect(sim.workbook.cell("I. Kết quả", "C12").fill).toBe("#FFC7CE");
+  });
+
+  it("asks about warnings, and going back delivers nothing", async () => {
+    const { sim, host } = await template();
+    typeSample(sim);
+    const deliver = jest.fn();
+    const outcome = await exportReport(host, { deliver, confirmWarnings: async () => false, today });
+    expect(outcome).toMatchObject({ status: "cancelled", warnings: [expect.objectContaining({ code: "noiNhan.semicolon" })] });
+    expect(deliver).not.toHaveBeenCalled();
+  });
+
+  it("with the go-ahead, delivers a .docx named after the period", async () => {
+    const { sim, host } = await template();
+    typeSample(sim);
+    const deliver = jest.fn(async () => ({ kind: "downloaded" as const }));
+    const outcome = await exportReport(host, { deliver, confirmWarnings: async () => true, today });
+    expect(outcome).toMatchObject({ status: "exported", fileName: "bao-cao-cctthc-thang-11-2024.docx", delivery: { kind: "downloaded" } });
+    const [blob, name] = deliver.mock.calls[0] as unknown as [Blob, string];
+    expect(name).toBe("bao-cao-cctthc-thang-11-2024.docx");
+    expect(blob.size).toBeGreaterThan(5000);
   });
 });
