@@ -23,6 +23,23 @@ export interface CheckInput {
   today?: Date;
 }
 
+/**
+ * The whole numbers each numeric kind accepts: the checks use them, and so does the sheet
+ * layout for Excel's own data validation, so the two never disagree.
+ */
+export const WHOLE_RANGES = {
+  count: { min: 0, max: 999999999 },
+  day: { min: 1, max: 31 },
+  month: { min: 1, max: 12 },
+  year: { min: 2000, max: 2100 },
+} as const;
+
+function inRange(n: number, range: { min: number; max: number }): boolean {
+  return Number.isInteger(n) && n >= range.min && n <= range.max;
+}
+
+const RANGE_MESSAGE = { day: MSG.dayRange, month: MSG.monthRange, year: MSG.yearRange } as const;
+
 function daysInMonth(month: number, year: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -58,24 +75,18 @@ export function checkReport(def: ReportDefinition, input: CheckInput): Problem[]
         else validCount.set(f.id, n);
         break;
       case "month":
-        if (n === null) {
-          if (f.required) add(f, "error", "field.required", MSG.required(f.label));
-        } else if (!Number.isInteger(n) || n < 1 || n > 12) add(f, "error", "month.range", MSG.monthRange(n));
-        break;
       case "year":
+      case "day": {
+        const range = WHOLE_RANGES[f.kind];
         if (n === null) {
           if (f.required) add(f, "error", "field.required", MSG.required(f.label));
-        } else if (!Number.isInteger(n) || n < 2000 || n > 2100) add(f, "error", "year.range", MSG.yearRange(n));
-        else if (input.today) {
+        } else if (!inRange(n, range)) add(f, "error", `${f.kind}.range`, RANGE_MESSAGE[f.kind](n));
+        else if (f.kind === "year" && input.today) {
           const now = input.today.getFullYear();
           if (Math.abs(n - now) > 1) add(f, "warning", "year.far", MSG.yearFar(n, now));
         }
         break;
-      case "day":
-        if (n === null) {
-          if (f.required) add(f, "error", "field.required", MSG.required(f.label));
-        } else if (!Number.isInteger(n) || n < 1 || n > 31) add(f, "error", "day.range", MSG.dayRange(n));
-        break;
+      }
     }
   }
 
@@ -87,8 +98,8 @@ export function checkReport(def: ReportDefinition, input: CheckInput): Problem[]
     const d = numberValue(data, dayField.id);
     const m = numberValue(data, monthField.id);
     const y = numberValue(data, yearField.id);
-    const ok = (v: number | null, lo: number, hi: number): v is number => v !== null && Number.isInteger(v) && v >= lo && v <= hi;
-    if (ok(d, 1, 31) && ok(m, 1, 12) && ok(y, 2000, 2100) && d > daysInMonth(m, y)) {
+    const ok = (v: number | null, kind: keyof typeof WHOLE_RANGES): v is number => v !== null && inRange(v, WHOLE_RANGES[kind]);
+    if (ok(d, "day") && ok(m, "month") && ok(y, "year") && d > daysInMonth(m, y)) {
       add(dayField, "error", "day.notInMonth", MSG.dayNotInMonth(d, m, y));
     }
   }

@@ -5,6 +5,7 @@
  * The layout is plain data. The ExcelJS writer (CLI) and the office-js edge (add-in)
  * both apply it, so the two produce the same sheets.
  */
+import { WHOLE_RANGES } from "../report/check";
 import { linesValue, numberValue, textValue } from "../report/definition";
 import { absolute, cellAddress, cellsOfRange, columnLetter } from "../report/refs";
 import type { FieldDef, FieldKind, ReportData, ReportDefinition, SheetArrangement, SheetDef } from "../report/types";
@@ -172,19 +173,17 @@ const ARRANGEMENTS: Record<SheetArrangement, Arrangement> = {
 
 const FIRST_ITEM_ROW = 4;
 
+const VALIDATION_ERROR: Partial<Record<FieldKind, string>> = {
+  count: "Nhập số nguyên từ 0 trở lên (không có thì nhập 0).",
+  day: "Nhập ngày là số nguyên từ 1 đến 31, hoặc để trống.",
+  month: "Nhập tháng là số nguyên từ 1 đến 12.",
+  year: "Nhập năm có bốn chữ số, ví dụ 2024.",
+};
+
+/** Excel's data validation for a numeric field: the same ranges as the checks. */
 function validationFor(f: FieldDef): { min: number; max: number; error: string } | null {
-  switch (f.kind) {
-    case "count":
-      return { min: 0, max: 999999999, error: "Nhập số nguyên từ 0 trở lên (không có thì nhập 0)." };
-    case "day":
-      return { min: 1, max: 31, error: "Nhập ngày là số nguyên từ 1 đến 31, hoặc để trống." };
-    case "month":
-      return { min: 1, max: 12, error: "Nhập tháng là số nguyên từ 1 đến 12." };
-    case "year":
-      return { min: 2000, max: 2100, error: "Nhập năm có bốn chữ số, ví dụ 2024." };
-    default:
-      return null;
-  }
+  if (f.kind === "text" || f.kind === "lines") return null;
+  return { ...WHOLE_RANGES[f.kind], error: VALIDATION_ERROR[f.kind]! };
 }
 
 function isNumeric(kind: FieldKind): boolean {
