@@ -518,15 +518,7 @@ export class SimWorkbook implements FormulaEnv {
       const problem = this.validationProblem(s, row, col, parsed.kind === "value" ? parsed.value : null);
       if (problem) return { accepted: false, reason: "validation", message: problem };
     }
-    const c = s.ensureCell(row, col);
-    if (parsed.kind === "formula") {
-      c.formula = parsed.formula;
-      c.value = null;
-    } else {
-      c.formula = null;
-      c.value = parsed.value;
-    }
-    s.prune(row, col);
+    storeInput(s, row, col, parsed);
     this.dirty = true;
     this.emit({ source: "direct" });
     return { accepted: true };
@@ -767,15 +759,7 @@ export class SimWorkbook implements FormulaEnv {
         if (parsed.kind === "unchanged") continue;
         if (parsed.kind === "invalid") throw simError("InvalidArgument", undefined, location);
         if (parsed.kind === "formula") checkFormula(parsed.formula, location);
-        const c = s.ensureCell(row, col);
-        if (parsed.kind === "formula") {
-          c.formula = parsed.formula;
-          c.value = null;
-        } else {
-          c.formula = null;
-          c.value = parsed.value;
-          s.prune(row, col);
-        }
+        storeInput(s, row, col, parsed);
       }
     }
     this.dirty = true;
@@ -1373,6 +1357,19 @@ export class SimWorkbook implements FormulaEnv {
     this.activeSheetId = other.activeSheetId;
     this.dirty = true;
     this.emit({ source: "direct" });
+  }
+}
+
+/** Puts a parsed value or formula into a cell (typed by a user or written through the API). */
+function storeInput(s: SimSheet, row: number, col: number, parsed: { kind: "value"; value: CellValue } | { kind: "formula"; formula: string }): void {
+  const c = s.ensureCell(row, col);
+  if (parsed.kind === "formula") {
+    c.formula = parsed.formula;
+    c.value = null;
+  } else {
+    c.formula = null;
+    c.value = parsed.value;
+    s.prune(row, col); // an emptied cell with default format leaves the map
   }
 }
 
