@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import { loadDefinition } from "../report/definition";
 import { buildLayout, inputOf } from "../workbook/layout";
 import { main, problemSummary, USAGE, type CliIO } from "./main";
+import { runCli, type CliRun } from "./testing";
 import * as xlsx from "./xlsx";
 
 const layout = buildLayout(loadDefinition());
@@ -25,24 +26,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => jest.restoreAllMocks());
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-  stdout: string;
-  stderr: string;
+function run(...argv: string[]): Promise<CliRun> {
+  return runCli(argv, { today });
 }
-async function run(...argv: string[]): Promise<Run> {
-  return runWith({}, ...argv);
-}
-async function runWith(extra: Partial<CliIO>, ...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), today, env: {}, ...extra });
-  const result = { code, out, err, stdout: out.join("\n"), stderr: err.join("\n") };
-  // never a stack trace
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  return result;
+function runWith(extra: Partial<CliIO>, ...argv: string[]): Promise<CliRun> {
+  return runCli(argv, { today, ...extra });
 }
 let n = 0;
 const fresh = (name: string) => join(dir, `${++n}-${name}`);

@@ -13,7 +13,7 @@ import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
 import { findUnitSheets, rollupFields } from "../workbook/units";
-import { main, type CliIO } from "./main";
+import { runCli, type CliRun } from "./testing";
 import { buildUnitWorkbook, readSnapshot, workbookBuffer } from "./xlsx";
 
 const def = loadDefinition();
@@ -29,21 +29,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-  stdout: string;
-  stderr: string;
-}
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s), today, env: {} };
-  const code = await main(argv, io);
-  const r = { code, out, err, stdout: out.join("\n"), stderr: err.join("\n") };
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  return r;
+function run(...argv: string[]): Promise<CliRun> {
+  return runCli(argv, { today });
 }
 
 type Figures = Record<string, number>;
