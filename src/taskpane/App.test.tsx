@@ -24,22 +24,13 @@ import {
   WARNING_INFO,
   WARNING_TASKS,
   type FakeCommands,
+  failOnReactWarnings,
 } from "./testing";
 
 const TODAY = new Date(2024, 11, 5);
 const ACTION_NAMES = ["Tạo mẫu", "Kiểm tra", "Tổng hợp", "Xuất báo cáo"];
 
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  // The pane logs raw errors for support; keep test output clean and check nothing else leaks.
-  consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
-});
-afterEach(() => {
-  // Only the raw errors the pane logs (objects): no React warning (act, keys, DOM nesting).
-  const warnings = consoleError.mock.calls.filter(([first]) => typeof first === "string");
-  consoleError.mockRestore();
-  expect(warnings).toEqual([]);
-});
+failOnReactWarnings();
 
 function renderApp(props: Partial<AppProps> & { commands?: FakeCommands } = {}) {
   const commands = props.commands ?? fakeCommands();

@@ -19,17 +19,10 @@ import {
   UNIT_ERROR,
   UNIT_ERROR_2,
   type FakeCommands,
+  failOnReactWarnings,
 } from "./testing";
 
-let consoleError: jest.SpyInstance;
-beforeEach(() => {
-  consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
-});
-afterEach(() => {
-  const warnings = consoleError.mock.calls.filter(([first]) => typeof first === "string");
-  consoleError.mockRestore();
-  expect(warnings).toEqual([]);
-});
+failOnReactWarnings();
 
 function renderApp(commands: FakeCommands = fakeCommands()) {
   const host = fakeHost();

@@ -13,6 +13,23 @@ export interface Deferred<T> {
   reject(error: unknown): void;
 }
 
+/**
+ * Fails a test when React logs a warning (act, keys, DOM nesting). The pane logs the raw
+ * errors it turns into messages (objects) for support; those are silenced, not failures.
+ * Call once at the top of a test file.
+ */
+export function failOnReactWarnings(): void {
+  let consoleError: jest.SpyInstance;
+  beforeEach(() => {
+    consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    const warnings = consoleError.mock.calls.filter(([first]) => typeof first === "string");
+    consoleError.mockRestore();
+    expect(warnings).toEqual([]);
+  });
+}
+
 export function deferred<T>(): Deferred<T> {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;
