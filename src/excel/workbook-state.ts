@@ -2,7 +2,6 @@
  * The first round trip of every command: the list of worksheets (with protection) and the
  * workbook-level defined names. Commands queue their own loads beside it.
  */
-import { findSheet } from "../workbook/snapshot";
 import { parseSheetRef } from "../report/refs";
 import type { WorkbookLayout } from "../workbook/layout";
 
@@ -40,15 +39,14 @@ export function stateOf(q: QueuedState): WorkbookState {
 
 /** Name of the sheet that holds a standard sheet's fields, following renames through the names. */
 export function actualSheetName(state: WorkbookState, layout: WorkbookLayout, standardName: string): string | undefined {
-  const direct = state.sheets.find((s) => s.toLowerCase() === standardName.toLowerCase());
+  const existing = (name: string) => state.sheets.find((s) => s.toLowerCase() === name.toLowerCase());
+  const direct = existing(standardName);
   if (direct) return direct;
   const sheetLayout = layout.sheets.find((s) => s.name === standardName);
   for (const input of sheetLayout?.inputs ?? []) {
-    const ref = state.names[input.fieldId] && parseSheetRef(state.names[input.fieldId]);
-    if (ref) {
-      const found = findSheet({ sheets: state.sheets.map((name) => ({ name, cells: {} })), names: {} }, ref.sheet);
-      if (found) return found.name;
-    }
+    const ref = state.names[input.fieldId] ? parseSheetRef(state.names[input.fieldId]) : null;
+    const found = ref && existing(ref.sheet);
+    if (found) return found;
   }
   return undefined;
 }

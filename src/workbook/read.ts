@@ -84,7 +84,8 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
       foundOnSheet++;
       located++;
       locations[field.id] = loc;
-      const cells = findSheet(snapshot, loc.sheet)!.cells;
+      const sheet = findSheet(snapshot, loc.sheet)!;
+      const cells = sheet.cells;
       const problem = (cell: string, code: string, message: string) =>
         problems.push({ sheet: loc.sheet, cell, severity: "error", code, fieldId: field.id, message });
 
@@ -111,7 +112,7 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
       }
 
       const v = cells[loc.first];
-      const formula = findSheet(snapshot, loc.sheet)!.formulas?.[loc.first];
+      const formula = sheet.formulas?.[loc.first];
       if (isBlank(v) && formula) {
         unreadable.add(field.id);
         problem(loc.first, "formula.notComputed", MSG_UNITS.formulaNotComputed(field.label));
