@@ -132,6 +132,9 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: {
       // .json too, so templates/*.json can be imported without the extension as well.
       extensions: [".ts", ".tsx", ".js", ".json"],
+      // src/report/kinds.ts reads templates/ with fs only under Node; in the bundle the
+      // definitions come from require.context, so these Node modules are never needed.
+      fallback: { fs: false, path: false },
     },
     module: {
       rules: [

@@ -39,7 +39,7 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: "",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false } },
     module: {
       rules: [typescriptRule],
     },

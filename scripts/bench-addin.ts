@@ -8,7 +8,7 @@ import { applyLayout } from "../src/excel/apply-layout";
 import { checkAndMark, selectCell } from "../src/excel/check-and-mark";
 import { simExcelHost } from "../src/excel/sim-host";
 import { addUnits, rollupInExcel } from "../src/excel/units";
-import { loadDefinition } from "../src/report/definition";
+import { loadDefinition } from "../src/report/kinds";
 import { sampleData } from "../src/report/sample";
 import { buildLayout, inputValues } from "../src/workbook/layout";
 

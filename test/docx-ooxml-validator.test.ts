@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import os from "os";
 import path from "path";
 import { packReport } from "../src/docx";
-import { loadDefinition } from "../src/report/definition";
+import { loadDefinition } from "../src/report/kinds";
 import { sampleData } from "../src/report/sample";
 import type { FieldValue, ReportData } from "../src/report/types";
 

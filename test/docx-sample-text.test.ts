@@ -20,7 +20,7 @@ import os from "os";
 import path from "path";
 import { pathToFileURL } from "url";
 import { packReport } from "../src/docx";
-import { loadDefinition } from "../src/report/definition";
+import { loadDefinition } from "../src/report/kinds";
 import { sampleData } from "../src/report/sample";
 
 const FIXTURE = path.resolve(__dirname, "fixtures/bao-cao-mau-my-hao-thang-11-2024.md");

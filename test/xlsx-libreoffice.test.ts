@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import JSZip from "jszip";
 import { buildWorkbook, readSnapshot, workbookBuffer } from "../src/cli/xlsx";
-import { loadDefinition } from "../src/report/definition";
+import { loadDefinition } from "../src/report/kinds";
 import { sampleData } from "../src/report/sample";
 import { checkWorkbook } from "../src/workbook/check-workbook";
 import { buildLayout } from "../src/workbook/layout";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import demoUnits from "../../templates/demo-units-my-hao-2025-03.json";
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { checkWorkbook } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
 import { findUnitSheets, rollupFields } from "../workbook/units";

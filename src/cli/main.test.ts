@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { buildLayout, inputOf } from "../workbook/layout";
 import { main, problemSummary, USAGE, type CliIO } from "./main";
 import { runCli, type CliRun } from "./testing";

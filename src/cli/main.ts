@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareExport } from "../commands/export-report";
 import { packReport } from "../docx";
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { UNIT_MARKER } from "../report/rollup";
 import type { Problem, ReportData } from "../report/types";

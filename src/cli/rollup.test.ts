@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSZip from "jszip";
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook } from "../workbook/check-workbook";

@@ -1,6 +1,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { emptyData, loadDefinition } from "../report/definition";
+import { emptyData } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { absolute, parseRange, sheetRef } from "../report/refs";
 import { UNIT_MARKER } from "../report/rollup";

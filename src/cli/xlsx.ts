@@ -65,16 +65,17 @@ function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
   for (const c of sheet.columns) ws.getColumn(c.letter).width = c.width;
   for (const c of sheet.cells) {
     const cell = ws.getCell(c.address);
-    if (c.value !== null) cell.value = c.value;
+    if (c.formula) cell.value = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    else if (c.value !== null) cell.value = c.value;
     cell.style = excelStyle(STYLES[c.style]);
   }
   for (const m of sheet.merges) ws.mergeCells(m);
   for (const v of sheet.validations) {
     for (const address of cellsOfRange(v.ref)) {
       ws.getCell(address).dataValidation = {
-        type: "whole",
-        operator: "between",
-        formulae: [v.min, v.max],
+        ...(v.type === "list"
+          ? { type: "list" as const, formulae: [`"${v.list!.join(",")}"`] }
+          : { type: "whole" as const, operator: "between" as const, formulae: [v.min, v.max] }),
         allowBlank: true,
         showErrorMessage: true,
         errorStyle: "stop",

@@ -5,7 +5,7 @@
 import { buildUnitWorkbook, workbookBuffer } from "../cli/xlsx";
 import { createSimHost, type SimHost } from "../excel-sim";
 import { simExcelHost } from "../excel/sim-host";
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { buildLayout, inputValues } from "../workbook/layout";
 import type { ImportStep } from "./addin-commands";

@@ -3,7 +3,7 @@
  * They take an ExcelHost (Office's Excel.run, or the simulated host) and return plain
  * results; the pane and the ribbon only decide how to show them.
  */
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import type { Problem, ReportData } from "../report/types";
 import { applyLayout, type ApplyLayoutResult } from "../excel/apply-layout";
 import { checkAndMark, selectCell, type CheckAndMarkResult } from "../excel/check-and-mark";

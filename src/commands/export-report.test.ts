@@ -1,4 +1,5 @@
-import { emptyData, loadDefinition } from "../report/definition";
+import { emptyData } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { snapshotFromData } from "../workbook/data-snapshot";
 import { buildLayout, inputOf } from "../workbook/layout";

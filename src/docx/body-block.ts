@@ -1,12 +1,13 @@
 /**
- * The body of the report (Decree 30, ô 6): the căn cứ sentence, then the blocks of
+ * The body of the report (Decree 30, ô 6): the opening (căn cứ) sentence, then the blocks of
  * `def.document.body` in order. The wording is worked out first as plain lines
  * (`bodyLines`), then each line becomes a justified paragraph (`bodyParagraphs`).
  */
 import { AlignmentType, LineRuleType, Paragraph } from "docx";
 import { fieldById, linesValue, numberValue, textValue } from "../report/definition";
 import type { BodyBlock, ReportData, ReportDefinition } from "../report/types";
-import { closingMark, formatCount, withBullet, splitLines } from "../report/wording";
+import { documentPlaceholders } from "../report/values";
+import { closingMark, fillTemplate, formatCount, withBullet, splitLines } from "../report/wording";
 import { BODY, SIZE, run, type RunStyle } from "./layout";
 
 /** What a count with no value shows in the document, so that the gap is seen. */
@@ -35,7 +36,7 @@ function countText(def: ReportDefinition, data: ReportData, id: string): string 
 }
 
 /** The lines one block of the body produces. */
-export function blockLines(def: ReportDefinition, data: ReportData, block: BodyBlock): BodyLine[] {
+export function blockLines(def: ReportDefinition, data: ReportData, block: BodyBlock, placeholders: Record<string, string> = documentPlaceholders(def, data)): BodyLine[] {
   const text = (t: string): BodyLine => ({ kind: "text", text: t });
   switch (block.type) {
     case "heading":
@@ -55,6 +56,8 @@ export function blockLines(def: ReportDefinition, data: ReportData, block: BodyB
       if (items.length === 0) return [text(withBullet(`${block.label}.`, block.bullet))];
       return [text(withBullet(`${block.label}:`, block.bullet)), ...items.map((l) => text(withBullet(l, block.itemBullet)))];
     }
+    case "paragraph":
+      return [text(withBullet(fillTemplate(block.text, data, placeholders), block.bullet))];
   }
 }
 
@@ -64,9 +67,10 @@ export function blockLines(def: ReportDefinition, data: ReportData, block: BodyB
  */
 export function bodyLines(def: ReportDefinition, data: ReportData): BodyLine[] {
   const lines: BodyLine[] = [];
-  const canCu = textValue(data, "CAN_CU");
-  if (canCu) lines.push({ kind: "text", text: canCu });
-  for (const block of def.document.body) lines.push(...blockLines(def, data, block));
+  const opening = textValue(data, def.document.frame.opening);
+  if (opening) lines.push({ kind: "text", text: opening });
+  const placeholders = documentPlaceholders(def, data);
+  for (const block of def.document.body) lines.push(...blockLines(def, data, block, placeholders));
   if (lines.length > 0) {
     const last = lines[lines.length - 1];
     lines[lines.length - 1] = { ...last, text: closingMark(last.text) };

@@ -5,7 +5,7 @@
  */
 import { AlignmentType, type Paragraph, type Table } from "docx";
 import { linesValue, textValue } from "../report/definition";
-import type { ReportData } from "../report/types";
+import type { ReportData, ReportDefinition } from "../report/types";
 import { formatNoiNhan, splitLines } from "../report/wording";
 import { CLOSING_COLUMNS, SIZE, line, twoColumnTable } from "./layout";
 
@@ -15,25 +15,25 @@ export const SIGNATURE_SPACE_LINES = 4;
 const SPACE_ABOVE = 240;
 
 /** "Nơi nhận:" (12 pt bold italic) and each recipient (11 pt, "- " + the line as typed). */
-export function noiNhanParagraphs(data: ReportData): Paragraph[] {
+export function noiNhanParagraphs(def: ReportDefinition, data: ReportData): Paragraph[] {
   const left = { alignment: AlignmentType.LEFT } as const;
   return [
     line("Nơi nhận:", { size: SIZE.noiNhanLabel, bold: true, italics: true }, { ...left, spacing: { before: SPACE_ABOVE } }),
-    ...formatNoiNhan(splitLines(linesValue(data, "NOI_NHAN"))).map((l) => line(l, { size: SIZE.noiNhan }, left)),
+    ...formatNoiNhan(splitLines(linesValue(data, def.document.frame.recipients))).map((l) => line(l, { size: SIZE.noiNhan }, left)),
   ];
 }
 
 /** Quyền hạn, chức vụ (upper case, bold), the blank for signature and seal, the name (bold). */
-export function signatureParagraphs(data: ReportData): Paragraph[] {
-  const chucVu = splitLines(linesValue(data, "CHUC_VU")).map((l, i) =>
+export function signatureParagraphs(def: ReportDefinition, data: ReportData): Paragraph[] {
+  const chucVu = splitLines(linesValue(data, def.document.frame.signerAuthority)).map((l, i) =>
     line(l.toLocaleUpperCase("vi"), { size: SIZE.chucVu, bold: true }, { spacing: { before: i === 0 ? SPACE_ABOVE : 0 } }),
   );
   const blank = Array.from({ length: SIGNATURE_SPACE_LINES }, () => line("", { size: SIZE.chucVu }));
-  const name = textValue(data, "NGUOI_KY");
+  const name = textValue(data, def.document.frame.signerName);
   return [...chucVu, ...blank, line(name, { size: SIZE.nguoiKy, bold: true })];
 }
 
 /** The whole closing table; its single row is kept on one page. */
-export function closingTable(data: ReportData): Table {
-  return twoColumnTable(CLOSING_COLUMNS, [[noiNhanParagraphs(data), signatureParagraphs(data)]]);
+export function closingTable(def: ReportDefinition, data: ReportData): Table {
+  return twoColumnTable(CLOSING_COLUMNS, [[noiNhanParagraphs(def, data), signatureParagraphs(def, data)]]);
 }

@@ -5,7 +5,7 @@
  */
 import type { Paragraph, Table } from "docx";
 import { linesValue, numberValue, textValue } from "../report/definition";
-import type { ReportData } from "../report/types";
+import type { ReportData, ReportDefinition } from "../report/types";
 import { formatDateLine, formatSoKyHieu, splitLines } from "../report/wording";
 import { textWidthTwips } from "./metrics";
 import { CELL_SIDE_MARGIN, HEADER_COLUMNS, SHORT_RULE_RATIO, SIZE, line, shortRule, twoColumnTable } from "./layout";
@@ -17,9 +17,10 @@ const upper = (s: string) => s.toLocaleUpperCase("vi");
 const inner = (columnWidth: number) => columnWidth - 2 * CELL_SIDE_MARGIN;
 
 /** ô 2: cơ quan chủ quản (upright), cơ quan ban hành (bold), and a short line under it. */
-export function agencyParagraphs(data: ReportData): Paragraph[] {
-  const chuQuan = textValue(data, "CO_QUAN_CHU_QUAN");
-  const banHanh = splitLines(linesValue(data, "CO_QUAN_BAN_HANH")).map(upper);
+export function agencyParagraphs(def: ReportDefinition, data: ReportData): Paragraph[] {
+  const frame = def.document.frame;
+  const chuQuan = textValue(data, frame.agencyParent);
+  const banHanh = splitLines(linesValue(data, frame.agency)).map(upper);
   const paragraphs: Paragraph[] = [];
   if (chuQuan) paragraphs.push(line(upper(chuQuan), { size: SIZE.coQuan }));
   for (const l of banHanh) paragraphs.push(line(l, { size: SIZE.coQuan, bold: true }));
@@ -40,25 +41,22 @@ export function nationalParagraphs(): Paragraph[] {
 }
 
 /** ô 3: "Số: …/BC-UBND". */
-export function soKyHieuParagraph(data: ReportData): Paragraph {
-  return line(formatSoKyHieu(textValue(data, "SO"), textValue(data, "KY_HIEU")), { size: SIZE.so }, { spacing: { before: 120 } });
+export function soKyHieuParagraph(def: ReportDefinition, data: ReportData): Paragraph {
+  const frame = def.document.frame;
+  return line(formatSoKyHieu(textValue(data, frame.number), textValue(data, frame.symbol)), { size: SIZE.so }, { spacing: { before: 120 } });
 }
 
 /** ô 4: "Mỹ Hào, ngày … tháng … năm …", italic. */
-export function dateLineParagraph(data: ReportData): Paragraph {
-  const text = formatDateLine(
-    textValue(data, "DIA_DANH"),
-    numberValue(data, "NGAY"),
-    numberValue(data, "THANG") ?? 0,
-    numberValue(data, "NAM") ?? 0,
-  );
+export function dateLineParagraph(def: ReportDefinition, data: ReportData): Paragraph {
+  const { place, date } = def.document.frame;
+  const text = formatDateLine(textValue(data, place), numberValue(data, date.day), numberValue(data, date.month) ?? 0, numberValue(data, date.year) ?? 0);
   return line(text, { size: SIZE.dateLine, italics: true }, { spacing: { before: 120 } });
 }
 
 /** The whole header table. */
-export function headerTable(data: ReportData): Table {
+export function headerTable(def: ReportDefinition, data: ReportData): Table {
   return twoColumnTable(HEADER_COLUMNS, [
-    [agencyParagraphs(data), nationalParagraphs()],
-    [[soKyHieuParagraph(data)], [dateLineParagraph(data)]],
+    [agencyParagraphs(def, data), nationalParagraphs()],
+    [[soKyHieuParagraph(def, data)], [dateLineParagraph(def, data)]],
   ]);
 }

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import path from "path";
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import type { FieldValue, ReportData } from "../report/types";
 import {

@@ -6,6 +6,7 @@
 import { Document, Packer, type ISectionOptions, type IStylesOptions } from "docx";
 import { textValue } from "../report/definition";
 import type { ReportData, ReportDefinition } from "../report/types";
+import { documentPlaceholders } from "../report/values";
 import { fillTemplate } from "../report/wording";
 import { bodyParagraphs } from "./body-block";
 import { closingTable } from "./closing-block";
@@ -52,19 +53,19 @@ export function reportSection(children: ISectionOptions["children"]): ISectionOp
 
 /** The report as a docx `Document`. */
 export function buildReportDocument(def: ReportDefinition, data: ReportData): Document {
-  const trichYeu = fillTemplate(def.document.trichYeu, data);
+  const trichYeu = fillTemplate(def.document.trichYeu, data, documentPlaceholders(def, data));
   return new Document({
     title: `${def.document.docType} ${trichYeu}`,
-    creator: textValue(data, "CO_QUAN_BAN_HANH"),
+    creator: textValue(data, def.document.frame.agency),
     styles: reportStyles(),
     sections: [
       reportSection([
-        headerTable(data),
+        headerTable(def, data),
         docTypeParagraph(def),
         ...trichYeuParagraphs(def, data),
-        ...kinhGuiParagraphs(data),
+        ...kinhGuiParagraphs(def, data),
         ...bodyParagraphs(def, data),
-        closingTable(data),
+        closingTable(def, data),
       ]),
     ],
   });

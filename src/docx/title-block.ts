@@ -4,6 +4,7 @@
 import { AlignmentType, Paragraph } from "docx";
 import { linesValue } from "../report/definition";
 import type { ReportData, ReportDefinition } from "../report/types";
+import { documentPlaceholders } from "../report/values";
 import { fillTemplate, formatKinhGui, splitLines } from "../report/wording";
 import { textWidthTwips } from "./metrics";
 import { SHORT_RULE_RATIO, SIZE, TEXT_WIDTH, line, shortRule } from "./layout";
@@ -18,7 +19,7 @@ export function docTypeParagraph(def: ReportDefinition): Paragraph {
 
 /** The trích yếu (bold, centred) and a short line under it. */
 export function trichYeuParagraphs(def: ReportDefinition, data: ReportData): Paragraph[] {
-  const text = fillTemplate(def.document.trichYeu, data);
+  const text = fillTemplate(def.document.trichYeu, data, documentPlaceholders(def, data));
   const available = TEXT_WIDTH - 2 * TRICH_YEU_INDENT;
   const longestLine = Math.min(available, textWidthTwips(text, SIZE.trichYeu, true));
   return [
@@ -31,8 +32,8 @@ export function trichYeuParagraphs(def: ReportDefinition, data: ReportData): Par
  * "Kính gửi: X." centred for one recipient; for several, "Kính gửi:" and then one
  * "- X;" line each under it.
  */
-export function kinhGuiParagraphs(data: ReportData): Paragraph[] {
-  const lines = formatKinhGui(splitLines(linesValue(data, "KINH_GUI")));
+export function kinhGuiParagraphs(def: ReportDefinition, data: ReportData): Paragraph[] {
+  const lines = formatKinhGui(splitLines(linesValue(data, def.document.frame.addressees)));
   const style = { size: SIZE.body };
   if (lines.length === 1) {
     return [line(lines[0], style, { spacing: { before: 240, after: 240 } })];

@@ -53,7 +53,8 @@ export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, withVali
   for (const cell of layout.cells) {
     const range = sheet.getRange(cell.address);
     applyStyle(range, STYLES[cell.style]);
-    if (cell.value !== null) range.values = [[cell.value]];
+    if (cell.formula) range.formulas = [[cell.formula]];
+    else if (cell.value !== null) range.values = [[cell.value]];
   }
   for (const m of layout.merges) sheet.getRange(m).merge(false);
   sheet.getRange("A1").format.rowHeight = 24;
@@ -61,7 +62,10 @@ export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, withVali
   if (withValidation) {
     for (const v of layout.validations) {
       const dv = sheet.getRange(v.ref).dataValidation;
-      dv.rule = { wholeNumber: { formula1: v.min, formula2: v.max, operator: "Between" } };
+      dv.rule =
+        v.type === "list"
+          ? { list: { inCellDropDown: true, source: v.list!.join(",") } }
+          : { wholeNumber: { formula1: v.min, formula2: v.max, operator: "Between" } };
       dv.errorAlert = { showAlert: true, style: "Stop", title: "Giá trị không hợp lệ", message: v.error };
       dv.prompt = { showPrompt: true, title: "Nhập số", message: v.prompt.slice(0, 255) };
       dv.ignoreBlanks = true;

@@ -3,7 +3,7 @@
  * writes at sync and counts context.sync() calls.
  */
 import { createSimHost, type SimHost } from "../excel-sim";
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { buildLayout, inputOf, inputValues, INPUT_FILL, STYLES } from "../workbook/layout";
 import { applyLayout } from "./apply-layout";

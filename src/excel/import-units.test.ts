@@ -14,7 +14,7 @@ import type * as ExcelJS from "exceljs";
 import { buildUnitWorkbook, buildWorkbook, workbookBuffer } from "../cli/xlsx";
 import { createSimHost, type SimHost, type SimRequestContext } from "../excel-sim";
 import { simError } from "../excel-sim/errors";
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { buildLayout } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { readXlsxSnapshot } from "../workbook/xlsx-read";

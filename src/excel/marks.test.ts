@@ -1,4 +1,4 @@
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import type { Problem } from "../report/types";
 import { buildLayout } from "../workbook/layout";
 import { MARK_FILL, parseMarks, planMarks, serializeMarks, type Mark } from "./marks";

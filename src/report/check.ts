@@ -2,9 +2,11 @@
  * The report's rules, applied to data read from a workbook. Each problem is placed on
  * the cell of the field it concerns. Errors block the export; warnings do not.
  */
-import { linesValue, numberValue, textValue } from "./definition";
-import { MSG } from "./messages";
-import type { FieldDef, Problem, ReportData, ReportDefinition, Severity } from "./types";
+import { linesValue, numberValue, tableValue, textValue } from "./definition";
+import { MSG, MSG_TABLE } from "./messages";
+import { dateValue, parsePeriodChoice, periodChoices, reportCutoff } from "./period";
+import { cellAddress, parseCell } from "./refs";
+import type { FieldDef, Problem, ReportData, ReportDefinition, Severity, TableColumnDef } from "./types";
 
 export interface FieldPlace {
   sheet: string;
@@ -19,6 +21,8 @@ export interface CheckInput {
   lineCells?: Record<string, string[]>;
   /** fields whose value could not be read (already reported) */
   unreadable: Set<string>;
+  /** table cells that could not be read (already reported), as "FIELD:row:column" (0-based) */
+  unreadableCells?: Set<string>;
   /** the date to judge a plausible year against */
   today?: Date;
 }
@@ -87,13 +91,38 @@ export function checkReport(def: ReportDefinition, input: CheckInput): Problem[]
         }
         break;
       }
+      case "period":
+        if (textValue(data, f.id) === "") {
+          if (f.required) add(f, "error", "field.required", MSG.required(f.label));
+        } else if (!parsePeriodChoice(textValue(data, f.id), def.period.types)) {
+          add(f, "error", "period.unknown", MSG.periodUnknown(textValue(data, f.id), periodChoices(def.period.types)));
+        }
+        break;
+      case "date": {
+        const v = data.values[f.id];
+        if (v === null || v === undefined || v === "") {
+          if (f.required) add(f, "error", "field.required", MSG.required(f.label));
+        } else if (!dateValue(data, f.id)) add(f, "error", "date.invalid", MSG.dateInvalid(f.label, v));
+        break;
+      }
+      case "table":
+        problems.push(...checkTable(def, f, input));
+        break;
     }
   }
 
+  // the cut-off typed by hand must not end before it starts
+  const cutoff = reportCutoff(def, data);
+  const toField = def.period.to ? byId.get(def.period.to) : undefined;
+  if (cutoff && toField && dateValue(data, toField.id) && toSerialDay(cutoff.to) < toSerialDay(cutoff.from)) {
+    add(toField, "error", "date.order", MSG.dateOrder());
+  }
+
   // a given day must exist in the report's month and year
-  const dayField = def.fields.find((f) => f.kind === "day");
-  const monthField = def.fields.find((f) => f.kind === "month");
-  const yearField = def.fields.find((f) => f.kind === "year");
+  const frameDate = def.document.frame.date;
+  const dayField = frameDate.day ? byId.get(frameDate.day) : undefined;
+  const monthField = byId.get(frameDate.month);
+  const yearField = byId.get(frameDate.year);
   if (dayField && monthField && yearField) {
     const d = numberValue(data, dayField.id);
     const m = numberValue(data, monthField.id);
@@ -114,7 +143,7 @@ export function checkReport(def: ReportDefinition, input: CheckInput): Problem[]
       const partsText = rule.parts.map((id) => `"${byId.get(id)!.label}"`).join(" + ");
       if (sum > total) add(totalField, rule.whenGreater, "sum.greater", MSG.sumGreater(totalField.label, total, partsText, sum));
       else if (sum < total) add(totalField, rule.whenLess, "sum.less", MSG.sumLess(totalField.label, total, partsText, sum));
-    } else {
+    } else if (rule.kind === "nonIncreasing") {
       for (let i = 1; i < rule.fields.length; i++) {
         const prev = validCount.get(rule.fields[i - 1]);
         const cur = validCount.get(rule.fields[i]);
@@ -122,20 +151,100 @@ export function checkReport(def: ReportDefinition, input: CheckInput): Problem[]
         const f = byId.get(rule.fields[i])!;
         add(f, rule.severity, "order.notIncreasing", MSG.notIncreasing(f.label, cur, byId.get(rule.fields[i - 1])!.label, prev));
       }
+    } else if (rule.kind === "recipientPunctuation") {
+      // Decree 30: each recipient line ends with ";" and the last one with "."
+      const place = locations[rule.field];
+      if (!place) continue;
+      const lines = linesValue(data, rule.field);
+      const cells = input.lineCells?.[rule.field] ?? [];
+      const warn = (i: number, code: string, message: string) =>
+        problems.push({ sheet: place.sheet, cell: cells[i] ?? place.first, severity: rule.severity, code, fieldId: rule.field, message });
+      lines.forEach((line, i) => {
+        if (i < lines.length - 1 && !line.endsWith(";")) warn(i, "noiNhan.semicolon", MSG.noiNhanEnd(line));
+        if (i === lines.length - 1 && !line.endsWith(".")) warn(i, "noiNhan.period", MSG.noiNhanLast(line));
+      });
     }
+    // rowSum and rowBalance are checked with their table
   }
+  return problems;
+}
 
-  // Decree 30: each recipient line ends with ";" and the last one with "."
-  const noiNhan = byId.get("NOI_NHAN");
-  if (noiNhan && locations[noiNhan.id]) {
-    const place = locations[noiNhan.id];
-    const lines = linesValue(data, noiNhan.id);
-    const cells = input.lineCells?.[noiNhan.id] ?? [];
-    const warn = (i: number, code: string, message: string) =>
-      problems.push({ sheet: place.sheet, cell: cells[i] ?? place.first, severity: "warning", code, fieldId: noiNhan.id, message });
-    lines.forEach((line, i) => {
-      if (i < lines.length - 1 && !line.endsWith(";")) warn(i, "noiNhan.semicolon", MSG.noiNhanEnd(line));
-      if (i === lines.length - 1 && !line.endsWith(".")) warn(i, "noiNhan.period", MSG.noiNhanLast(line));
+function toSerialDay(d: { day: number; month: number; year: number }): number {
+  return Date.UTC(d.year, d.month - 1, d.day);
+}
+
+/** "(3) Số hồ sơ nhận giải quyết – Tổng số": a column's number on the form and its header. */
+export function columnTitle(columns: TableColumnDef[], index: number): string {
+  const c = columns[index];
+  return `(${index + 3}) ${c.group ? `${c.group} – ` : ""}${c.label}`;
+}
+
+/** The checks of one table field: whole numbers ≥ 0, blank cells, row labels, and the form's identities row by row. */
+function checkTable(def: ReportDefinition, f: FieldDef, input: CheckInput): Problem[] {
+  const place = input.locations[f.id];
+  const table = tableValue(input.data, f.id);
+  const columns = f.table!.columns;
+  const start = parseCell(place.first);
+  const at = (r: number, c: number) => cellAddress({ row: start.row + r, col: start.col + c });
+  const problems: Problem[] = [];
+  const push = (cell: string, severity: Severity, code: string, message: string) => problems.push({ sheet: place.sheet, cell, severity, code, fieldId: f.id, message });
+  const unreadable = (r: number, c: number) => input.unreadableCells?.has(`${f.id}:${r}:${c}`) ?? false;
+  /** valid[r][c]: the cell's whole number, or undefined */
+  const valid: (number | undefined)[][] = [];
+
+  table.rows.forEach((label, r) => {
+    const row = table.cells[r] ?? [];
+    const name = label.trim();
+    const shown = name || MSG_TABLE.rowNumber(r + 1);
+    valid[r] = [];
+    const blanks: number[] = [];
+    let filled = 0;
+    columns.forEach((_, c) => {
+      const v = row[c];
+      if (unreadable(r, c)) return;
+      if (v === null || v === undefined) {
+        blanks.push(c);
+        return;
+      }
+      filled++;
+      if (!Number.isInteger(v)) push(at(r, c), "error", "table.notWhole", MSG_TABLE.notWhole(shown, columnTitle(columns, c), v));
+      else if (v < 0) push(at(r, c), "error", "table.negative", MSG_TABLE.negative(shown, columnTitle(columns, c), v));
+      else if (v > WHOLE_RANGES.count.max) push(at(r, c), "error", "table.tooLarge", MSG_TABLE.tooLarge(shown, columnTitle(columns, c), v));
+      else valid[r][c] = v;
+    });
+    const anyUnreadable = columns.some((_, c) => unreadable(r, c));
+    if (!name && (filled > 0 || anyUnreadable)) push(at(r, -1), "error", "table.rowLabel", MSG_TABLE.rowLabel(r + 1));
+    if (filled === 0 && !anyUnreadable) {
+      if (name) push(at(r, 0), "warning", "table.rowEmpty", MSG_TABLE.rowEmpty(name));
+    } else if (blanks.length) {
+      push(at(r, blanks[0]), "error", "table.blank", MSG_TABLE.blank(shown, blanks.map((c) => `(${c + 3})`)));
+    }
+  });
+
+  const seen = new Map<string, number>();
+  table.rows.forEach((label, r) => {
+    const key = label.normalize("NFC").trim().toLocaleLowerCase("vi");
+    if (!key) return;
+    if (seen.has(key)) push(at(r, -1), "warning", "table.rowTwice", MSG_TABLE.rowTwice(label.trim(), seen.get(key)! + 1, r + 1));
+    else seen.set(key, r);
+  });
+
+  const index = (id: string) => columns.findIndex((c) => c.id === id);
+  const numbers = (ids: string[]) => ids.map((id) => `(${index(id) + 3})`).join(" + ");
+  for (const rule of def.rules) {
+    if ((rule.kind !== "rowSum" && rule.kind !== "rowBalance") || rule.table !== f.id) continue;
+    const left = rule.kind === "rowSum" ? [rule.total] : rule.left;
+    const right = rule.kind === "rowSum" ? rule.parts : rule.right;
+    table.rows.forEach((label, r) => {
+      const get = (ids: string[]) => ids.map((id) => valid[r]?.[index(id)]);
+      const l = get(left);
+      const rt = get(right);
+      if ([...l, ...rt].some((v) => v === undefined)) return;
+      const ls = (l as number[]).reduce((a, b) => a + b, 0);
+      const rs = (rt as number[]).reduce((a, b) => a + b, 0);
+      if (ls === rs) return;
+      const shown = label.trim() || MSG_TABLE.rowNumber(r + 1);
+      push(at(r, index(left[0])), rule.severity, rule.kind === "rowSum" ? "table.rowSum" : "table.rowBalance", MSG_TABLE.identity(shown, numbers(left), ls, numbers(right), rs));
     });
   }
   return problems;

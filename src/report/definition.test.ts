@@ -1,4 +1,5 @@
-import { emptyData, isValidDefinedName, loadDefinition, sheetNameProblem, validateDefinition } from "./definition";
+import { emptyData, isValidDefinedName, sheetNameProblem, validateDefinition } from "./definition";
+import { loadDefinition } from "./kinds";
 import { sampleData } from "./sample";
 import type { ReportDefinition } from "./types";
 
@@ -19,13 +20,13 @@ describe("report definition", () => {
   it("rejects a definition whose body refers to an unknown field", () => {
     const broken: ReportDefinition = structuredClone(def);
     broken.document.body.push({ type: "count", field: "KHONG_CO" });
-    expect(() => validateDefinition(broken)).toThrow(/unknown field KHONG_CO/);
+    expect(() => validateDefinition(broken)).toThrow(/\/document\/body\/\d+\/field: trỏ tới trường "KHONG_CO" không có trong "fields"/);
   });
 
   it("rejects an id that Excel would read as a cell reference", () => {
     const broken: ReportDefinition = structuredClone(def);
     broken.fields[0].id = "TN1";
-    expect(() => validateDefinition(broken)).toThrow(/not a valid Excel defined name/);
+    expect(() => validateDefinition(broken)).toThrow(/\/fields\/0\/id: mã trường "TN1" không dùng được làm tên vùng/);
   });
 
   it("knows Excel's defined-name and sheet-name rules", () => {

@@ -1,10 +1,11 @@
 /**
- * Loads and checks the report definition (templates/report-definition.json) and the
- * sample data. The definition is data; this module makes sure it is coherent before
- * anything is derived from it, so that a mistake in templates/ fails loudly in tests.
+ * Checks a report definition's coherence (what a JSON Schema cannot say: that a role, a
+ * rule or a body block points at a field of the right kind, that every field is on one
+ * sheet, …) and reads report data by field. The definitions themselves are loaded by
+ * src/report/kinds.ts; their shape is checked against templates/report-definition.schema.json
+ * by src/report/definition-schema.ts.
  */
-import definitionJson from "../../templates/report-definition.json";
-import type { FieldDef, FieldValue, ReportData, ReportDefinition } from "./types";
+import type { FieldDef, FieldKind, FieldValue, ReportData, ReportDefinition, TableValue } from "./types";
 
 /** A defined name Excel accepts and that cannot be read as a cell reference. */
 export function isValidDefinedName(name: string): boolean {
@@ -25,67 +26,229 @@ export function sheetNameProblem(name: string): string | null {
   return null;
 }
 
-/** Throws with every incoherence found in a definition. */
-export function validateDefinition(def: ReportDefinition): void {
-  const errors: string[] = [];
-  const ids = new Set<string>();
-  for (const f of def.fields) {
-    if (ids.has(f.id)) errors.push(`field ${f.id} is defined twice`);
-    ids.add(f.id);
-    if (!isValidDefinedName(f.id)) errors.push(`field id ${f.id} is not a valid Excel defined name`);
-    if (f.kind === "count") {
-      if (!f.sentence || !f.sentence.includes("{value}")) errors.push(`count ${f.id} needs a sentence with {value}`);
-      if (!f.unit) errors.push(`count ${f.id} needs a unit`);
-    }
-    if (f.kind === "lines" && !(f.rows && f.rows > 0)) errors.push(`lines ${f.id} needs rows > 0`);
-  }
-  const onSheet = new Map<string, string>();
-  const sheetNames = new Set<string>();
-  for (const s of def.sheets) {
-    const reason = sheetNameProblem(s.name);
-    if (reason) errors.push(`sheet ${s.id}: ${reason}`);
-    if (sheetNames.has(s.name.toLowerCase())) errors.push(`sheet name ${s.name} used twice`);
-    sheetNames.add(s.name.toLowerCase());
-    for (const item of s.items) {
-      if ("field" in item) {
-        if (!ids.has(item.field)) errors.push(`sheet ${s.id} lists unknown field ${item.field}`);
-        if (onSheet.has(item.field)) errors.push(`field ${item.field} is on two sheets`);
-        onSheet.set(item.field, s.id);
-      }
-    }
-  }
-  for (const f of def.fields) if (!onSheet.has(f.id)) errors.push(`field ${f.id} is on no sheet`);
-  const byId = new Map(def.fields.map((f) => [f.id, f] as const));
-  const needKind = (id: string, kind: FieldDef["kind"], where: string) => {
-    const f = byId.get(id);
-    if (!f) errors.push(`${where} refers to unknown field ${id}`);
-    else if (f.kind !== kind) errors.push(`${where} needs ${id} to be a ${kind}, not a ${f.kind}`);
-  };
-  for (const r of def.rules) {
-    if (r.kind === "sumEquals") [r.total, ...r.parts].forEach((id) => needKind(id, "count", "rule sumEquals"));
-    else r.fields.forEach((id) => needKind(id, "count", "rule nonIncreasing"));
-  }
-  for (const b of def.document.body) {
-    if (b.type === "count") needKind(b.field, "count", "body");
-    if (b.type === "counts") b.fields.forEach((id) => needKind(id, "count", "body"));
-    if (b.type === "lines" || b.type === "labelledLines") needKind(b.field, "lines", "body");
-  }
-  for (const m of def.document.trichYeu.matchAll(/\{([A-Z0-9_]+)\}/g)) {
-    if (!byId.has(m[1])) errors.push(`trichYeu refers to unknown field ${m[1]}`);
-  }
-  if (errors.length) throw new Error("Invalid report definition:\n- " + errors.join("\n- "));
+/** One mistake in a definition: where (a JSON pointer such as "/document/frame/agency") and what, in Vietnamese. */
+export interface DefinitionIssue {
+  path: string;
+  message: string;
 }
 
-let cached: ReportDefinition | undefined;
-
-/** The report definition of templates/, checked once. */
-export function loadDefinition(): ReportDefinition {
-  if (!cached) {
-    const def = definitionJson as unknown as ReportDefinition;
-    validateDefinition(def);
-    cached = def;
+/** A definition that cannot be used; `issues` name each mistake with its JSON path. */
+export class DefinitionError extends Error {
+  constructor(
+    /** the file or kind the definition came from */
+    readonly source: string,
+    readonly issues: DefinitionIssue[],
+  ) {
+    super(`Định nghĩa báo cáo ${source} không dùng được:\n${issues.map((i) => `- ${i.path || "/"}: ${i.message}`).join("\n")}`);
+    this.name = "DefinitionError";
   }
-  return cached;
+}
+
+const KIND_NAMES: Record<FieldKind, string> = {
+  text: "chữ (text)",
+  lines: "danh sách dòng (lines)",
+  count: "số đếm (count)",
+  day: "ngày (day)",
+  month: "tháng (month)",
+  year: "năm (year)",
+  period: "kỳ báo cáo (period)",
+  date: "ngày tháng (date)",
+  table: "bảng (table)",
+};
+
+/** Placeholders every document template may use, filled from the report's period. */
+export const PERIOD_PLACEHOLDERS = ["ky", "kyNgan", "tuNgay", "denNgay", "kyKhoang"] as const;
+
+/** The placeholders ("{X}") of a template text. */
+export function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(/\{([A-Za-z][A-Za-z0-9_.]*)\}/g)].map((m) => m[1]);
+}
+
+/** The defined name of a table's row labels (the column left of its body): "BIEU_06_DONG". */
+export function tableRowsName(tableId: string): string {
+  return `${tableId}_DONG`;
+}
+
+/** Every incoherence of a definition whose shape is already right, with its JSON path. */
+export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const byId = new Map<string, FieldDef>();
+  def.fields.forEach((f, i) => {
+    const at = `/fields/${i}`;
+    if (byId.has(f.id)) add(`${at}/id`, `mã trường "${f.id}" bị trùng.`);
+    byId.set(f.id, f);
+    if (!isValidDefinedName(f.id)) add(`${at}/id`, `mã trường "${f.id}" không dùng được làm tên vùng trong Excel (giống địa chỉ ô, ví dụ "TN1").`);
+    if (f.kind === "count") {
+      if (!f.sentence || !f.sentence.includes("{value}")) add(`${at}/sentence`, `trường số đếm "${f.id}" cần câu văn có "{value}".`);
+      if (!f.unit) add(`${at}/unit`, `trường số đếm "${f.id}" cần đơn vị tính ("unit").`);
+    }
+    if (f.kind === "lines" && !(f.rows && f.rows > 0)) add(`${at}/rows`, `trường danh sách "${f.id}" cần số dòng ("rows") lớn hơn 0.`);
+    if (f.kind === "table") {
+      if (!f.table) add(at, `trường bảng "${f.id}" cần mô tả bảng ("table").`);
+      else {
+        const cols = new Set<string>();
+        f.table.columns.forEach((c, j) => {
+          if (cols.has(c.id)) add(`${at}/table/columns/${j}/id`, `mã cột "${c.id}" bị trùng trong bảng "${f.id}".`);
+          cols.add(c.id);
+        });
+      }
+    } else if (f.table) add(`${at}/table`, `chỉ trường loại "table" mới có "table" (trường "${f.id}" là ${KIND_NAMES[f.kind]}).`);
+  });
+  def.fields.forEach((f, i) => {
+    if (f.kind === "table" && byId.has(tableRowsName(f.id))) {
+      add(`/fields/${i}/id`, `mã "${tableRowsName(f.id)}" dành cho cột tên dòng của bảng "${f.id}", không đặt cho trường khác.`);
+    }
+  });
+
+  const need = (path: string, id: string | undefined, kinds: FieldKind[]) => {
+    if (id === undefined) return;
+    const f = byId.get(id);
+    if (!f) add(path, `trỏ tới trường "${id}" không có trong "fields".`);
+    else if (!kinds.includes(f.kind)) add(path, `trường "${id}" là ${KIND_NAMES[f.kind]}, ở đây cần ${kinds.map((k) => KIND_NAMES[k]).join(" hoặc ")}.`);
+  };
+  const isTable = (path: string, id: string) => {
+    need(path, id, ["table"]);
+    return byId.get(id)?.kind === "table";
+  };
+  const needColumn = (path: string, tableId: string, columnId: string) => {
+    const t = byId.get(tableId)?.table;
+    if (t && !t.columns.some((c) => c.id === columnId)) add(path, `bảng "${tableId}" không có cột "${columnId}".`);
+  };
+
+  // the period
+  const p = def.period;
+  const monthly = p.types.length === 1 && p.types[0] === "thang";
+  const yearly = p.types.length === 1 && p.types[0] === "nam";
+  need("/period/year", p.year, ["year"]);
+  need("/period/month", p.month, ["month"]);
+  need("/period/field", p.field, ["period"]);
+  need("/period/from", p.from, ["date"]);
+  need("/period/to", p.to, ["date"]);
+  if (monthly && !p.month) add("/period/month", `báo cáo tháng cần trường tháng ("month").`);
+  if (!monthly && !yearly && !p.field) add("/period/field", `báo cáo có nhiều loại kỳ cần trường kỳ báo cáo ("field", loại period).`);
+  if ((p.from === undefined) !== (p.to === undefined)) add("/period", `"from" và "to" (từ ngày, đến ngày) phải có cả hai hoặc không có.`);
+
+  // the frame's roles
+  const r = def.document.frame;
+  const roles: [string, string | undefined, FieldKind[]][] = [
+    ["agencyParent", r.agencyParent, ["text"]],
+    ["agency", r.agency, ["lines", "text"]],
+    ["number", r.number, ["text"]],
+    ["symbol", r.symbol, ["text"]],
+    ["place", r.place, ["text"]],
+    ["addressees", r.addressees, ["lines", "text"]],
+    ["opening", r.opening, ["text", "lines"]],
+    ["signerAuthority", r.signerAuthority, ["lines", "text"]],
+    ["signerName", r.signerName, ["text"]],
+    ["recipients", r.recipients, ["lines"]],
+  ];
+  for (const [role, id, kinds] of roles) need(`/document/frame/${role}`, id, kinds);
+  need("/document/frame/date/day", r.date.day, ["day"]);
+  need("/document/frame/date/month", r.date.month, ["month"]);
+  need("/document/frame/date/year", r.date.year, ["year"]);
+
+  // sheets
+  const onSheet = new Map<string, string>();
+  const sheetNames = new Set<string>();
+  def.sheets.forEach((s, i) => {
+    const at = `/sheets/${i}`;
+    const reason = sheetNameProblem(s.name);
+    if (reason) add(`${at}/name`, reason);
+    if (sheetNames.has(s.name.toLowerCase())) add(`${at}/name`, `tên trang tính "${s.name}" bị trùng.`);
+    sheetNames.add(s.name.toLowerCase());
+    s.items.forEach((item, j) => {
+      if (!("field" in item)) return;
+      const f = byId.get(item.field);
+      if (!f) add(`${at}/items/${j}/field`, `trỏ tới trường "${item.field}" không có trong "fields".`);
+      if (onSheet.has(item.field)) add(`${at}/items/${j}/field`, `trường "${item.field}" nằm trên hai trang tính.`);
+      onSheet.set(item.field, s.id);
+      if (f && (f.kind === "table") !== (s.arrangement === "table")) {
+        add(`${at}/items/${j}/field`, f.kind === "table" ? `bảng "${f.id}" phải ở trang tính kiểu "table".` : `trang tính kiểu "table" chỉ chứa một trường bảng.`);
+      }
+    });
+    if (s.arrangement === "table" && s.items.length !== 1) add(`${at}/items`, `trang tính kiểu "table" chứa đúng một trường bảng.`);
+  });
+  def.fields.forEach((f, i) => {
+    if (!onSheet.has(f.id)) add(`/fields/${i}`, `trường "${f.id}" không nằm trên trang tính nào.`);
+  });
+
+  // rules
+  def.rules.forEach((rule, i) => {
+    const at = `/rules/${i}`;
+    switch (rule.kind) {
+      case "sumEquals":
+        need(`${at}/total`, rule.total, ["count"]);
+        rule.parts.forEach((id, j) => need(`${at}/parts/${j}`, id, ["count"]));
+        break;
+      case "nonIncreasing":
+        rule.fields.forEach((id, j) => need(`${at}/fields/${j}`, id, ["count"]));
+        break;
+      case "rowSum":
+        if (isTable(`${at}/table`, rule.table)) {
+          needColumn(`${at}/total`, rule.table, rule.total);
+          rule.parts.forEach((c, j) => needColumn(`${at}/parts/${j}`, rule.table, c));
+        }
+        break;
+      case "rowBalance":
+        if (isTable(`${at}/table`, rule.table)) {
+          rule.left.forEach((c, j) => needColumn(`${at}/left/${j}`, rule.table, c));
+          rule.right.forEach((c, j) => needColumn(`${at}/right/${j}`, rule.table, c));
+        }
+        break;
+      case "recipientPunctuation":
+        need(`${at}/field`, rule.field, ["lines"]);
+        break;
+    }
+  });
+
+  // computed values and placeholders
+  const values = def.document.values ?? {};
+  const needRef = (path: string, ref: string) => {
+    const [id, col] = ref.split(".");
+    if (col === undefined) need(path, id, ["count"]);
+    else if (isTable(path, id)) needColumn(path, id, col);
+  };
+  for (const [name, v] of Object.entries(values)) {
+    const at = `/document/values/${name}`;
+    if ("sum" in v) v.sum.forEach((ref, j) => needRef(`${at}/sum/${j}`, ref));
+    else {
+      v.percent.forEach((ref, j) => needRef(`${at}/percent/${j}`, ref));
+      v.over.forEach((ref, j) => needRef(`${at}/over/${j}`, ref));
+    }
+  }
+  const checkTemplate = (path: string, text: string) => {
+    for (const ph of placeholdersOf(text)) {
+      if (/^[A-Z]/.test(ph)) {
+        if (ph.includes(".")) needRef(path, ph);
+        else if (!byId.has(ph)) add(path, `chỗ điền "{${ph}}" trỏ tới trường không có trong "fields".`);
+      } else if (!(PERIOD_PLACEHOLDERS as readonly string[]).includes(ph) && !(ph in values)) {
+        const known = PERIOD_PLACEHOLDERS.map((x) => `{${x}}`).join(", ");
+        add(path, `chỗ điền "{${ph}}" không phải mã trường, từ chỉ kỳ (${known}) hay giá trị trong "document.values".`);
+      }
+    }
+  };
+  checkTemplate("/document/trichYeu", def.document.trichYeu);
+  def.document.body.forEach((b, i) => {
+    const at = `/document/body/${i}`;
+    if (b.type === "count") need(`${at}/field`, b.field, ["count"]);
+    if (b.type === "counts") b.fields.forEach((id, j) => need(`${at}/fields/${j}`, id, ["count"]));
+    if (b.type === "lines" || b.type === "labelledLines") need(`${at}/field`, b.field, ["lines"]);
+    if (b.type === "paragraph") checkTemplate(`${at}/text`, b.text);
+  });
+  (def.document.appendices ?? []).forEach((a, i) => {
+    const at = `/document/appendices/${i}`;
+    isTable(`${at}/table`, a.table);
+    checkTemplate(`${at}/title`, a.title);
+    (a.subtitles ?? []).forEach((t, j) => checkTemplate(`${at}/subtitles/${j}`, t));
+  });
+  return issues;
+}
+
+/** Throws a DefinitionError with every incoherence of a definition. */
+export function validateDefinition(def: ReportDefinition, source = `"${def.id}"`): void {
+  const issues = definitionIssues(def);
+  if (issues.length) throw new DefinitionError(source, issues);
 }
 
 /** The field of the given id; throws for an unknown id (a programming error). */
@@ -95,29 +258,39 @@ export function fieldById(def: ReportDefinition, id: string): FieldDef {
   return f;
 }
 
-/** Report data with every field blank. */
+/** Report data with every field blank (a table with its standard rows and no figures). */
 export function emptyData(def: ReportDefinition): ReportData {
   const values: Record<string, FieldValue> = {};
-  for (const f of def.fields) values[f.id] = f.kind === "lines" ? [] : null;
+  for (const f of def.fields) values[f.id] = f.kind === "lines" ? [] : f.kind === "table" ? { rows: [...(f.table?.rows ?? [])], cells: [] } : null;
   return { values };
 }
 
+export function isTableValue(v: FieldValue | undefined): v is TableValue {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && "cells" in v;
+}
+
 /** Typed reads of report data. */
-export function textValue(data: ReportData, id: string): string {
-  const v = data.values[id];
-  if (v === null || v === undefined) return "";
+export function textValue(data: ReportData, id: string | undefined): string {
+  const v = id === undefined ? undefined : data.values[id];
+  if (v === null || v === undefined || isTableValue(v)) return "";
   if (Array.isArray(v)) return v.join(" ");
   return String(v).trim();
 }
 
-export function linesValue(data: ReportData, id: string): string[] {
-  const v = data.values[id];
-  if (v === null || v === undefined || v === "") return [];
+export function linesValue(data: ReportData, id: string | undefined): string[] {
+  const v = id === undefined ? undefined : data.values[id];
+  if (v === null || v === undefined || v === "" || isTableValue(v)) return [];
   const arr = Array.isArray(v) ? v : [String(v)];
   return arr.map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-export function numberValue(data: ReportData, id: string): number | null {
-  const v = data.values[id];
+export function numberValue(data: ReportData, id: string | undefined): number | null {
+  const v = id === undefined ? undefined : data.values[id];
   return typeof v === "number" ? v : null;
+}
+
+/** A table field's value; a table without rows when absent. */
+export function tableValue(data: ReportData, id: string): TableValue {
+  const v = data.values[id];
+  return isTableValue(v) ? v : { rows: [], cells: [] };
 }

@@ -30,6 +30,9 @@ export const MSG = {
   notIncreasing: (label: string, v: number, prevLabel: string, prev: number) =>
     `"${label}" (${v}) lớn hơn "${prevLabel}" (${prev}).`,
   noiNhanEnd: (line: string) => `Dòng nơi nhận "${line}" nên kết thúc bằng dấu chấm phẩy (;).`,
+  periodUnknown: (v: string, choices: string[]) => `Kỳ báo cáo "${v}" không hợp lệ; chọn một trong: ${choices.join(", ")}.`,
+  dateInvalid: (label: string, v: unknown) => `"${label}" phải là ngày tháng dạng ngày/tháng/năm (ví dụ 15/6/2025), không phải ${fmt(v)}; để trống thì tính theo Nghị định 09/2019.`,
+  dateOrder: () => `Ngày kết thúc kỳ số liệu trước ngày bắt đầu.`,
   noiNhanLast: (line: string) => `Dòng nơi nhận cuối cùng "${line}" nên kết thúc bằng dấu chấm (.), ví dụ "Lưu: VT.".`,
 } as const;
 
@@ -46,4 +49,19 @@ export const MSG_UNITS = {
     `Ô tổng hợp "${label}" đang là số nhập tay, không phải công thức cộng các đơn vị. Bấm "Tổng hợp" để thay bằng công thức (add-in sẽ hỏi trước khi ghi đè).`,
   formulaNotComputed: (label: string) =>
     `Ô "${label}" có công thức chưa được tính (tệp chưa mở bằng Excel). Mở tệp bằng Excel, lưu lại rồi thử lại.`,
+} as const;
+
+/** Messages of table fields (e.g. Biểu số 06). */
+export const MSG_TABLE = {
+  rowNumber: (n: number) => `dòng thứ ${n}`,
+  notWhole: (row: string, column: string, v: number) => `Dòng "${row}", cột ${column}: phải là số nguyên, không có phần thập phân: ${v}.`,
+  negative: (row: string, column: string, v: number) => `Dòng "${row}", cột ${column}: không được là số âm: ${v}.`,
+  tooLarge: (row: string, column: string, v: number) => `Dòng "${row}", cột ${column}: số ${v} quá lớn.`,
+  text: (row: string, column: string, v: unknown) => `Dòng "${row}", cột ${column}: phải là số nguyên, không phải chữ: ${fmt(v)}.`,
+  rowLabel: (n: number) => `Dòng thứ ${n} của bảng có số liệu nhưng chưa có tên lĩnh vực.`,
+  rowEmpty: (row: string) => `Dòng "${row}" chưa có số liệu nào; không phát sinh hồ sơ thì nhập 0, không dùng thì xóa dòng.`,
+  blank: (row: string, columns: string[]) => `Dòng "${row}" còn trống ở cột ${columns.join(", ")}; không có thì nhập 0.`,
+  rowTwice: (row: string, first: number, again: number) => `Lĩnh vực "${row}" có hai lần trong bảng (dòng thứ ${first} và ${again}).`,
+  identity: (row: string, left: string, l: number, right: string, r: number) =>
+    `Dòng "${row}": ${left} là ${l}, nhưng ${right} là ${r}; hai bên phải bằng nhau.`,
 } as const;

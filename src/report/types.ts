@@ -1,21 +1,51 @@
 /**
  * Types of the report domain. Nothing here knows about Excel, the DOM or Node.
  *
- * The report definition (templates/report-definition.json) is the single source of
- * truth: every input of the report is a *field* with an id, and that id is also the
- * workbook-level defined name of the field's cell or list of cells. The sheets, the
- * checks, the roll-up and the Word document are all derived from the definition.
+ * A report definition (one per report kind: templates/<id>.definition.json, described by
+ * templates/report-definition.schema.json) is the single source of truth: every input of
+ * the report is a *field* with an id, and that id is also the workbook-level defined name
+ * of the field's cell, list of cells or table body. The sheets, the checks, the roll-up and
+ * the Word document are all derived from the definition; the document's frame asks it
+ * which field plays which role (issuing agency, signer, …), so no code names a field.
  */
 
 export type Severity = "error" | "warning";
 
 /**
- * - text:  one cell of free text
- * - lines: a list of paragraphs / lines, one per row (blank rows are ignored)
- * - count: a whole number ≥ 0 (an indicator of the report)
+ * - text:   one cell of free text
+ * - lines:  a list of paragraphs / lines, one per row (blank rows are ignored)
+ * - count:  a whole number ≥ 0 (an indicator of the report)
  * - day, month, year: parts of the report's date and period
+ * - period: the report's period in words, chosen from a list ("Quý III", "6 tháng đầu năm", "Năm")
+ * - date:   a date typed as d/m/yyyy (or an Excel date); the cut-off dates of the period
+ * - table:  a table of whole numbers ≥ 0, one row per item (lĩnh vực) and fixed columns
  */
-export type FieldKind = "text" | "lines" | "count" | "day" | "month" | "year";
+export type FieldKind = "text" | "lines" | "count" | "day" | "month" | "year" | "period" | "date" | "table";
+
+/** A numeric column of a table field. */
+export interface TableColumnDef {
+  /** Upper-case id, unique in the table; used by rules and document values ("BIEU_06.TONG_NHAN"). */
+  id: string;
+  /** The column's own header ("Tổng số"). */
+  label: string;
+  /** The header of the group the column belongs to, shown over consecutive columns of the same group. */
+  group?: string;
+  /** Width in the Word table, in relative units (default 1). */
+  width?: number;
+}
+
+/** What a table field adds to a field. */
+export interface TableDef {
+  /** Header of the row-label column ("Lĩnh vực, công việc giải quyết theo cấp"). */
+  rowHeader: string;
+  columns: TableColumnDef[];
+  /** The rows offered in a new workbook (the office edits them in the sheet). */
+  rows: string[];
+  /** Label of the total row ("Tổng cộng"). */
+  totalLabel: string;
+  /** Unit of measure of every figure ("Số hồ sơ TTHC"). */
+  measure?: string;
+}
 
 export interface FieldDef {
   /** Upper-case id, also the workbook-level defined name (e.g. "PAKN_TONG"). */
@@ -37,8 +67,10 @@ export interface FieldDef {
   pad?: number;
   /** count: the sentence (or phrase) the indicator produces; "{value}" is replaced. */
   sentence?: string;
-  /** count: the indicator is added up across units in a roll-up. */
+  /** count, table: the figures are added up across units (communes, wards) in a roll-up. */
   rollup?: boolean;
+  /** table: its columns and rows. */
+  table?: TableDef;
 }
 
 /** A rule that relates several fields. */
@@ -59,6 +91,28 @@ export type CrossRule =
       /** each field must be ≤ the one before it */
       fields: string[];
       severity: Severity;
+    }
+  | {
+      /** in every row of a table: total column = sum of the part columns */
+      kind: "rowSum";
+      table: string;
+      total: string;
+      parts: string[];
+      severity: Severity;
+    }
+  | {
+      /** in every row of a table: the columns of `left` add up to those of `right` */
+      kind: "rowBalance";
+      table: string;
+      left: string[];
+      right: string[];
+      severity: Severity;
+    }
+  | {
+      /** a recipients (Nơi nhận) list: each line ends with ";", the last with "." (Decree 30) */
+      kind: "recipientPunctuation";
+      field: string;
+      severity: Severity;
     };
 
 /** A row of a sheet: a heading line or a field. */
@@ -69,8 +123,9 @@ export type SheetItem = { heading: string } | { field: string };
  * - form:       label | value | check column (header information)
  * - indicators: STT | indicator | figure | unit | check column (section I)
  * - paragraphs: STT | paragraph | check column (text sections, one paragraph per row)
+ * - table:      one table field: header rows, STT | row label | figures… | check column, total row
  */
-export type SheetArrangement = "form" | "indicators" | "paragraphs";
+export type SheetArrangement = "form" | "indicators" | "paragraphs" | "table";
 
 export interface SheetDef {
   id: string;
@@ -100,28 +155,124 @@ export type BodyBlock =
    * A labelled lines field: "label." when empty, otherwise "label:" followed by the
    * lines, each with the item bullet.
    */
-  | { type: "labelledLines"; field: string; label: string; bullet?: string; itemBullet?: string };
+  | { type: "labelledLines"; field: string; label: string; bullet?: string; itemBullet?: string }
+  /**
+   * A paragraph whose placeholders are filled: "{FIELD_ID}", a period word ("{ky}",
+   * "{kyNgan}", "{tuNgay}", "{denNgay}") or a computed value of `document.values` ("{tyLeDungHan}").
+   */
+  | { type: "paragraph"; text: string; bullet?: string };
+
+/** The period kinds of Decree 09/2019: month, quarter, six months, year. */
+export type PeriodType = "thang" | "quy" | "6thang" | "nam";
+
+/** Where a report's period is kept. */
+export interface PeriodDef {
+  /** the period kinds the report may have (one for a monthly report) */
+  types: PeriodType[];
+  /** a month field: the period is that month (monthly reports) */
+  month?: string;
+  /** a period field ("Quý III", "6 tháng đầu năm", "Năm") when the report may have several kinds */
+  field?: string;
+  /** the year field */
+  year: string;
+  /** date fields of the data cut-off, blank for the rule of Decree 09/2019 */
+  from?: string;
+  to?: string;
+}
+
+/** Which field plays which role in the document's frame (Decree 30). */
+export interface FrameRoles {
+  /** cơ quan chủ quản (text, optional) */
+  agencyParent?: string;
+  /** cơ quan ban hành (lines) */
+  agency: string;
+  /** số văn bản (text) */
+  number?: string;
+  /** ký hiệu (text) */
+  symbol: string;
+  /** địa danh (text) */
+  place: string;
+  /** the signing date: day (may be blank), month and year fields */
+  date: { day?: string; month: string; year: string };
+  /** Kính gửi (lines) */
+  addressees: string;
+  /** the opening sentence, căn cứ (text) */
+  opening?: string;
+  /** quyền hạn, chức vụ người ký (lines) */
+  signerAuthority: string;
+  /** họ tên người ký (text) */
+  signerName: string;
+  /** Nơi nhận (lines) */
+  recipients: string;
+}
+
+/** An operand of a computed value: a count field ("PAKN_TONG") or a table column's total ("BIEU_06.TONG_NHAN"). */
+export type ValueRef = string;
+
+/** A number computed from the data for the document's sentences. */
+export type ComputedValue =
+  /** a sum, written as a whole number ("12.345") */
+  | { sum: ValueRef[] }
+  /** a percentage sum(of) / sum(over) with one decimal ("95,2%"); `whenZero` when the denominator is 0 */
+  | { percent: ValueRef[]; over: ValueRef[]; whenZero?: string };
+
+/** A table printed as an appendix (phụ lục) after the closing block, on its own page. */
+export interface AppendixDef {
+  /** the table field */
+  table: string;
+  /** lines above the title, right-aligned ("Biểu số 06/VPCP/KSTT") */
+  code?: string;
+  /** title, bold upper case ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT …") */
+  title: string;
+  /** lines under the title, centred italic; placeholders as in a paragraph ("({kyKhoang})") */
+  subtitles?: string[];
+  /** the page's orientation (landscape for a wide table, as Decree 30 allows for an appendix) */
+  orientation?: "portrait" | "landscape";
+}
 
 export interface DocumentDef {
   /** Tên loại văn bản, e.g. "BÁO CÁO". */
   docType: string;
-  /** Trích yếu; "{FIELD_ID}" is replaced by the field's value. */
+  /** Stem of the Word file's name, ASCII ("bao-cao-cctthc" gives "bao-cao-cctthc-thang-11-2024.docx"). */
+  fileName: string;
+  /** Trích yếu; placeholders as in a paragraph block. */
   trichYeu: string;
+  /** which field plays which role in the frame */
+  frame: FrameRoles;
+  /** numbers computed for the sentences, by name */
+  values?: Record<string, ComputedValue>;
   body: BodyBlock[];
+  appendices?: AppendixDef[];
+}
+
+/** How units' (communes', wards') sheets of this kind are recognised. */
+export interface UnitsDef {
+  /** text written on a unit sheet, whatever the sheet is called */
+  marker: string;
+  /** text written on the two bookend sheets */
+  bookendMarker: string;
 }
 
 export interface ReportDefinition {
   id: string;
   version: number;
   title: string;
+  period: PeriodDef;
+  units: UnitsDef;
   fields: FieldDef[];
   rules: CrossRule[];
   sheets: SheetDef[];
   document: DocumentDef;
 }
 
+/** A table's value: its row labels and, for each row, one cell per column (null when blank). */
+export interface TableValue {
+  rows: string[];
+  cells: (number | null)[][];
+}
+
 /** The value of one field in the report data. */
-export type FieldValue = string | number | string[] | null;
+export type FieldValue = string | number | string[] | TableValue | null;
 
 /** The report's data: one value per field id. */
 export interface ReportData {

@@ -12,17 +12,36 @@ export const BLANK_SO = "     ";
 /** Blank left for the day when the document is not signed yet ("ngày      tháng 11"). */
 export const BLANK_DAY = "    ";
 
+/** Thousands separated by a dot, the Vietnamese way: "12345" → "12.345" (digits only). */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
 /**
  * A count as written in the report: at least `pad` digits ("00", "05", "12"); a pad of 0
- * or 1 writes the number as is ("0"). Negative numbers keep their sign in front of the
- * padded digits; a fraction keeps its decimals with the Vietnamese decimal comma.
+ * or 1 writes the number as is ("0"); thousands separated by a dot ("12.345"). Negative
+ * numbers keep their sign in front of the padded digits; a fraction keeps its decimals
+ * with the Vietnamese decimal comma.
  */
 export function formatCount(value: number, pad: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`formatCount: ${value} is not a finite number`);
   const sign = value < 0 ? "-" : "";
   const [whole, fraction] = String(Math.abs(value)).split(".");
   const digits = whole.padStart(Math.max(0, Math.floor(pad)), "0");
-  return sign + digits + (fraction ? "," + fraction : "");
+  return sign + groupThousands(digits) + (fraction ? "," + fraction : "");
+}
+
+/** A whole number the Vietnamese way: "12.345", "0". */
+export function formatNumber(value: number): string {
+  return formatCount(value, 0);
+}
+
+/** A percentage with one decimal and the decimal comma: 0.9523 → "95,2%", 1 → "100%", 0.5 → "50%". */
+export function formatPercent(ratio: number): string {
+  const tenths = Math.round(ratio * 1000);
+  const whole = Math.trunc(tenths / 10);
+  const decimal = Math.abs(tenths % 10);
+  return `${groupThousands(String(whole))}${decimal ? `,${decimal}` : ""}%`;
 }
 
 /** Day under 10 takes a leading zero (Decree 30, ô 4). */
@@ -65,19 +84,22 @@ export function formatSoKyHieu(so: string, kyHieu: string): string {
 /** A field value as text: numbers as digits, lists joined with a space, blank as "". */
 export function valueText(value: FieldValue | undefined): string {
   if (value === null || value === undefined) return "";
+  if (typeof value === "object" && !Array.isArray(value)) return "";
   if (Array.isArray(value)) return value.map((s) => s.trim()).filter(Boolean).join(" ");
   return String(value).trim();
 }
 
 /**
- * Replaces each "{FIELD_ID}" of a template (the trích yếu) by the field's value. A
- * placeholder whose field is absent from the data is kept as is, so that a mistake shows;
- * a blank value leaves no double space behind.
+ * Fills a template (the trích yếu, a paragraph): each "{FIELD_ID}" by the field's value and
+ * each other placeholder ("{ky}", "{tyLeDungHan}") by `extra`. A placeholder known to
+ * neither is kept as is, so that a mistake shows; a blank value leaves no double space behind.
  */
-export function fillTemplate(template: string, data: ReportData): string {
-  const filled = template.replace(/\{([A-Z0-9_]+)\}/g, (whole, id: string) =>
-    Object.prototype.hasOwnProperty.call(data.values, id) ? valueText(data.values[id]) : whole,
-  );
+export function fillTemplate(template: string, data: ReportData, extra: Record<string, string> = {}): string {
+  const filled = template.replace(/\{([A-Za-z][A-Za-z0-9_.]*)\}/g, (whole, id: string) => {
+    if (Object.prototype.hasOwnProperty.call(extra, id)) return extra[id];
+    if (Object.prototype.hasOwnProperty.call(data.values, id)) return valueText(data.values[id]);
+    return whole;
+  });
   return filled.replace(/[ \t]{2,}/g, " ").trim();
 }
 

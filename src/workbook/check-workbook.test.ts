@@ -1,4 +1,4 @@
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import type { Problem } from "../report/types";
 import { checkWorkbook, formatProblem, hasErrors } from "./check-workbook";

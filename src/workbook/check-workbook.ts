@@ -29,7 +29,7 @@ export function checkWorkbook(
 ): WorkbookCheck {
   snapshot = evaluateRollups(snapshot);
   const read = readWorkbook(def, layout, snapshot);
-  const rules = checkReport(def, { data: read.data, locations: read.locations, lineCells: read.lineCells, unreadable: read.unreadable, today: options.today });
+  const rules = checkReport(def, { data: read.data, locations: read.locations, lineCells: read.lineCells, unreadable: read.unreadable, unreadableCells: read.unreadableCells, today: options.today });
   const units = checkUnits(def, snapshot, options);
   const typed = findUnitSheets(snapshot).length
     ? typedSummaryCells(def, layout, snapshot, (id) => ({ sheet: read.locations[id]?.sheet ?? "", cell: read.locations[id]?.first ?? "" })).map(

@@ -1,4 +1,4 @@
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { buildLayout, inputOf, STYLES } from "./layout";
 
 describe("workbook layout", () => {

@@ -6,8 +6,9 @@
  * both apply it, so the two produce the same sheets.
  */
 import { WHOLE_RANGES } from "../report/check";
-import { linesValue, numberValue, textValue } from "../report/definition";
-import { absolute, cellAddress, cellsOfRange, columnLetter } from "../report/refs";
+import { linesValue, numberValue, tableRowsName, tableValue, textValue } from "../report/definition";
+import { periodChoices } from "../report/period";
+import { absolute, cellAddress, cellsOfRange, columnLetter, parseRange } from "../report/refs";
 import type { FieldDef, FieldKind, ReportData, ReportDefinition, SheetArrangement, SheetDef } from "../report/types";
 
 export interface CellStyle {
@@ -53,6 +54,8 @@ export type StyleName = keyof typeof STYLES;
 export interface LayoutCell {
   address: string;
   value: string | number | null;
+  /** a formula written instead of a value ("=SUM(C6:C13)") */
+  formula?: string;
   style: StyleName;
 }
 
@@ -71,12 +74,17 @@ export interface LayoutInput {
   /** first cell of ref */
   first: string;
   rows: number;
+  /** table: the row labels, one column left of the body ("B6:B13") */
+  labels?: string;
 }
 
 export interface LayoutValidation {
   /** relative ref */
   ref: string;
   fieldId: string;
+  /** a whole number in [min, max] (default), or one of `list` */
+  type?: "whole" | "list";
+  list?: string[];
   min: number;
   max: number;
   /** Vietnamese error shown by Excel when a typed value is refused */
@@ -169,28 +177,152 @@ const ARRANGEMENTS: Record<SheetArrangement, Arrangement> = {
     help: null,
     status: 3,
   },
+  // a table sheet is laid out by layoutTableSheet; these are its fixed columns
+  table: {
+    columns: [
+      { width: 6, header: "STT" },
+      { width: 36, header: "" },
+    ],
+    stt: 1,
+    label: 2,
+    input: 3,
+    unit: null,
+    help: null,
+    status: 3,
+  },
 };
 
 const FIRST_ITEM_ROW = 4;
 
-const VALIDATION_ERROR: Partial<Record<FieldKind, string>> = {
+const VALIDATION_ERROR = {
   count: "Nhập số nguyên từ 0 trở lên (không có thì nhập 0).",
+  table: "Nhập số nguyên từ 0 trở lên (không có thì nhập 0).",
   day: "Nhập ngày là số nguyên từ 1 đến 31, hoặc để trống.",
   month: "Nhập tháng là số nguyên từ 1 đến 12.",
   year: "Nhập năm có bốn chữ số, ví dụ 2024.",
-};
+  period: "Chọn kỳ báo cáo trong danh sách.",
+} as const;
 
-/** Excel's data validation for a numeric field: the same ranges as the checks. */
-function validationFor(f: FieldDef): { min: number; max: number; error: string } | null {
-  if (f.kind === "text" || f.kind === "lines") return null;
-  return { ...WHOLE_RANGES[f.kind], error: VALIDATION_ERROR[f.kind]! };
+/** Excel's data validation for a field: the same ranges and choices as the checks. */
+function validationFor(def: ReportDefinition, f: FieldDef): Omit<LayoutValidation, "ref" | "fieldId" | "prompt"> | null {
+  switch (f.kind) {
+    case "count":
+    case "day":
+    case "month":
+    case "year":
+      return { ...WHOLE_RANGES[f.kind], error: VALIDATION_ERROR[f.kind] };
+    case "table":
+      return { ...WHOLE_RANGES.count, error: VALIDATION_ERROR.table };
+    case "period":
+      return { type: "list", list: periodChoices(def.period.types), min: 0, max: 0, error: VALIDATION_ERROR.period };
+    default:
+      return null;
+  }
 }
 
 function isNumeric(kind: FieldKind): boolean {
   return kind === "count" || kind === "day" || kind === "month" || kind === "year";
 }
 
+/** Rows of a table sheet above its body: title, hint, group headers, column headers, column numbers. */
+export const TABLE_FIRST_ROW = 6;
+
+/**
+ * A table sheet: title and hint, three header rows (group headers over their columns, the
+ * columns' own headers, the column numbers (1)…(n)), one row per item (STT, the item's
+ * label typed by the office, the figures), and a total row computed by SUM formulas.
+ */
+function layoutTableSheet(def: ReportDefinition, sheet: SheetDef, f: FieldDef): SheetLayout {
+  const t = f.table!;
+  const cols = t.columns;
+  const firstNum = 3;
+  const lastNum = firstNum + cols.length - 1;
+  const status = lastNum + 1;
+  const cells: LayoutCell[] = [];
+  const merges: string[] = [];
+  const at = (row: number, col: number) => cellAddress({ row, col });
+  const put = (row: number, col: number, value: string | number | null, style: StyleName, formula?: string) =>
+    cells.push({ address: at(row, col), value, style, ...(formula ? { formula } : {}) });
+  put(1, 1, sheet.title, "title");
+  merges.push(`${at(1, 1)}:${at(1, status)}`);
+  put(2, 1, sheet.hint, "hint");
+  merges.push(`${at(2, 1)}:${at(2, status)}`);
+  // header rows 3 (groups), 4 (columns), 5 (numbers)
+  put(3, 1, "STT", "columnHeader");
+  put(4, 1, null, "columnHeader");
+  merges.push(`${at(3, 1)}:${at(4, 1)}`);
+  put(3, 2, t.rowHeader, "columnHeader");
+  put(4, 2, null, "columnHeader");
+  merges.push(`${at(3, 2)}:${at(4, 2)}`);
+  let c = 0;
+  while (c < cols.length) {
+    const group = cols[c].group;
+    let end = c;
+    while (group && end + 1 < cols.length && cols[end + 1].group === group) end++;
+    if (group) {
+      put(3, firstNum + c, group, "columnHeader");
+      for (let k = c + 1; k <= end; k++) put(3, firstNum + k, null, "columnHeader");
+      if (end > c) merges.push(`${at(3, firstNum + c)}:${at(3, firstNum + end)}`);
+      for (let k = c; k <= end; k++) put(4, firstNum + k, cols[k].label, "columnHeader");
+    } else {
+      put(3, firstNum + c, cols[c].label, "columnHeader");
+      put(4, firstNum + c, null, "columnHeader");
+      merges.push(`${at(3, firstNum + c)}:${at(4, firstNum + c)}`);
+    }
+    c = end + 1;
+  }
+  put(3, status, "Kiểm tra", "columnHeader");
+  put(4, status, null, "columnHeader");
+  put(5, status, null, "columnHeader");
+  merges.push(`${at(3, status)}:${at(5, status)}`);
+  for (let k = 1; k <= lastNum; k++) put(5, k, `(${k})`, "columnHeader");
+
+  const first = TABLE_FIRST_ROW;
+  const rows = Math.max(1, t.rows.length);
+  const last = first + rows - 1;
+  for (let r = first; r <= last; r++) {
+    put(r, 1, r - first + 1, "stt");
+    put(r, 2, null, "inputText");
+    for (let k = firstNum; k <= lastNum; k++) put(r, k, null, "inputNumber");
+    put(r, status, null, "status");
+  }
+  const total = last + 1;
+  put(total, 1, null, "heading");
+  put(total, 2, t.totalLabel, "heading");
+  for (let k = firstNum; k <= lastNum; k++) {
+    const letter = columnLetter(k);
+    put(total, k, null, "computed", `=SUM(${letter}${first}:${letter}${last})`);
+  }
+  put(total, status, null, "status");
+
+  const ref = `${at(first, firstNum)}:${at(last, lastNum)}`;
+  const labels = `${at(first, 2)}:${at(last, 2)}`;
+  const v = validationFor(def, f)!;
+  return {
+    id: sheet.id,
+    name: sheet.name,
+    arrangement: "table",
+    columns: [
+      { letter: "A", width: 6 },
+      { letter: "B", width: 36 },
+      ...cols.map((_, k) => ({ letter: columnLetter(firstNum + k), width: 11 })),
+      { letter: columnLetter(status), width: 40 },
+    ],
+    cells,
+    merges,
+    inputs: [{ fieldId: f.id, kind: "table", ref, first: at(first, firstNum), rows, labels }],
+    validations: [{ ref, fieldId: f.id, ...v, prompt: f.hint ?? f.label }],
+    statusColumn: columnLetter(status),
+    frozenRows: 5,
+    lastRow: total,
+  };
+}
+
 export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout {
+  if (sheet.arrangement === "table") {
+    const item = sheet.items.find((i): i is { field: string } => "field" in i)!;
+    return layoutTableSheet(def, sheet, def.fields.find((f) => f.id === item.field)!);
+  }
   const arr = ARRANGEMENTS[sheet.arrangement];
   const lastCol = arr.columns.length;
   const fields = new Map(def.fields.map((f) => [f.id, f] as const));
@@ -249,8 +381,8 @@ export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout
     const firstCell = at(first, arr.input);
     const ref = rows > 1 ? `${firstCell}:${at(first + rows - 1, arr.input)}` : firstCell;
     inputs.push({ fieldId: f.id, kind: f.kind, ref, first: firstCell, rows });
-    const v = validationFor(f);
-    if (v) validations.push({ ref, fieldId: f.id, min: v.min, max: v.max, error: v.error, prompt: f.hint ?? f.label });
+    const v = validationFor(def, f);
+    if (v) validations.push({ ref, fieldId: f.id, ...v, prompt: f.hint ?? f.label });
     row = first + rows;
     if (arr.label === null) row++; // a blank row between lists
   }
@@ -274,8 +406,16 @@ export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout
 export function buildLayout(def: ReportDefinition): WorkbookLayout {
   const sheets = def.sheets.map((s) => layoutSheet(def, s));
   const names: LayoutName[] = [];
-  for (const s of sheets) for (const i of s.inputs) names.push({ name: i.fieldId, sheet: s.name, ref: absolute(i.ref) });
+  for (const s of sheets) names.push(...namesOf(s));
   return { sheets, names };
+}
+
+/** The workbook-level defined names of a sheet's inputs (a table also names its row labels). */
+export function namesOf(sheet: SheetLayout): LayoutName[] {
+  return sheet.inputs.flatMap((i) => [
+    { name: i.fieldId, sheet: sheet.name, ref: absolute(i.ref) },
+    ...(i.labels ? [{ name: tableRowsName(i.fieldId), sheet: sheet.name, ref: absolute(i.labels) }] : []),
+  ]);
 }
 
 /** The layout's input for a field, with its sheet. */
@@ -302,11 +442,22 @@ export function inputValues(
     for (const input of sheet.inputs) {
       const f = def.fields.find((x) => x.id === input.fieldId)!;
       const addresses = cellsOfRange(input.ref);
-      if (f.kind === "lines") {
+      if (f.kind === "table") {
+        const table = tableValue(data, f.id);
+        const { start } = parseRange(input.ref);
+        const labels = cellsOfRange(input.labels!);
+        if (table.rows.length > labels.length) throw new Error(`${f.id}: ${table.rows.length} rows do not fit in ${labels.length} rows`);
+        table.rows.forEach((label, r) => {
+          if (label.trim()) out.push({ sheet: sheet.name, address: labels[r], value: label });
+          (table.cells[r] ?? []).forEach((v, c) => {
+            if (v !== null && v !== undefined) out.push({ sheet: sheet.name, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v });
+          });
+        });
+      } else if (f.kind === "lines") {
         const lines = linesValue(data, f.id);
         if (lines.length > addresses.length) throw new Error(`${f.id}: ${lines.length} lines do not fit in ${addresses.length} rows`);
         lines.forEach((line, i) => out.push({ sheet: sheet.name, address: addresses[i], value: line }));
-      } else if (f.kind === "text") {
+      } else if (f.kind === "text" || f.kind === "period" || (f.kind === "date" && typeof data.values[f.id] === "string")) {
         const t = textValue(data, f.id);
         if (t) out.push({ sheet: sheet.name, address: input.first, value: t });
       } else {

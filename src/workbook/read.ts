@@ -4,9 +4,11 @@
  * standard layout's address, and converts cell values to the field's type. Values that
  * cannot be read as their type become problems placed on their cell.
  */
-import { MSG, MSG_UNITS } from "../report/messages";
+import { columnTitle } from "../report/check";
+import { tableRowsName } from "../report/definition";
+import { MSG, MSG_TABLE, MSG_UNITS } from "../report/messages";
 import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
-import type { FieldDef, FieldValue, Problem, ReportData, ReportDefinition } from "../report/types";
+import type { FieldDef, FieldValue, Problem, ReportData, ReportDefinition, TableValue } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { findSheet, isErrorValue, type CellValue, type WorkbookSnapshot } from "./snapshot";
 
@@ -24,8 +26,10 @@ export interface ReadResult {
   locations: Record<string, FieldLocation>;
   /** lines fields: the cell of each non-blank line, in order */
   lineCells: Record<string, string[]>;
-  /** fields whose cell could not be read as their type (already a problem) */
+  /** fields whose value could not be read (already a problem) */
   unreadable: Set<string>;
+  /** table cells that could not be read (already a problem), as "FIELD:row:column" (0-based) */
+  unreadableCells: Set<string>;
   problems: Problem[];
   /** standard sheets none of whose fields could be found */
   missingSheets: string[];
@@ -66,6 +70,7 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
   const values: Record<string, FieldValue> = {};
   const locations: Record<string, FieldLocation> = {};
   const unreadable = new Set<string>();
+  const unreadableCells = new Set<string>();
   const lineCells: Record<string, string[]> = {};
   const missingSheets: string[] = [];
   const fields = new Map(def.fields.map((f) => [f.id, f] as const));
@@ -75,7 +80,7 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
     let foundOnSheet = 0;
     for (const input of sheetLayout.inputs) {
       const field = fields.get(input.fieldId)!;
-      values[field.id] = field.kind === "lines" ? [] : field.kind === "text" ? "" : null;
+      values[field.id] = field.kind === "lines" ? [] : field.kind === "text" ? "" : field.kind === "table" ? { rows: [], cells: [] } : null;
       const loc = locate(field, sheetLayout.name, input.ref, snapshot, problems);
       if (!loc) {
         unreadable.add(field.id);
@@ -88,6 +93,11 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
       const cells = sheet.cells;
       const problem = (cell: string, code: string, message: string) =>
         problems.push({ sheet: loc.sheet, cell, severity: "error", code, fieldId: field.id, message });
+
+      if (field.kind === "table") {
+        values[field.id] = readTable(field, loc, snapshot, problems, unreadableCells);
+        continue;
+      }
 
       if (field.kind === "lines") {
         const lines: string[] = [];
@@ -124,8 +134,13 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
         problem(loc.first, "value.error", MSG.errorValue(field.label, v.error));
         continue;
       }
-      if (field.kind === "text") {
+      if (field.kind === "text" || field.kind === "period") {
         values[field.id] = typeof v === "number" ? String(v) : String(v).trim();
+        continue;
+      }
+      if (field.kind === "date") {
+        // an Excel date (a serial) or text typed as d/m/yyyy; checked by the rules
+        values[field.id] = typeof v === "number" ? v : String(v).trim();
         continue;
       }
       // numeric kinds
@@ -145,5 +160,43 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
   for (const name of missingSheets) {
     problems.push({ sheet: name, cell: "A1", severity: "error", code: "sheet.missing", message: MSG.missingSheet(name) });
   }
-  return { data: { values }, locations, lineCells, unreadable, problems, missingSheets, located };
+  return { data: { values }, locations, lineCells, unreadable, unreadableCells, problems, missingSheets, located };
+}
+
+/**
+ * A table's rows and figures: the body is the range its defined name points at, the row
+ * labels the range of "<ID>_DONG" (or the column left of the body). Text or an error in a
+ * figure's cell is a problem on that cell, and the cell counts as unreadable.
+ */
+function readTable(field: FieldDef, loc: FieldLocation, snapshot: WorkbookSnapshot, problems: Problem[], unreadableCells: Set<string>): TableValue {
+  const sheet = findSheet(snapshot, loc.sheet)!;
+  const { start, end } = parseRange(loc.ref);
+  const named = snapshot.names[tableRowsName(field.id)];
+  const labelsRef = named ? parseSheetRef(named) : null;
+  const labelCol = labelsRef && labelsRef.sheet.toLowerCase() === loc.sheet.toLowerCase() ? parseRange(labelsRef.ref).start.col : start.col - 1;
+  const columns = field.table!.columns;
+  const table: TableValue = { rows: [], cells: [] };
+  for (let row = start.row; row <= end.row; row++) {
+    const r = row - start.row;
+    const label = sheet.cells[cellAddress({ row, col: labelCol })];
+    const name = label === undefined || label === null || isErrorValue(label) ? "" : String(label).trim();
+    const cells: (number | null)[] = [];
+    for (let col = start.col; col <= end.col && col - start.col < columns.length; col++) {
+      const c = col - start.col;
+      const addr = cellAddress({ row, col });
+      const v = sheet.cells[addr];
+      if (isBlank(v)) cells.push(null);
+      else if (typeof v === "number") cells.push(v);
+      else {
+        cells.push(null);
+        unreadableCells.add(`${field.id}:${r}:${c}`);
+        const shown = name || MSG_TABLE.rowNumber(r + 1);
+        const message = isErrorValue(v!) ? MSG.errorValue(`${shown} – ${columnTitle(columns, c)}`, v.error) : MSG_TABLE.text(shown, columnTitle(columns, c), v);
+        problems.push({ sheet: loc.sheet, cell: addr, severity: "error", code: isErrorValue(v!) ? "value.error" : "table.text", fieldId: field.id, message });
+      }
+    }
+    table.rows.push(name);
+    table.cells.push(cells);
+  }
+  return table;
 }

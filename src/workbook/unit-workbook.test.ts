@@ -1,4 +1,4 @@
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { sheetRef } from "../report/refs";
 import { argumentCount, BOOKEND_END, BOOKEND_START, EXCEL_FORMULA_MAX_CHARS, EXCEL_FUNCTION_MAX_ARGS, UNIT_MARKER } from "../report/rollup";

@@ -1,4 +1,4 @@
-import { loadDefinition } from "../report/definition";
+import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook } from "./check-workbook";

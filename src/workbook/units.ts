@@ -155,7 +155,7 @@ export function checkUnitSheets(def: ReportDefinition, snapshot: WorkbookSnapsho
     const sheet = findSheet(snapshot, u.sheet)!;
     const read = readWorkbook(unitDef, { sheets: [sheetLayout], names: [] }, { sheets: [sheet], names: {} });
     problems.push(...read.problems);
-    problems.push(...checkReport(unitDef, { data: read.data, locations: read.locations, unreadable: read.unreadable, today: options.today }));
+    problems.push(...checkReport(unitDef, { data: read.data, locations: read.locations, unreadable: read.unreadable, unreadableCells: read.unreadableCells, today: options.today }));
   }
   return problems;
 }

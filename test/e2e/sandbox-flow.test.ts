@@ -22,7 +22,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { paragraphs, unpackDocx } from "../../src/docx/docx-xml.testutil";
 import { MARK_FILL } from "../../src/excel/marks";
-import { loadDefinition } from "../../src/report/definition";
+import { loadDefinition } from "../../src/report/kinds";
 import { sampleData } from "../../src/report/sample";
 import { buildLayout, inputValues, INPUT_FILL, STYLES } from "../../src/workbook/layout";
 import {

@@ -1,0 +1,70 @@
+/**
+ * Numbers computed from the report data for the document's sentences: a table column's
+ * total ("{BIEU_06.TONG_NHAN}") and the named values of `document.values` (sums and
+ * percentages), written the Vietnamese way ("12.345", "95,2%"). Pure.
+ */
+import { fieldById, numberValue, tableValue } from "./definition";
+import type { ComputedValue, ReportData, ReportDefinition, ValueRef } from "./types";
+import { periodPlaceholders } from "./period";
+import { formatNumber, formatPercent } from "./wording";
+
+/** What a computed value shows while a figure it needs is missing. */
+export const MISSING_VALUE = "…";
+
+/** The total of a table's column over its rows, or a count field's value; null when a figure is missing. */
+export function refValue(def: ReportDefinition, data: ReportData, ref: ValueRef): number | null {
+  const [id, column] = ref.split(".");
+  if (column === undefined) return numberValue(data, id);
+  const field = fieldById(def, id);
+  const index = field.table!.columns.findIndex((c) => c.id === column);
+  const table = tableValue(data, id);
+  let sum = 0;
+  for (let r = 0; r < table.rows.length; r++) {
+    const v = table.cells[r]?.[index];
+    if (v === null || v === undefined) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+function sumOf(def: ReportDefinition, data: ReportData, refs: ValueRef[]): number | null {
+  let sum = 0;
+  for (const ref of refs) {
+    const v = refValue(def, data, ref);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** One computed value as text. */
+export function computedText(def: ReportDefinition, data: ReportData, value: ComputedValue): string {
+  if ("sum" in value) {
+    const s = sumOf(def, data, value.sum);
+    return s === null ? MISSING_VALUE : formatNumber(s);
+  }
+  const part = sumOf(def, data, value.percent);
+  const whole = sumOf(def, data, value.over);
+  if (part === null || whole === null) return MISSING_VALUE;
+  if (whole === 0) return value.whenZero ?? "0%";
+  return formatPercent(part / whole);
+}
+
+/** Every placeholder a template of the document may use besides field ids and period words. */
+export function valuePlaceholders(def: ReportDefinition, data: ReportData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of def.fields) {
+    if (f.kind !== "table") continue;
+    for (const c of f.table!.columns) {
+      const v = refValue(def, data, `${f.id}.${c.id}`);
+      out[`${f.id}.${c.id}`] = v === null ? MISSING_VALUE : formatNumber(v);
+    }
+  }
+  for (const [name, value] of Object.entries(def.document.values ?? {})) out[name] = computedText(def, data, value);
+  return out;
+}
+
+/** Every placeholder of the document's templates besides field ids: period words and computed values. */
+export function documentPlaceholders(def: ReportDefinition, data: ReportData): Record<string, string> {
+  return { ...periodPlaceholders(def, data), ...valuePlaceholders(def, data) };
+}
