@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main, type CliIO } from "../src/cli/main";
+import { deflatedZeros, sheetXml, workbookParts, writeZip } from "../src/workbook/zip-testing";
 import { addinSyncTable } from "./bench-addin";
 
 const ROOT = path.join(__dirname, "..");
@@ -178,6 +179,22 @@ async function bench(argv: string[]): Promise<void> {
   add("check sổ tổng hợp", c, "kiểm tra cả từng trang đơn vị");
   const e = stage(work, "export", [["export", town, "-o", docx]]);
   add("export báo cáo Word", e, `tệp .docx ${mib(fileSize(docx))}`);
+
+  // hostile files: refused (exit 1) by the zip guard before anything is inflated, or while inflating
+  const SHEET = "xl/worksheets/sheet1.xml";
+  const bombOf = (sheet: Omit<Parameters<typeof writeZip>[0][number], "name">) => writeZip([...workbookParts([{ name: "A", part: SHEET }]), { ...sheet, name: SHEET }]);
+  const declared = path.join(work, "bom-800mb.xlsx");
+  writeFileSync(declared, bombOf({ data: sheetXml(""), declareSize: 800 * 2 ** 20, declareCompressed: 800 * 1024 }));
+  const liar = path.join(work, "bom-300mb-noi-doi.xlsx");
+  writeFileSync(liar, bombOf({ deflated: await deflatedZeros(300 * 2 ** 20), declareSize: 4096 }));
+  for (const [label, file, note] of [
+    ["check bom khai báo 800 MB", declared, "phần khai báo 800 MB khi giải nén"],
+    ["check bom 300 MB nói dối", liar, "300 MB số 0, đầu mục khai báo 4 KB"],
+  ] as const) {
+    const h = stage(work, path.basename(file, ".xlsx"), [["check", file]]);
+    const refused = h.exitCodes.every((code) => code === 1);
+    rows.push([label, ms(h.ms), `${h.peakMiB.toFixed(0)} MiB`, `${note}, tệp ${mib(fileSize(file))}; ${refused ? "bị từ chối (mã 1)" : `mã thoát ${h.exitCodes.join(",")}`}; lấy mẫu rss ${h.sampledMiB.toFixed(0)} MiB`]);
+  }
 
   const binRollup = timedBin([...rollupArgv, "--force"]);
   const binExport = timedBin(["export", town, "-o", docx]);

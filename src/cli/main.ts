@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { prepareExport } from "../commands/export-report";
 import { packReport } from "../docx";
 import { loadDefinition } from "../report/kinds";
+import { MSG_FILE } from "../report/messages";
 import { sampleData } from "../report/sample";
 import { UNIT_MARKER } from "../report/rollup";
 import type { Problem, ReportData } from "../report/types";
@@ -81,7 +82,7 @@ Cách dùng:
 
 Mã thoát: 0 thành công; 1 sổ có lỗi hoặc không đọc, ghi được tệp; 2 gọi lệnh sai cách.`;
 
-const FORMAT: Record<XlsxFormatProblem, (f: string, detail?: string) => string> = {
+const FORMAT: Record<XlsxFormatProblem, (f: string, detail?: string, info?: XlsxFormatError["info"]) => string> = {
   empty: (f) => `Tệp ${q(f)} rỗng (0 byte), không phải sổ Excel .xlsx.`,
   ole: (f) =>
     `Tệp ${q(f)} là sổ Excel 97-2003 (.xls) hoặc sổ .xlsx có đặt mật khẩu; bao-cao chỉ đọc được sổ .xlsx không mật khẩu. ` +
@@ -94,6 +95,8 @@ const FORMAT: Record<XlsxFormatProblem, (f: string, detail?: string) => string> 
   xlsb: (f) => `Tệp ${q(f)} là sổ Excel nhị phân (.xlsb). Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
   notWorkbook: (f) => `Tệp ${q(f)} là tệp nén nhưng không chứa sổ Excel, không phải .xlsx.`,
   corruptWorkbook: (f, detail) => `Tệp ${q(f)} có cấu trúc sổ Excel bị hỏng, không đọc được.${detail ? ` chi tiết: ${detail}` : ""}`,
+  tooLarge: (f, _detail, info) => `Tệp ${q(f)} bị từ chối: ${MSG_FILE.tooLarge(info?.breach)}`,
+  unsafeXml: (f, _detail, info) => `Tệp ${q(f)} bị từ chối: ${MSG_FILE.unsafeXml(info?.part)}`,
 };
 
 const M = {
@@ -240,7 +243,7 @@ async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> {
   try {
     return await readSnapshot(bytes);
   } catch (e) {
-    if (e instanceof XlsxFormatError) throw failure(FORMAT[e.problem](file, e.detail));
+    if (e instanceof XlsxFormatError) throw failure(FORMAT[e.problem](file, e.detail, e.info));
     throw e;
   }
 }

@@ -22,6 +22,7 @@
  *    A request to Excel on the web is capped at 5 MB, so the insertions are split into
  *    batches of at most INSERT_BATCH_CHARS of base64 (about 300 units of 10 KB in one).
  */
+import { MSG_FILE } from "../report/messages";
 import type { ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "../workbook/layout";
 import type { CellValue } from "../workbook/snapshot";
@@ -81,10 +82,13 @@ const FORMAT_MESSAGE: Record<XlsxFormatProblem, string> = {
   xlsb: "Đây là sổ Excel nhị phân (.xlsb). Hãy mở bằng Excel và lưu lại dạng .xlsx.",
   notWorkbook: "Tệp nén này không chứa sổ Excel, không phải .xlsx.",
   corruptWorkbook: "Cấu trúc sổ Excel trong tệp bị hỏng, không đọc được. Hãy xin đơn vị gửi lại tệp.",
+  tooLarge: "Bị từ chối: tệp quá lớn so với một sổ báo cáo.",
+  unsafeXml: "Bị từ chối: tệp có khai báo DOCTYPE hoặc ENTITY, thứ Excel không bao giờ ghi.",
 };
 
 export const IMPORT_MESSAGES = {
-  format: (problem: XlsxFormatProblem) => FORMAT_MESSAGE[problem],
+  format: (problem: XlsxFormatProblem, info: XlsxFormatError["info"] = {}) =>
+    problem === "tooLarge" ? `Bị từ chối: ${MSG_FILE.tooLarge(info.breach)}` : problem === "unsafeXml" ? `Bị từ chối: ${MSG_FILE.unsafeXml(info.part)}` : FORMAT_MESSAGE[problem],
   report: "Đây là sổ báo cáo (có các trang tính của mẫu báo cáo), không phải sổ số liệu của một đơn vị.",
   none: "Không phải sổ số liệu của đơn vị: không có trang tính nào mang dấu nhận biết trang đơn vị (ô F1). Đơn vị cần điền số liệu vào sổ mẫu dành cho đơn vị.",
   duplicate: (unitName: string, firstFile: string) => `Trùng đơn vị "${unitName}" với tệp ${firstFile}; chỉ nhập tệp đầu tiên.`,
@@ -99,7 +103,7 @@ export async function readUnitFile(def: ReportDefinition, layout: WorkbookLayout
     snapshot = await readXlsxSnapshot(file.bytes);
   } catch (e) {
     const problem: XlsxFormatProblem = e instanceof XlsxFormatError ? e.problem : "corruptWorkbook";
-    return { file: file.name, kind: "unreadable", message: IMPORT_MESSAGES.format(problem) };
+    return { file: file.name, kind: "unreadable", message: IMPORT_MESSAGES.format(problem, e instanceof XlsxFormatError ? e.info : undefined) };
   }
   const kind = checkAnyWorkbook(def, layout, snapshot).kind;
   if (kind !== "unit") return { file: file.name, kind };

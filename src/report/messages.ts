@@ -65,3 +65,50 @@ export const MSG_TABLE = {
   identity: (row: string, left: string, l: number, right: string, r: number) =>
     `Dòng "${row}": ${left} là ${l}, nhưng ${right} là ${r}; hai bên phải bằng nhau.`,
 } as const;
+
+/** A size in bytes as users read it: "800 MB", "1,5 MB", "20 KB", "300 byte". */
+export function fileSize(n: number): string {
+  const MB = 1024 * 1024;
+  if (n >= MB) return `${n >= 10 * MB ? Math.round(n / MB) : String(Math.round((n / MB) * 10) / 10).replace(".", ",")} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} byte`;
+}
+
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
+/** What a limit of the .xlsx reader's zip guard (src/workbook/zip-guard.ts) was gone beyond; mirrors ZipLimitBreach. */
+export type FileLimitBreach =
+  | { kind: "part"; part: string; size: number; limit: number }
+  | { kind: "total"; size: number; limit: number }
+  | { kind: "entries"; size: number; limit: number }
+  | { kind: "ratio"; part: string; size: number; compressed: number; limit: number }
+  | { kind: "inflated"; part: string; size: number; limit: number }
+  | { kind: "budget"; size: number; limit: number };
+
+/**
+ * Why an .xlsx file is refused rather than read, for the command line ("Tệp "x.xlsx" bị từ
+ * chối: …") and the task pane's import alike.
+ */
+export const MSG_FILE = {
+  tooLarge: (b: FileLimitBreach | undefined): string => {
+    const real = "(sổ thật dưới 1 MB)";
+    switch (b?.kind) {
+      case "part":
+        return `phần "${b.part}" khai báo ${fileSize(b.size)} khi giải nén, vượt giới hạn ${fileSize(b.limit)} của một sổ báo cáo ${real}.`;
+      case "total":
+        return `các phần của tệp khai báo tổng cộng ${fileSize(b.size)} khi giải nén, vượt giới hạn ${fileSize(b.limit)} của một sổ báo cáo ${real}.`;
+      case "entries":
+        return `tệp nén có ${count(b.size)} phần, vượt giới hạn ${count(b.limit)} phần của một sổ báo cáo (sổ thật chỉ có vài chục phần).`;
+      case "ratio":
+        return `phần "${b.part}" khai báo ${fileSize(b.size)} khi giải nén nhưng chỉ chiếm ${fileSize(b.compressed)} trong tệp nén (gấp hơn ${b.limit} lần): dấu hiệu của "bom nén" (zip bomb) làm treo máy.`;
+      case "inflated":
+        return `phần "${b.part}" giải nén ra hơn ${fileSize(b.limit)} đã khai báo trong tệp nén: tệp bị làm giả (có thể là "bom nén") hoặc bị hỏng.`;
+      case "budget":
+        return `các phần cần đọc giải nén ra hơn ${fileSize(b.limit)}, vượt giới hạn của một sổ báo cáo ${real}.`;
+      default:
+        return `tệp quá lớn so với một sổ báo cáo ${real}.`;
+    }
+  },
+  unsafeXml: (part: string | undefined): string =>
+    `phần ${part ? `"${part}" ` : ""}có khai báo DOCTYPE hoặc ENTITY, thứ Excel không bao giờ ghi: tệp có thể đã bị làm giả để tấn công nên không được đọc.`,
+} as const;

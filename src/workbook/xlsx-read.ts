@@ -6,6 +6,7 @@
  */
 import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { breachDetail, inspectZip, ZIP_LIMITS, type ZipLimitBreach } from "./zip-guard";
 
 export type XlsxFormatProblem =
   | "empty" // a zero-byte file
@@ -17,13 +18,17 @@ export type XlsxFormatProblem =
   | "ods" // an OpenDocument spreadsheet (LibreOffice's own format)
   | "xlsb" // Excel's binary workbook
   | "notWorkbook" // a zip without a workbook
-  | "corruptWorkbook"; // a workbook whose parts cannot be read
+  | "corruptWorkbook" // a workbook whose parts cannot be read
+  | "tooLarge" // sizes far beyond any report workbook (a zip bomb, a lying header): see `breach`
+  | "unsafeXml"; // a part with a DOCTYPE or entity declarations, which Excel never writes: see `part`
 
 export class XlsxFormatError extends Error {
   constructor(
     readonly problem: XlsxFormatProblem,
     /** the underlying library's message, when there is one */
     readonly detail?: string,
+    /** for "tooLarge" and "unsafeXml": the limit gone beyond, the part concerned */
+    readonly info: { breach?: ZipLimitBreach; part?: string } = {},
   ) {
     super(`not a readable .xlsx workbook (${problem})${detail ? `: ${detail}` : ""}`);
     this.name = "XlsxFormatError";
@@ -37,30 +42,117 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
   return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
 }
 
-/** Opens the package and finds its workbook part; throws XlsxFormatError for anything else. */
-export async function openPackage(buf: Uint8Array): Promise<{ zip: JSZip; workbookPath: string }> {
+/** Reads one part as text, or undefined when the package has no such part. */
+export type PartReader = (path: string) => Promise<string | undefined>;
+
+const tooLarge = (breach: ZipLimitBreach) => new XlsxFormatError("tooLarge", breachDetail(breach), { breach, part: "part" in breach ? breach.part : undefined });
+
+/** Inflates one part, stopping as soon as it goes beyond `cap` bytes (JSZip itself checks the size only at the end). */
+function inflateCapped(file: JSZip.JSZipObject, cap: number, overflow: (size: number) => Error): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let settled = false;
+    // internalStream is public in JSZip (documented, used by nodeStream) but missing from its typings
+    const stream = (file as unknown as { internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array> }).internalStream("uint8array");
+    stream
+      .on("data", (chunk) => {
+        if (settled) return;
+        size += chunk.length;
+        if (size > cap) {
+          settled = true;
+          chunks.length = 0;
+          stream.pause();
+          reject(overflow(size));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on("error", (e) => {
+        if (settled) return;
+        settled = true;
+        reject(e);
+      })
+      .on("end", () => {
+        if (settled) return;
+        settled = true;
+        const out = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          out.set(c, at);
+          at += c.length;
+        }
+        resolve(out);
+      })
+      .resume();
+  });
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/**
+ * Reads parts as text within the limits: a part may inflate to what its header declared
+ * (at most the limit of one part), and all parts read together to the total limit. A part
+ * with a DOCTYPE or an entity declaration is refused, not expanded.
+ */
+function partReader(zip: JSZip, declared: Map<string, number>): PartReader {
+  let budget = ZIP_LIMITS.totalBytes;
+  return async (path) => {
+    const file = zip.file(path);
+    if (!file) return undefined;
+    const said = declared.get(path);
+    const cap = Math.min(said ?? ZIP_LIMITS.partBytes, ZIP_LIMITS.partBytes, budget);
+    let bytes: Uint8Array;
+    try {
+      bytes = await inflateCapped(file, cap, (size) =>
+        size > budget
+          ? tooLarge({ kind: "budget", size: ZIP_LIMITS.totalBytes - budget + size, limit: ZIP_LIMITS.totalBytes })
+          : tooLarge({ kind: "inflated", part: path, size, limit: said ?? ZIP_LIMITS.partBytes }),
+      );
+    } catch (e) {
+      if (e instanceof XlsxFormatError) throw e;
+      throw new XlsxFormatError("corruptZip", `${path}: ${errorMessage(e)}`);
+    }
+    budget -= bytes.length;
+    const text = utf8.decode(bytes);
+    if (/<!(?:DOCTYPE|ENTITY)\b/i.test(text)) throw new XlsxFormatError("unsafeXml", `${path} has a DOCTYPE or entity declarations`, { part: path });
+    return text;
+  };
+}
+
+/**
+ * Opens the package and finds its workbook part; throws XlsxFormatError for anything else.
+ * The central directory is checked against ZIP_LIMITS before JSZip sees the bytes, and
+ * `read` inflates parts within those limits.
+ */
+export async function openPackage(buf: Uint8Array): Promise<{ zip: JSZip; workbookPath: string; read: PartReader }> {
   if (buf.length === 0) throw new XlsxFormatError("empty");
   if (startsWith(buf, OLE_MAGIC)) throw new XlsxFormatError("ole");
   if (!startsWith(buf, [0x50, 0x4b])) throw new XlsxFormatError("notZip");
+  const guard = inspectZip(buf);
+  if (!guard.ok) throw guard.problem === "tooLarge" ? tooLarge(guard.breach) : new XlsxFormatError("corruptZip", guard.detail);
+  const declared = new Map<string, number>();
+  for (const e of guard.entries) declared.set(e.name, Math.max(declared.get(e.name) ?? 0, e.uncompressedSize));
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf);
   } catch (e) {
     throw new XlsxFormatError("corruptZip", errorMessage(e));
   }
+  const read = partReader(zip, declared);
   // the main part is the package's officeDocument relationship (xl/workbook.xml in practice)
-  const rels = await zip.file("_rels/.rels")?.async("string");
+  const rels = await read("_rels/.rels");
   const main = rels && /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels)?.[0].match(/Target="\/?([^"]+)"/)?.[1];
   const workbookPath = main ?? "xl/workbook.xml";
   if (/\.bin$/.test(workbookPath) || (!main && zip.file("xl/workbook.bin"))) throw new XlsxFormatError("xlsb");
   if (/^word\//.test(workbookPath) || (!main && zip.file("word/document.xml"))) throw new XlsxFormatError("docx");
   if (/^ppt\//.test(workbookPath) || (!main && zip.file("ppt/presentation.xml"))) throw new XlsxFormatError("pptx");
   if (!zip.file(workbookPath)) {
-    const mimetype = await zip.file("mimetype")?.async("string");
+    const mimetype = await read("mimetype");
     if (mimetype?.includes("opendocument.spreadsheet")) throw new XlsxFormatError("ods");
     throw new XlsxFormatError("notWorkbook");
   }
-  return { zip, workbookPath };
+  return { zip, workbookPath, read };
 }
 
 export function decodeXml(s: string): string {
@@ -162,21 +254,21 @@ function readSheetXml(name: string, xml: string, shared: string[]): SheetSnapsho
 
 /** Reads an .xlsx package's sheets and defined names. Throws XlsxFormatError for what is not one. */
 export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnapshot> {
-  const { zip, workbookPath } = await openPackage(bytes);
+  const { workbookPath, read } = await openPackage(bytes);
   try {
-    const workbookXml = await zip.file(workbookPath)!.async("string");
+    const workbookXml = (await read(workbookPath))!;
     if (!/<(?:[A-Za-z_][\w.-]*:)?workbook\b/.test(workbookXml)) throw new XlsxFormatError("corruptWorkbook", `${workbookPath} is not a workbook part`);
     const relsPath = resolveTarget(workbookPath, `_rels/${workbookPath.split("/").pop()}.rels`);
-    const relsXml = (await zip.file(relsPath)?.async("string")) ?? "";
+    const relsXml = (await read(relsPath)) ?? "";
     const rels = new Map<string, { target: string; type: string }>();
     for (const { attrs } of elements(relsXml, "Relationship")) rels.set(attrs.Id, { target: resolveTarget(workbookPath, attrs.Target ?? ""), type: attrs.Type ?? "" });
     const sharedPath = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target;
-    const sharedXml = sharedPath ? ((await zip.file(sharedPath)?.async("string")) ?? "") : "";
+    const sharedXml = sharedPath ? ((await read(sharedPath)) ?? "") : "";
     const shared = [...elements(sharedXml, "si")].map((si) => textOf(si.inner ?? ""));
     const sheets: SheetSnapshot[] = [];
     for (const { attrs } of elements(workbookXml, "sheet")) {
       const rel = rels.get(attrs["r:id"] ?? Object.entries(attrs).find(([k]) => k.endsWith(":id"))?.[1] ?? "");
-      const xml = rel ? await zip.file(rel.target)?.async("string") : undefined;
+      const xml = rel ? await read(rel.target) : undefined;
       if (rel?.type.endsWith("/chartsheet")) continue;
       if (!rel || xml === undefined) throw new XlsxFormatError("corruptWorkbook", `the part of sheet "${attrs.name}" is missing`);
       sheets.push(readSheetXml(attrs.name, xml, shared));
