@@ -35,6 +35,18 @@ describe("reading .xlsx parts directly", () => {
     expect(s.sheets[0].formulas).toEqual({ C5: "=SUM(DonViDau:DonViCuoi!C5)", C6: "=SUM(DonViDau:DonViCuoi!C6)", C7: '="a"&"b"' });
   });
 
+  it("decodes the _xHHHH_ escapes in shared strings, inline strings and formula results", async () => {
+    const s = await readXlsxSnapshot(
+      await pkg(
+        `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Số_x0009_05</t></is></c>` +
+          `<c r="D1" t="str"><f>A1&amp;""</f><v>Dòng 1_x000b_Dòng 2</v></c></row>`,
+        { shared: `<si><t>Dòng 1_x000b_Dòng 2</t></si><si><r><t>TEN_x005F_x000b_</t></r></si>` },
+      ),
+    );
+    expect(s.sheets[0].cells).toEqual({ A1: "Dòng 1\u000BDòng 2", B1: "TEN_x000b_", C1: "Số\t05", D1: "Dòng 1\u000BDòng 2" });
+    expect(s.sheets[0].formulas).toEqual({ D1: '=A1&""' });
+  });
+
   it("reads workbook-level names, broken ones as #REF!, not sheet-level or Excel's own", async () => {
     const s = await readXlsxSnapshot(
       await pkg("", {

@@ -5,6 +5,7 @@
  * (JSZip only), so the task pane's import and the command line read files the same way.
  */
 import JSZip from "jszip";
+import { decodeXlsxEscapes } from "../text/normalize";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { breachDetail, inspectZip, ZIP_LIMITS, type ZipLimitBreach } from "./zip-guard";
 
@@ -174,12 +175,12 @@ function* elements(xml: string, tag: string): Generator<{ attrs: Record<string, 
   for (const m of xml.matchAll(re)) yield { attrs: attributes(m[1]), inner: m[2] ?? null };
 }
 
-/** The text of every <t> inside, phonetic runs left out. */
+/** The text of every <t> inside, phonetic runs left out, `_xHHHH_` escapes decoded. */
 function textOf(xml: string): string {
   const noPhonetic = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh>/g, "");
   let out = "";
   for (const t of elements(noPhonetic, "t")) out += decodeXml(t.inner ?? "");
-  return out;
+  return decodeXlsxEscapes(out);
 }
 
 /**
@@ -216,7 +217,7 @@ function cellValue(attrs: Record<string, string>, inner: string, shared: string[
     case "inlineStr":
       return textOf(inner);
     case "str":
-      return v === undefined ? undefined : decodeXml(v);
+      return v === undefined ? undefined : decodeXlsxEscapes(decodeXml(v));
     case "b":
       return v === undefined ? undefined : v.trim() === "1";
     case "e":
