@@ -47,3 +47,17 @@ export const MSG_UNITS = {
   formulaNotComputed: (label: string) =>
     `Ô "${label}" có công thức chưa được tính (tệp chưa mở bằng Excel). Mở tệp bằng Excel, lưu lại rồi thử lại.`,
 } as const;
+
+/** Messages of a sheet whose rows or columns moved away from the layout the roll-up formulas assume. */
+export const MSG_LAYOUT = {
+  rowsMoved: (sheet: string, by: number, row: number) =>
+    by > 0
+      ? `Trang "${sheet}" đã bị chèn ${by} dòng từ dòng ${row}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Xóa dòng đã chèn, hoặc nhập lại đơn vị từ tệp.`
+      : `Trang "${sheet}" đã bị xóa ${-by} dòng từ dòng ${row}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Hoàn tác việc xóa (Ctrl+Z), hoặc nhập lại đơn vị từ tệp.`,
+  columnsMoved: (sheet: string, by: number, column: string) =>
+    by > 0
+      ? `Trang "${sheet}" đã bị chèn ${by} cột từ cột ${column}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Xóa cột đã chèn, hoặc nhập lại đơn vị từ tệp.`
+      : `Trang "${sheet}" đã bị xóa ${-by} cột từ cột ${column}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Hoàn tác việc xóa (Ctrl+Z), hoặc nhập lại đơn vị từ tệp.`,
+  moved: (sheet: string, cell: string) =>
+    `Trang "${sheet}" đã bị chèn hoặc xóa dòng, cột từ ô ${cell}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Hoàn tác thay đổi đó, hoặc nhập lại đơn vị từ tệp.`,
+} as const;
