@@ -182,3 +182,11 @@ export function findMarker(sheet: SheetSnapshot, marker: string, at: string): st
   }
   return found ? cellAddress(found) : null;
 }
+
+/** `cell` moved as `from` moved to `to` (e.g. the unit's name, below its marker). */
+export function movedCell(cell: string, from: string, to: string): string {
+  const c = parseCell(cell);
+  const f = parseCell(from);
+  const t = parseCell(to);
+  return cellAddress({ row: c.row + t.row - f.row, col: c.col + t.col - f.col });
+}
