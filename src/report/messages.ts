@@ -112,3 +112,29 @@ export const MSG_FILE = {
   unsafeXml: (part: string | undefined): string =>
     `phần ${part ? `"${part}" ` : ""}có khai báo DOCTYPE hoặc ENTITY, thứ Excel không bao giờ ghi: tệp có thể đã bị làm giả để tấn công nên không được đọc.`,
 } as const;
+
+/** Messages of a sheet whose rows or columns moved away from the layout the roll-up formulas assume. */
+export const MSG_LAYOUT = {
+  rowsMoved: (sheet: string, by: number, row: number) =>
+    by > 0
+      ? `Trang "${sheet}" đã bị chèn ${by} dòng từ dòng ${row}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Xóa dòng đã chèn, hoặc nhập lại đơn vị từ tệp.`
+      : `Trang "${sheet}" đã bị xóa ${-by} dòng từ dòng ${row}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Hoàn tác việc xóa (Ctrl+Z), hoặc nhập lại đơn vị từ tệp.`,
+  columnsMoved: (sheet: string, by: number, column: string) =>
+    by > 0
+      ? `Trang "${sheet}" đã bị chèn ${by} cột từ cột ${column}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Xóa cột đã chèn, hoặc nhập lại đơn vị từ tệp.`
+      : `Trang "${sheet}" đã bị xóa ${-by} cột từ cột ${column}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Hoàn tác việc xóa (Ctrl+Z), hoặc nhập lại đơn vị từ tệp.`,
+  moved: (sheet: string, cell: string) =>
+    `Trang "${sheet}" đã bị chèn hoặc xóa dòng, cột từ ô ${cell}: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Hoàn tác thay đổi đó, hoặc nhập lại đơn vị từ tệp.`,
+} as const;
+
+/** Messages of the cross-check of the roll-up: a summary cell against the sum of the units' figures. */
+export const MSG_CROSS = {
+  misplaced: (label: string, value: number, expected: number, unitCell: string, named: string[], more: number) =>
+    `Ô tổng hợp "${label}" là ${value}, nhưng cộng số liệu của các đơn vị được ${expected}: công thức cộng ô ${unitCell} của từng trang, mà ở ${named.join("; ")}${more > 0 ? ` và ${more} trang khác` : ""}. Sửa các trang đó (xem lỗi trên từng trang) hoặc nhập lại đơn vị từ tệp.`,
+  figureElsewhere: (unit: string, added: number, figure: number, cell: string) =>
+    `trang "${unit}" ô đó là ${added} còn số liệu nằm ở ô ${cell} (${figure})`,
+  figureNotFound: (unit: string, added: number) => `trang "${unit}" ô đó là ${added} và không tìm thấy dòng của chỉ tiêu này`,
+  notUnit: (sheet: string, added: number) => `trang "${sheet}" không phải trang đơn vị nhưng có số ${added} ở ô đó`,
+  notRecalculated: (label: string, value: number, expected: number) =>
+    `Ô tổng hợp "${label}" là ${value}, nhưng cộng số liệu của các đơn vị được ${expected}: bảng tính chưa được tính lại. Bấm Công thức ▸ Tính toán ngay (F9) rồi kiểm tra lại.`,
+} as const;

@@ -1,4 +1,4 @@
-import { argumentCount, parseRollupFormula, rollupFormula, unitSheetName } from "./rollup";
+import { argumentCount, parseRollupFormula, parseSpanFormula, rollupFormula, unitSheetName } from "./rollup";
 
 describe("roll-up formulas", () => {
   it("adds one cell across the span between the bookends", () => {
@@ -7,6 +7,69 @@ describe("roll-up formulas", () => {
     expect(parseRollupFormula("SUM(DonViDau:DonViCuoi!$C$12)")).toEqual({ from: "DonViDau", to: "DonViCuoi", cell: "C12" });
     expect(parseRollupFormula("=SUM('Xã A:Xã C'!C5)")).toBeNull();
     expect(parseRollupFormula("=C5+1")).toBeNull();
+  });
+
+  it("recognises the roll-up formula in every equivalent spelling", () => {
+    const c5 = { from: "DonViDau", to: "DonViCuoi", cell: "C5" };
+    const spellings = [
+      "=SUM(DonViDau:DonViCuoi!C5)",
+      "SUM(DonViDau:DonViCuoi!C5)",
+      // LibreOffice writes every 3-D reference as a range, so a single cell as C5:C5
+      "=SUM(DonViDau:DonViCuoi!C5:C5)",
+      "SUM(DonViDau:DonViCuoi!C5:C5)",
+      "=SUM(DonViDau:DonViCuoi!$C$5)",
+      "=SUM(DonViDau:DonViCuoi!$C5)",
+      "=SUM(DonViDau:DonViCuoi!C$5)",
+      "=SUM(DonViDau:DonViCuoi!$C$5:$C$5)",
+      "=SUM(DonViDau:DonViCuoi!C5:$C$5)",
+      // each name quoted (LibreOffice quotes names one by one), or the whole span (Excel)
+      "=SUM('DonViDau':'DonViCuoi'!C5)",
+      "=SUM('DonViDau':'DonViCuoi'!C5:C5)",
+      "=SUM('DonViDau:DonViCuoi'!C5)",
+      "=SUM('DonViDau:DonViCuoi'!$C$5:$C$5)",
+      "=SUM(DonViDau:'DonViCuoi'!C5)",
+      // letter case, spaces, prefixes
+      "=sum(donvidau:DONVICUOI!c5)",
+      "=Sum(DonViDau:DonViCuoi!c5:C5)",
+      "  = SUM ( DonViDau:DonViCuoi!C5 )  ",
+      "=SUM( DonViDau : DonViCuoi ! C5 : C5 )",
+      "=_xlfn.SUM(DonViDau:DonViCuoi!C5)",
+      "_XLFN.sum('DonViDau:DonViCuoi'!C5)",
+    ];
+    for (const f of spellings) expect([f, parseRollupFormula(f)]).toEqual([f, c5]);
+    // the bookends in the other order add the same sheets
+    expect(parseRollupFormula("=SUM(DonViCuoi:DonViDau!C5)")).toEqual({ from: "DonViCuoi", to: "DonViDau", cell: "C5" });
+  });
+
+  it("does not take other formulas for a roll-up", () => {
+    const others = [
+      "=SUM(DonViDau:DonViCuoi!C5:C6)", // a range, not a cell
+      "=SUM(DonViDau:DonViCuoi!C5:D5)",
+      "=SUM(DonViDau:DonViCuoi!C5:C)",
+      "=SUM(DonViDau!C5)", // one sheet
+      "=SUM(DonViDau:DonViDau!C5)",
+      "=SUM(DonViDau:DonViCuoi!C5)+1",
+      "=SUM(DonViDau:DonViCuoi!C5,1)",
+      "=SUM(DonViDau:DonViCuoi!C5",
+      "=SUMIF(DonViDau:DonViCuoi!C5)",
+      "=SUM(DonViDau:DonViCuoi!C5)*0",
+      "=SUM('Xã A:Xã C'!C5)", // a span between other sheets is a user's formula
+      "=SUM('Xã A':'Xã C'!C5)",
+      "=SUM(DonViDau:'Xã C'!C5)",
+      "=SUM('DonViDau:DonViCuoi:X'!C5)",
+      "=SUM(DonViDau:DonViCuoi!5)",
+      "=C5+1",
+      "",
+    ];
+    for (const f of others) expect([f, parseRollupFormula(f)]).toEqual([f, null]);
+  });
+
+  it("parses any span, quoted names with apostrophes included", () => {
+    expect(parseSpanFormula("=SUM('Xã A:Xã O''Brien'!C5)")).toEqual({ from: "Xã A", to: "Xã O'Brien", cell: "C5" });
+    expect(parseSpanFormula("=SUM('Xã A':'Xã O''Brien'!$C$5:$C$5)")).toEqual({ from: "Xã A", to: "Xã O'Brien", cell: "C5" });
+    expect(parseSpanFormula("=SUM(Sheet1:Sheet3!AB120)")).toEqual({ from: "Sheet1", to: "Sheet3", cell: "AB120" });
+    expect(parseSpanFormula("=SUM('Xã A'!C5)")).toBeNull();
+    expect(parseSpanFormula("=SUM('':'Xã A'!C5)")).toBeNull();
   });
 
   it("counts a formula's arguments outside quotes and nested calls", () => {

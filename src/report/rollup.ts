@@ -31,12 +31,94 @@ export function rollupFormula(unitCell: string): string {
   return `=SUM(${BOOKEND_START}:${BOOKEND_END}!${unitCell})`;
 }
 
-const ROLLUP_RE = /^=?\s*SUM\(\s*([A-Za-z_][A-Za-z0-9_.]*):([A-Za-z_][A-Za-z0-9_.]*)!\$?([A-Za-z]{1,3})\$?([0-9]+)\s*\)$/i;
+/** A sheet name in a reference: 'quoted' (apostrophes doubled inside) or bare. */
+function readSheetName(s: string, i: number): { name: string; quoted: boolean; end: number } | null {
+  if (s[i] === "'") {
+    let name = "";
+    for (let j = i + 1; j < s.length; j++) {
+      if (s[j] !== "'") name += s[j];
+      else if (s[j + 1] === "'") name += s[j++];
+      else return name ? { name, quoted: true, end: j + 1 } : null;
+    }
+    return null;
+  }
+  const m = /^[^\s'!:(),;"]+/.exec(s.slice(i));
+  return m ? { name: m[0], quoted: false, end: i + m[0].length } : null;
+}
 
-/** Parses a roll-up formula back into its span and cell, or null for any other formula. */
+const CELL_RE = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})/;
+
+/**
+ * Parses `SUM(First:Last!C5)` in any of the equivalent spellings spreadsheet apps write
+ * back, into its span and cell; null when the formula is anything else.
+ *
+ * Accepted: a leading "=" or none; an `_xlfn.` prefix; any letter case; spaces around
+ * the parts; each sheet name quoted or not ('DonViDau':'DonViCuoi'!C5, which is how
+ * LibreOffice quotes a name that needs it), or the whole span quoted ('DonViDau:DonViCuoi'!C5,
+ * as Excel does); absolute references ($C$5); the single-cell range C5:C5 (LibreOffice
+ * writes every 3-D reference as a range). A range of more than one cell is refused.
+ */
+export function parseSpanFormula(formula: string): { from: string; to: string; cell: string } | null {
+  const s = formula;
+  let i = 0;
+  const ws = () => {
+    while (i < s.length && /\s/.test(s[i])) i++;
+  };
+  const eat = (re: RegExp): RegExpExecArray | null => {
+    ws();
+    const m = re.exec(s.slice(i));
+    if (m) i += m[0].length;
+    return m;
+  };
+  eat(/^=/);
+  eat(/^_xlfn\./i);
+  if (!eat(/^SUM\b/i) || !eat(/^\(/)) return null;
+  ws();
+  const first = readSheetName(s, i);
+  if (!first) return null;
+  i = first.end;
+  let from: string;
+  let to: string;
+  if (first.quoted && first.name.includes(":")) {
+    // 'First:Last' — a sheet name cannot hold a colon, so this is a quoted span
+    const parts = first.name.split(":");
+    if (parts.length !== 2) return null;
+    [from, to] = parts.map((p) => p.trim());
+  } else {
+    if (!eat(/^:/)) return null;
+    ws();
+    const last = readSheetName(s, i);
+    if (!last || last.name.includes(":")) return null;
+    i = last.end;
+    from = first.name;
+    to = last.name;
+  }
+  if (!from || !to || !eat(/^!/)) return null;
+  const a = eat(CELL_RE);
+  if (!a) return null;
+  const cell = `${a[1].toUpperCase()}${Number(a[2])}`;
+  if (eat(/^:/)) {
+    const b = eat(CELL_RE);
+    if (!b || `${b[1].toUpperCase()}${Number(b[2])}` !== cell) return null;
+  }
+  if (!eat(/^\)/)) return null;
+  ws();
+  return i === s.length ? { from, to, cell } : null;
+}
+
+/**
+ * Parses a roll-up formula — the span between the bookends, in any spelling
+ * `parseSpanFormula` accepts, the bookends in either order and any case — into the
+ * bookends' names as they are spelt here and the cell; null for any other formula
+ * (a span between other sheets is a user's formula, not ours to overwrite).
+ */
 export function parseRollupFormula(formula: string): { from: string; to: string; cell: string } | null {
-  const m = ROLLUP_RE.exec(formula.trim());
-  return m ? { from: m[1], to: m[2], cell: `${m[3].toUpperCase()}${m[4]}` } : null;
+  const span = parseSpanFormula(formula);
+  if (!span) return null;
+  const bookend = (name: string) => BOOKENDS.find((b) => b.toLowerCase() === name.toLowerCase());
+  const from = bookend(span.from);
+  const to = bookend(span.to);
+  return from && to && from !== to ? { from, to, cell: span.cell } : null;
 }
 
 /** The number of arguments of a formula's outermost function call (commas at depth 1). */

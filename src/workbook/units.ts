@@ -8,6 +8,7 @@ import { MSG_UNITS } from "../report/messages";
 import { BOOKEND_END, BOOKEND_MARKER, BOOKEND_START, parseRollupFormula, rollupFormula, UNIT_MARKER } from "../report/rollup";
 import type { Problem, ReportDefinition, SheetDef } from "../report/types";
 import { inputOf, layoutSheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "./layout";
+import { findLayoutShift, findMarker, movedCell, shiftProblem } from "./layout-shift";
 import { readWorkbook } from "./read";
 import { findSheet, isErrorValue, type CellValue, type WorkbookSnapshot } from "./snapshot";
 
@@ -88,11 +89,12 @@ export interface UnitSheet {
 
 const textOf = (v: CellValue | undefined) => (typeof v === "string" ? v.trim() : "");
 
-/** The unit sheets of a snapshot, recognised by their marker (not by name), in workbook order. */
+/** The unit sheets of a snapshot, recognised by their marker (not by name, even moved by inserted rows), in workbook order. */
 export function findUnitSheets(snapshot: WorkbookSnapshot): UnitSheet[] {
-  return snapshot.sheets.flatMap((s, position) =>
-    textOf(s.cells[MARKER_CELL]) === UNIT_MARKER ? [{ sheet: s.name, unitName: textOf(s.cells[UNIT_NAME_CELL]) || s.name, position }] : [],
-  );
+  return snapshot.sheets.flatMap((s, position) => {
+    const at = findMarker(s, UNIT_MARKER, MARKER_CELL);
+    return at ? [{ sheet: s.name, unitName: textOf(s.cells[movedCell(UNIT_NAME_CELL, MARKER_CELL, at)]) || s.name, position }] : [];
+  });
 }
 
 /** A summary formula for each roll-up field: the summary cell (where the report keeps the field) and its formula. */
@@ -153,6 +155,11 @@ export function checkUnitSheets(def: ReportDefinition, snapshot: WorkbookSnapsho
   for (const u of findUnitSheets(snapshot)) {
     const sheetLayout = unitSheetLayout(def, u.sheet, u.unitName);
     const sheet = findSheet(snapshot, u.sheet)!;
+    const shift = findLayoutShift(sheetLayout, sheet, { tolerate: [UNIT_NAME_CELL] });
+    if (shift) {
+      problems.push(shiftProblem(u.sheet, shift)); // one error instead of a problem per figure read at the wrong place
+      continue;
+    }
     const read = readWorkbook(unitDef, { sheets: [sheetLayout], names: [] }, { sheets: [sheet], names: {} });
     problems.push(...read.problems);
     problems.push(...checkReport(unitDef, { data: read.data, locations: read.locations, unreadable: read.unreadable, unreadableCells: read.unreadableCells, today: options.today }));

@@ -1,0 +1,146 @@
+/**
+ * A summary saved by LibreOffice, and a unit sheet whose rows moved, through the command line.
+ *
+ * - Three unit workbooks are made and rolled up with `bao-cao`; LibreOffice converts the
+ *   summary (`soffice --headless --convert-to xlsx`). LibreOffice 7.4 writes every roll-up
+ *   formula as `SUM(DonViDau:DonViCuoi!C5:C5)` (no "=", a single cell as a range; `$C$5`
+ *   becomes `$C$5:$C$5`; a span with quoted names as `'Xã A':'Xã B'!C5:C5`): the summary
+ *   checks exactly as before it was saved, and the cross-check finds nothing.
+ * - A row is inserted into one unit sheet of that summary (ExcelJS, as a user would in a
+ *   spreadsheet app; the cached results dropped so that LibreOffice computes the totals
+ *   again): `check` exits 1 with one error on that sheet naming the moved rows, and the
+ *   cross-check names the unit on the summary cells LibreOffice now adds wrongly.
+ *
+ * Skips the LibreOffice part when `soffice` is not installed.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main, type CliIO } from "../src/cli/main";
+import { readSnapshot } from "../src/cli/xlsx";
+import { loadDefinition } from "../src/report/kinds";
+import { parseRollupFormula } from "../src/report/rollup";
+import { checkWorkbook } from "../src/workbook/check-workbook";
+import { buildLayout, inputOf } from "../src/workbook/layout";
+import { crossCheckRollup, rollupMismatches } from "../src/workbook/rollup-cross-check";
+import { rollupFields } from "../src/workbook/units";
+
+const def = loadDefinition();
+const layout = buildLayout(def);
+const today = new Date(2025, 3, 1);
+const SUMMARY = inputOf(layout, rollupFields(def)[0].id).sheet.name;
+const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+const itWithLibreOffice = hasSoffice ? it : it.skip;
+
+const UNITS: Record<string, Record<string, number>> = {
+  "Xã A": { DGTD_TTHC: 3, THAM_DINH_TTHC: 2, TTHC_NB_CONG_BO: 4, TTHC_NB_PHE_DUYET: 2, TTHC_NB_THUC_THI: 1, PAKN_TONG: 5, PAKN_DUNG_HAN: 4, PAKN_QUA_HAN: 0, PAKN_DANG_XU_LY: 1 },
+  "Phường Dị Sử": { DGTD_TTHC: 7, THAM_DINH_TTHC: 6, TTHC_NB_CONG_BO: 1, TTHC_NB_PHE_DUYET: 1, TTHC_NB_THUC_THI: 0, PAKN_TONG: 3, PAKN_DUNG_HAN: 3, PAKN_QUA_HAN: 0, PAKN_DANG_XU_LY: 0 },
+  "Xã O'Brien": { DGTD_TTHC: 1, THAM_DINH_TTHC: 1, TTHC_NB_CONG_BO: 2, TTHC_NB_PHE_DUYET: 0, TTHC_NB_THUC_THI: 0, PAKN_TONG: 2, PAKN_DUNG_HAN: 1, PAKN_QUA_HAN: 1, PAKN_DANG_XU_LY: 0 },
+};
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s), today, env: {} };
+  return { code: await main(argv, io), out, err };
+}
+
+function convert(dir: string, ...files: string[]): string {
+  const outDir = mkdtempSync(join(dir, "lo-"));
+  const profile = mkdtempSync(join(tmpdir(), "bao-cao-lo-profile-"));
+  const r = spawnSync("soffice", ["--headless", `-env:UserInstallation=${pathToFileURL(profile).href}`, "--convert-to", "xlsx", "--outdir", outDir, ...files], {
+    encoding: "utf8",
+    timeout: 110_000,
+  });
+  rmSync(profile, { recursive: true, force: true });
+  expect(r.status).toBe(0);
+  return outDir;
+}
+
+async function summaryXml(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const index = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].findIndex((m) => m[1] === SUMMARY);
+  return zip.file(`xl/worksheets/sheet${index + 1}.xml`)!.async("string");
+}
+
+describe("a summary saved by LibreOffice, and a unit sheet whose rows moved", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bao-cao-shift-"));
+  const summary = join(dir, "tong-hop.xlsx");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    mkdirSync(join(dir, "don-vi"));
+    const files = [];
+    for (const [i, [name, values]] of Object.entries(UNITS).entries()) {
+      const data = join(dir, `${i}.json`);
+      writeFileSync(data, JSON.stringify({ values }));
+      files.push(join(dir, "don-vi", `${i}.xlsx`));
+      expect(await cli("template", "--unit", name, "--data", data, "-o", files[i])).toMatchObject({ code: 0, err: [] });
+    }
+    expect((await cli("rollup", "-o", summary, ...files)).code).toBe(0);
+  }, 60_000);
+
+  itWithLibreOffice(
+    "checks exactly as before once saved by LibreOffice; a row inserted into a unit sheet is one error and the cross-check names the unit",
+    async () => {
+      const saved = join(convert(dir, summary), "tong-hop.xlsx");
+
+      // what LibreOffice writes
+      const xml = await summaryXml(saved);
+      for (const f of rollupFields(def)) {
+        const cell = inputOf(layout, f.id).input.first;
+        expect(xml).toMatch(new RegExp(`<c r="${cell}"[^>]*><f aca="false">SUM\\(DonViDau:DonViCuoi!${cell}:${cell}\\)</f>`));
+      }
+      const after = await readSnapshot(readFileSync(saved));
+      const formulas = after.sheets.find((s) => s.name === SUMMARY)!.formulas!;
+      expect(Object.values(formulas).every((f) => parseRollupFormula(f) !== null)).toBe(true);
+
+      // checks as before: no "số nhập tay" warning, the same problems on the summary sheet
+      const onSummary = (s: Awaited<ReturnType<typeof readSnapshot>>) =>
+        checkWorkbook(def, layout, s, { today })
+          .problems.filter((p) => p.sheet === SUMMARY)
+          .map(({ cell, code, message }) => ({ cell, code, message }));
+      const before = onSummary(await readSnapshot(readFileSync(summary)));
+      expect(onSummary(after)).toEqual(before);
+      expect(before.filter((p) => p.code === "units.typedSummary")).toEqual([]);
+      expect(crossCheckRollup(def, after)).toEqual([]);
+      for (const f of rollupFields(def)) {
+        const total = Object.values(UNITS).reduce((a, u) => a + u[f.id], 0);
+        expect([f.id, after.sheets.find((s) => s.name === SUMMARY)!.cells[inputOf(layout, f.id).input.first]]).toEqual([f.id, total]);
+      }
+
+      // a row inserted into one unit sheet, above its first figure; the totals left for LibreOffice to compute
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(saved);
+      wb.getWorksheet("Phường Dị Sử")!.spliceRows(5, 0, []);
+      wb.getWorksheet(SUMMARY)!.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = c.value as ExcelJS.CellFormulaValue;
+          if (v && typeof v === "object" && "formula" in v) c.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+        }),
+      );
+      const shifted = join(dir, "chen-dong.xlsx");
+      await wb.xlsx.writeFile(shifted);
+
+      const r = await cli("check", shifted);
+      expect(r.code).toBe(1);
+      const onUnit = r.out.filter((l) => l.startsWith("Phường Dị Sử!"));
+      expect(onUnit).toEqual([
+        'Phường Dị Sử!A5: [Lỗi] Trang "Phường Dị Sử" đã bị chèn 1 dòng từ dòng 5: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Xóa dòng đã chèn, hoặc nhập lại đơn vị từ tệp.',
+      ]);
+
+      const recalculated = await readSnapshot(readFileSync(join(convert(dir, shifted), "chen-dong.xlsx")));
+      const dgtd = rollupMismatches(def, recalculated).find((m) => m.fieldId === "DGTD_TTHC")!;
+      // LibreOffice adds the inserted row's blank C5 for this unit; its figure is now in C6
+      expect(dgtd).toMatchObject({ value: 3 + 1, expected: 3 + 7 + 1 });
+      expect(dgtd.misplaced).toEqual([{ sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", added: 0, figure: 7, figureCell: "C6" }]);
+      expect(crossCheckRollup(def, recalculated).find((p) => p.cell === "C5")?.message).toContain('trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C6 (7)');
+    },
+    240_000,
+  );
+});
