@@ -241,6 +241,7 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     isTable(`${at}/table`, a.table);
     checkTemplate(`${at}/title`, a.title);
     (a.subtitles ?? []).forEach((t, j) => checkTemplate(`${at}/subtitles/${j}`, t));
+    (a.corners ?? []).forEach((t, j) => checkTemplate(`${at}/corners/${j}`, t));
   });
   return issues;
 }

@@ -226,6 +226,8 @@ export interface AppendixDef {
   title: string;
   /** lines under the title, centred italic; placeholders as in a paragraph ("({kyKhoang})") */
   subtitles?: string[];
+  /** the reporting and the receiving unit, above the table's left and right corners */
+  corners?: [string, string];
   /** the page's orientation (landscape for a wide table, as Decree 30 allows for an appendix) */
   orientation?: "portrait" | "landscape";
 }
