@@ -51,9 +51,9 @@ describe("Open XML SDK validation of the report", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function write(name: string, data: ReportData): Promise<string> {
+  async function write(name: string, data: ReportData, kind = def): Promise<string> {
     const file = path.join(dir, name);
-    writeFileSync(file, await packReport(def, data));
+    writeFileSync(file, await packReport(kind, data));
     return file;
   }
 
@@ -86,6 +86,17 @@ describe("Open XML SDK validation of the report", () => {
     for (const version of ["Microsoft365", "Office2016"]) {
       const result = validate(file, version);
       if (result.errors.length > 0) console.error(`${name} (${version}):\n${describeErrors(result)}`);
+      expect(result.errors).toEqual([]);
+      expect(result.ok).toBe(true);
+    }
+  });
+
+  it("finds no error in the dossier-settlement report with its Biểu 06 appendix on a landscape page", async () => {
+    const dossiers = loadDefinition("bao-cao-giai-quyet-tthc");
+    const file = await write("giai-quyet-tthc.docx", sampleData(dossiers.id), dossiers);
+    for (const version of ["Microsoft365", "Office2016"]) {
+      const result = validate(file, version);
+      if (result.errors.length > 0) console.error(`dossiers (${version}):\n${describeErrors(result)}`);
       expect(result.errors).toEqual([]);
       expect(result.ok).toBe(true);
     }

@@ -13,16 +13,19 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareExport } from "../commands/export-report";
 import { packReport } from "../docx";
-import { loadDefinition } from "../report/kinds";
+import { DefinitionError } from "../report/definition";
+import { parseDefinitionText } from "../report/definition-schema";
+import { builtInKinds, DEFAULT_KIND_ID, loadDefinition, UnknownKindError } from "../report/kinds";
 import { MSG_FILE } from "../report/messages";
-import { sampleData } from "../report/sample";
-import { UNIT_MARKER } from "../report/rollup";
-import type { Problem, ReportData } from "../report/types";
+import { sampleDataOf } from "../report/sample";
+import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import { formatProblem } from "../workbook/check-workbook";
 import { buildLayout, type WorkbookLayout } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { checkAnyWorkbook, planRollup, unitFiguresOf, type RollupRejection, type RollupSource } from "../workbook/unit-workbook";
-import { MARKER_CELL } from "../workbook/units";
+import { definitionOfWorkbook, WorkbookKindError } from "../workbook/kind-of";
+import { kindMarkOf } from "../workbook/kind-sheet";
+import { unitSpec } from "../workbook/units";
 import { DataFileError, parseDataFile, reportValuesOf, unitValuesOf } from "./data-file";
 import { buildRollupWorkbook, buildUnitWorkbook, buildWorkbook, readSnapshot, workbookBuffer, XlsxFormatError, type XlsxFormatProblem } from "./xlsx";
 
@@ -41,18 +44,33 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const q = (file: string) => `"${file}"`;
 
-export const USAGE = `bao-cao — lập báo cáo tháng về công tác cải cách thủ tục hành chính
-(Nghị định 30/2020/NĐ-CP) từ sổ Excel (.xlsx).
+export const USAGE = `bao-cao — lập báo cáo về thủ tục hành chính (báo cáo tháng về cải cách TTHC,
+báo cáo quý, 6 tháng, năm về giải quyết TTHC, …) từ sổ Excel (.xlsx), trình bày theo
+Nghị định 30/2020/NĐ-CP.
 
 Cách dùng:
-  bao-cao template -o <sổ.xlsx> [--sample] [--data <tệp.json>] [--force]
+  bao-cao kinds
+      In các loại báo cáo có sẵn: mỗi dòng một mã loại và tên.
+
+  bao-cao definition <mã loại>
+      In định nghĩa (JSON) của một loại báo cáo: điểm xuất phát để cơ quan tự
+      sửa đề cương, chỉ tiêu của mình rồi dùng với template --definition.
+
+  bao-cao template -o <sổ.xlsx> [--kind <mã loại> | --definition <tệp.json>]
+                   [--sample] [--data <tệp.json>] [--force]
       Tạo sổ Excel theo mẫu báo cáo (các trang tính, ô nhập nền vàng, tên vùng).
-      --sample   điền sẵn số liệu mẫu (UBND thị xã Mỹ Hào, tháng 11 năm 2024)
+      Sổ ghi nhớ loại báo cáo (và định nghĩa riêng, nếu có): các lệnh khác không
+      cần chỉ lại.
+      --kind     loại báo cáo (mặc định bao-cao-cctthc-thang; xem bao-cao kinds)
+      --definition  định nghĩa riêng của cơ quan (tệp JSON, xem bao-cao definition)
+      --sample   điền sẵn số liệu mẫu của loại báo cáo (báo cáo tháng: UBND thị xã
+                 Mỹ Hào, tháng 11 năm 2024)
       --data     điền sẵn từ tệp JSON {"values": {"THANG": 3, ...}}
                  (cùng --sample: thay các trường có trong tệp)
       --force    ghi đè nếu tệp đã có (dữ liệu trong tệp cũ sẽ mất)
 
-  bao-cao template --unit "<tên đơn vị>" -o <sổ-đơn-vị.xlsx> [--data <tệp.json>] [--force]
+  bao-cao template --unit "<tên đơn vị>" -o <sổ-đơn-vị.xlsx> [--kind … | --definition …]
+                   [--data <tệp.json>] [--force]
       Tạo sổ số liệu của một đơn vị (xã, phường) để gửi đơn vị điền rồi tổng hợp:
       một trang đơn vị, các ô số liệu mang cùng tên vùng với ô tổng hợp.
       --data     số liệu của đơn vị: mục có "name" trùng tên đơn vị trong
@@ -61,7 +79,9 @@ Cách dùng:
   bao-cao rollup -o <tổng-hợp.xlsx> <sổ-đơn-vị.xlsx>... [--base <sổ.xlsx>] [--force]
       Tổng hợp sổ của các đơn vị: sổ mới có các trang của mẫu, mỗi đơn vị một
       trang nằm giữa hai trang mốc DonViDau và DonViCuoi, và công thức cộng
-      =SUM(DonViDau:DonViCuoi!C5) ở các ô số liệu của trang "I. Kết quả".
+      =SUM(DonViDau:DonViCuoi!C5) ở mọi ô số liệu được tổng hợp (cả từng ô của bảng).
+      Loại báo cáo lấy theo --base, hoặc theo sổ đơn vị đầu tiên; sổ đơn vị
+      của loại khác, hoặc có danh sách dòng (lĩnh vực) khác, bị bỏ qua.
       Có thể ghi một thư mục (lấy mọi tệp .xlsx trong đó) hoặc mẫu như don-vi/*.xlsx.
       Tệp không phải sổ đơn vị, đơn vị trùng tên, tệp hỏng được báo rồi bỏ qua;
       các tệp còn lại vẫn được tổng hợp (mã thoát 1 nếu có tệp bị bỏ qua).
@@ -75,7 +95,8 @@ Cách dùng:
 
   bao-cao export <sổ.xlsx> [-o <báo-cáo.docx>]
       Xuất báo cáo Word khi sổ (sổ báo cáo hoặc sổ tổng hợp) không còn lỗi.
-      Không có -o: ghi tệp bao-cao-cctthc-thang-<tháng>-<năm>.docx cùng thư mục với sổ.
+      Không có -o: ghi tệp theo loại và kỳ báo cáo (ví dụ bao-cao-cctthc-thang-11-2024.docx)
+      cùng thư mục với sổ.
 
   bao-cao --help       in hướng dẫn này
   bao-cao --version    in số phiên bản
@@ -102,7 +123,15 @@ const FORMAT: Record<XlsxFormatProblem, (f: string, detail?: string, info?: Xlsx
 const M = {
   seeHelp: "Xem hướng dẫn: bao-cao --help",
   noCommand: "Chưa nhập lệnh.",
-  unknownCommand: (c: string) => `Lệnh không hợp lệ: ${q(c)}. Các lệnh: template, rollup, check, export.`,
+  unknownCommand: (c: string) => `Lệnh không hợp lệ: ${q(c)}. Các lệnh: kinds, definition, template, rollup, check, export.`,
+  definitionNeedsId: "Lệnh definition cần mã loại báo cáo, ví dụ: bao-cao definition bao-cao-cctthc-thang (xem bao-cao kinds).",
+  kindAndDefinition: "Chỉ dùng một trong hai: --kind (loại có sẵn) hoặc --definition (định nghĩa riêng).",
+  noSample: (id: string) => `Loại báo cáo ${q(id)} không có số liệu mẫu; bỏ --sample hoặc dùng --data.`,
+  otherKind: (f: string, kind: string, expected: string) =>
+    `Tệp ${q(f)} là sổ của loại báo cáo ${q(kind)}, không cùng loại với sổ tổng hợp (${q(expected)}); không trộn các loại báo cáo trong một lần tổng hợp.`,
+  rejectedRows: (f: string, unit: string, table: string, row: number, found: string, expected: string) =>
+    `Tệp ${q(f)}, đơn vị ${q(unit)}: bảng ${table} dòng ${row} là ${found ? q(found) : "(trống)"} nhưng ở sổ tổng hợp là ${expected ? q(expected) : "(không có)"}; ` +
+    `số liệu sẽ bị cộng sai dòng. Sửa danh sách lĩnh vực của đơn vị cho giống sổ tổng hợp rồi tổng hợp lại.`,
   unknownOption: (o: string) => `Tùy chọn không hợp lệ: ${o}.`,
   badOptionValue: (o: string) => `Tùy chọn ${o} thiếu giá trị hoặc không nhận giá trị.`,
   needInput: (cmd: string) => `Lệnh ${cmd} cần đúng một tệp sổ .xlsx, ví dụ: bao-cao ${cmd} so-bao-cao.xlsx`,
@@ -146,7 +175,7 @@ const M = {
   skipped: (message: string) => `Bỏ qua: ${message}`,
   rejectedReport: (f: string) =>
     `Tệp ${q(f)} là sổ báo cáo, không phải sổ đơn vị. Sổ đơn vị tạo bằng: bao-cao template --unit "Tên đơn vị" -o don-vi.xlsx`,
-  rejectedNone: (f: string) => `Tệp ${q(f)} không phải sổ đơn vị: không có trang tính nào mang dấu ${UNIT_MARKER} ở ô ${MARKER_CELL}.`,
+  rejectedNone: (f: string, marker: string, cell: string) => `Tệp ${q(f)} không phải sổ đơn vị: không có trang tính nào mang dấu ${marker} ở ô ${cell}.`,
   rejectedDuplicate: (f: string, unit: string, first: string) => `Tệp ${q(f)}: đơn vị ${q(unit)} trùng với tệp ${q(first)} (đã lấy số liệu từ tệp đó).`,
   rejectedName: (f: string, message: string) => `Tệp ${q(f)}: ${message}`,
   noFileMatches: (pattern: string) => `Không có tệp .xlsx nào khớp với ${q(pattern)}.`,
@@ -298,12 +327,48 @@ async function writeOutput(file: string, bytes: Uint8Array): Promise<void> {
 interface Context {
   io: CliIO;
   today: Date;
-  definition: ReturnType<typeof loadDefinition>;
+}
+
+/** A kind of report and its workbook layout. */
+interface Kind {
+  definition: ReportDefinition;
   layout: WorkbookLayout;
 }
 
-function notReportWorkbook(ctx: Context, file: string): CliFailure {
-  return failure(M.notReportWorkbook(file, ctx.layout.sheets.map((s) => s.name)));
+const kindOf = (definition: ReportDefinition): Kind => ({ definition, layout: buildLayout(definition) });
+
+/** The kind a workbook says it is (its hidden kind sheet; the monthly report for an older workbook). */
+async function kindOfWorkbook(snapshot: WorkbookSnapshot): Promise<Kind> {
+  try {
+    return kindOf(await definitionOfWorkbook(snapshot));
+  } catch (e) {
+    if (e instanceof WorkbookKindError) throw failure(e.message);
+    throw e;
+  }
+}
+
+/** The kind chosen by --kind or --definition (the monthly report when neither is given). */
+async function chosenKind(options: { kind?: string; definition?: string }): Promise<Kind> {
+  if (options.kind !== undefined && options.definition !== undefined) throw usageError(M.kindAndDefinition);
+  if (options.definition !== undefined) {
+    const text = (await readInput(options.definition)).toString("utf8");
+    try {
+      return kindOf(parseDefinitionText(text, q(options.definition)));
+    } catch (e) {
+      if (e instanceof DefinitionError) throw failure(e.message);
+      throw e;
+    }
+  }
+  try {
+    return kindOf(loadDefinition(options.kind ?? DEFAULT_KIND_ID));
+  } catch (e) {
+    if (e instanceof UnknownKindError) throw usageError(e.message);
+    throw e;
+  }
+}
+
+function notReportWorkbook(kind: Kind, file: string): CliFailure {
+  return failure(M.notReportWorkbook(file, kind.layout.sheets.filter((s) => !s.hidden).map((s) => s.name)));
 }
 
 /** The data file of --data, parsed; its problems are failures (exit 1). */
@@ -339,6 +404,8 @@ async function templateCommand(ctx: Context, args: string[]): Promise<number> {
     sample: { type: "boolean" },
     unit: { type: "string", short: "u" },
     data: { type: "string" },
+    kind: { type: "string", short: "k" },
+    definition: { type: "string" },
     force: { type: "boolean", short: "f" },
   } as const);
   if (values.help) return help(ctx.io);
@@ -350,14 +417,16 @@ async function templateCommand(ctx: Context, args: string[]): Promise<number> {
   await refuseDirectory(output, values.unit !== undefined ? "don-vi.xlsx" : "so-bao-cao.xlsx");
   requireExtension(output, ".xlsx");
   await checkOutput(output, { mayExist: Boolean(values.force) });
+  const kind = await chosenKind(values);
+  const ctxKind = kind;
   const dataFile = values.data !== undefined ? await readDataFile(values.data) : undefined;
 
   if (values.unit !== undefined) {
     const unitName = values.unit;
-    const figures = dataFile ? withData(() => unitValuesOf(ctx.definition, dataFile, values.data!, unitName)) : {};
+    const figures = dataFile ? withData(() => unitValuesOf(ctxKind.definition, dataFile, values.data!, unitName)) : {};
     let built: ReturnType<typeof buildUnitWorkbook>;
     try {
-      built = buildUnitWorkbook(ctx.definition, unitName, figures as Record<string, number | string | null>);
+      built = buildUnitWorkbook(ctxKind.definition, unitName, figures);
     } catch (e) {
       throw failure(errText(e));
     }
@@ -368,12 +437,16 @@ async function templateCommand(ctx: Context, args: string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  let data: ReportData | undefined = values.sample ? sampleData() : undefined;
+  let data: ReportData | undefined;
+  if (values.sample) {
+    data = sampleDataOf(kind.definition.id) ?? undefined;
+    if (!data) throw usageError(M.noSample(kind.definition.id));
+  }
   if (dataFile) {
-    const given = withData(() => reportValuesOf(ctx.definition, dataFile, values.data!));
+    const given = withData(() => reportValuesOf(kind.definition, dataFile, values.data!));
     data = { values: { ...(data?.values ?? {}), ...given } };
   }
-  const wb = buildWorkbook(ctx.definition, ctx.layout, data);
+  const wb = buildWorkbook(kind.definition, kind.layout, data);
   await writeOutput(output, await workbookBuffer(wb));
   ctx.io.out(M.templateWritten(path.resolve(output), Boolean(values.sample || dataFile)));
   ctx.io.out(M.templateNext(path.resolve(output)));
@@ -385,8 +458,9 @@ async function checkCommand(ctx: Context, args: string[]): Promise<number> {
   if (values.help) return help(ctx.io);
   const input = oneInput("check", positionals);
   const snapshot = await readWorkbookFile(input);
-  const result = checkAnyWorkbook(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
-  if (result.kind === "none") throw notReportWorkbook(ctx, input);
+  const kind = await kindOfWorkbook(snapshot);
+  const result = checkAnyWorkbook(kind.definition, kind.layout, snapshot, { today: ctx.today });
+  if (result.kind === "none") throw notReportWorkbook(kind, input);
   const problems = result.kind === "report" ? result.check.problems : result.problems;
   const errors = problems.filter((p) => p.severity === "error").length;
   if (values.json) {
@@ -412,11 +486,12 @@ async function exportCommand(ctx: Context, args: string[]): Promise<number> {
     await checkOutput(values.output, { mayExist: true });
   }
   const snapshot = await readWorkbookFile(input);
-  const kind = checkAnyWorkbook(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
-  if (kind.kind === "unit") throw failure(M.unitNotExportable(input, kind.units.map((u) => u.unitName)));
-  const prepared = prepareExport(ctx.definition, ctx.layout, snapshot, { today: ctx.today });
+  const kind = await kindOfWorkbook(snapshot);
+  const any = checkAnyWorkbook(kind.definition, kind.layout, snapshot, { today: ctx.today });
+  if (any.kind === "unit") throw failure(M.unitNotExportable(input, any.units.map((u) => u.unitName)));
+  const prepared = prepareExport(kind.definition, kind.layout, snapshot, { today: ctx.today });
   if (!prepared.ok) {
-    if (prepared.reason === "notReportWorkbook") throw notReportWorkbook(ctx, input);
+    if (prepared.reason === "notReportWorkbook") throw notReportWorkbook(kind, input);
     for (const p of prepared.problems) ctx.io.err(formatProblem(p));
     ctx.io.err(problemSummary(prepared.problems));
     ctx.io.err(M.exportRefused(prepared.problems.filter((p) => p.severity === "error").length));
@@ -425,7 +500,7 @@ async function exportCommand(ctx: Context, args: string[]): Promise<number> {
   const output = path.resolve(values.output ?? path.join(path.dirname(input), prepared.fileName));
   await refuseInputAsOutput(output, input);
   if (values.output === undefined) await checkOutput(output, { mayExist: true });
-  const bytes = await packReport(ctx.definition, prepared.data);
+  const bytes = await packReport(kind.definition, prepared.data);
   await writeOutput(output, bytes);
   for (const p of prepared.warnings) ctx.io.out(formatProblem(p));
   ctx.io.out(problemSummary(prepared.warnings));
@@ -495,7 +570,11 @@ function rejectionMessage(r: RollupRejection): string {
     case "report":
       return M.rejectedReport(r.file);
     case "none":
-      return M.rejectedNone(r.file);
+      return M.rejectedNone(r.file, r.marker ?? "", r.cell ?? "");
+    case "otherKind":
+      return M.otherKind(r.file, r.found, r.expected);
+    case "rows":
+      return M.rejectedRows(r.file, r.unitName, r.table, r.row, r.found, r.expected);
     case "duplicate":
       return M.rejectedDuplicate(r.file, r.unitName, r.firstFile);
     case "badName":
@@ -503,17 +582,37 @@ function rejectionMessage(r: RollupRejection): string {
   }
 }
 
-/** What one input file holds, for the roll-up plan; never throws for a bad file. */
-async function rollupSource(ctx: Context, file: string): Promise<RollupSource> {
+/** What one input file holds, for the roll-up plan; never throws for a bad file. `kind` is the roll-up's, when known. */
+async function rollupSource(file: string, kind: Kind | undefined): Promise<{ source: RollupSource; kind?: Kind }> {
   let snapshot: WorkbookSnapshot;
+  let own: Kind;
   try {
     snapshot = await readWorkbookFile(file);
+    own = await kindOfWorkbook(snapshot);
   } catch (e) {
-    return { file, kind: "unreadable", message: e instanceof CliFailure ? e.message : FORMAT.corruptWorkbook(file, errText(e)) };
+    return { source: { file, kind: "unreadable", message: e instanceof CliFailure ? e.message : FORMAT.corruptWorkbook(file, errText(e)) } };
   }
-  const kind = checkAnyWorkbook(ctx.definition, ctx.layout, snapshot).kind;
-  if (kind !== "unit") return { file, kind };
-  return { file, kind, units: unitFiguresOf(ctx.definition, snapshot) };
+  if (kind && own.definition.id !== kind.definition.id && kindMarkOf(snapshot).kind !== "none") {
+    return { source: { file, kind: "otherKind", found: own.definition.title, expected: kind.definition.title } };
+  }
+  const use = kind ?? own;
+  const found = checkAnyWorkbook(use.definition, use.layout, snapshot).kind;
+  if (found !== "unit") return { source: { file, kind: found, marker: unitSpec(use.definition).marker, cell: unitSpec(use.definition).markerCell } };
+  return { source: { file, kind: found, units: unitFiguresOf(use.definition, snapshot) }, kind: use };
+}
+
+/** The rows each roll-up table must have: the base's when there is one (else the first unit sets them). */
+function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of def.fields) {
+    const v = base?.values[f.id];
+    if (f.kind === "table" && v && typeof v === "object" && !Array.isArray(v)) {
+      const rows = [...v.rows];
+      while (rows.length && rows[rows.length - 1] === "") rows.pop();
+      out[f.id] = rows;
+    }
+  }
+  return out;
 }
 
 /** Every this many files read, the roll-up says how far it is. */
@@ -523,6 +622,8 @@ async function rollupCommand(ctx: Context, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     output: { type: "string", short: "o" },
     base: { type: "string", short: "b" },
+    kind: { type: "string", short: "k" },
+    definition: { type: "string" },
     force: { type: "boolean", short: "f" },
   } as const);
   if (values.help) return help(ctx.io);
@@ -535,9 +636,13 @@ async function rollupCommand(ctx: Context, args: string[]): Promise<number> {
   for (const f of [...files, ...(values.base ? [values.base] : [])]) await refuseInputAsOutput(output, f);
   await checkOutput(output, { mayExist: Boolean(values.force) });
 
+  // the roll-up's kind: the base's, else the one asked for, else the first unit file's
   let base: ReportData | undefined;
+  let kind: Kind | undefined = values.kind !== undefined || values.definition !== undefined ? await chosenKind(values) : undefined;
   if (values.base !== undefined) {
-    const checked = checkAnyWorkbook(ctx.definition, ctx.layout, await readWorkbookFile(values.base), { today: ctx.today });
+    const snapshot = await readWorkbookFile(values.base);
+    kind ??= await kindOfWorkbook(snapshot);
+    const checked = checkAnyWorkbook(kind.definition, kind.layout, snapshot, { today: ctx.today });
     if (checked.kind !== "report") throw failure(M.baseNotReport(values.base));
     base = checked.check.data;
   }
@@ -545,18 +650,21 @@ async function rollupCommand(ctx: Context, args: string[]): Promise<number> {
   const sources: RollupSource[] = problems.map((p) => ({ file: p.file, kind: "unreadable", message: p.message }));
   const total = files.length + problems.length;
   for (const [i, file] of files.entries()) {
-    sources.push(await rollupSource(ctx, file));
+    const read = await rollupSource(file, kind);
+    sources.push(read.source);
+    kind ??= read.kind;
     const done = problems.length + i + 1;
     if (total > ROLLUP_PROGRESS_EVERY && (done % ROLLUP_PROGRESS_EVERY === 0 || done === total)) ctx.io.err(M.rollupProgress(done, total));
   }
-  const plan = planRollup(sources, ctx.layout.sheets.map((s) => s.name));
+  kind ??= await chosenKind({});
+  const plan = planRollup(sources, kind.layout.sheets.map((s) => s.name), expectedRowsOf(kind.definition, base));
   for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r)));
   if (!plan.units.length) {
     ctx.io.err(M.rollupNothing(total));
     return EXIT.failed;
   }
 
-  const wb = buildRollupWorkbook(ctx.definition, plan.units, base);
+  const wb = buildRollupWorkbook(kind.definition, plan.units, base);
   await writeOutput(output, await workbookBuffer(wb));
   for (const u of plan.units) if (u.renamed) ctx.io.out(M.rollupSheetRenamed(u.unitName, u.sheet));
   ctx.io.out(M.rollupWritten(plan.units.length, path.resolve(output)));
@@ -590,7 +698,29 @@ export function version(): string {
   return "không rõ";
 }
 
+/** `bao-cao kinds`: one line per built-in kind, its id then its title. */
+async function kindsCommand(ctx: Context, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {} as const);
+  if (values.help) return help(ctx.io);
+  if (positionals.length) throw usageError(M.tooMany("kinds", positionals));
+  for (const k of builtInKinds()) ctx.io.out(`${k.id}\t${k.title}`);
+  return EXIT.ok;
+}
+
+/** `bao-cao definition ID`: the kind's definition as JSON on standard output. */
+async function definitionCommand(ctx: Context, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {} as const);
+  if (values.help) return help(ctx.io);
+  if (positionals.length === 0) throw usageError(M.definitionNeedsId);
+  if (positionals.length > 1) throw usageError(M.tooMany("definition", positionals.slice(1)));
+  const { definition } = await chosenKind({ kind: positionals[0] });
+  ctx.io.out(JSON.stringify(definition, null, 2));
+  return EXIT.ok;
+}
+
 const COMMANDS: Record<string, (ctx: Context, args: string[]) => Promise<number>> = {
+  kinds: kindsCommand,
+  definition: definitionCommand,
   template: templateCommand,
   rollup: rollupCommand,
   check: checkCommand,
@@ -613,8 +743,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     const run = COMMANDS[command];
     if (!run) throw usageError(command.startsWith("-") ? M.unknownOption(command) : M.unknownCommand(command));
-    const definition = loadDefinition();
-    return await run({ io, today: io.today ?? new Date(), definition, layout: buildLayout(definition) }, rest);
+    return await run({ io, today: io.today ?? new Date() }, rest);
   } catch (e) {
     if (e instanceof CliFailure) {
       io.err(`bao-cao: ${e.message}`);

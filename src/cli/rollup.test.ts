@@ -68,7 +68,7 @@ describe("template --unit", () => {
     expect(r.out[0]).toBe(`Đã tạo sổ đơn vị "Xã Hòa Phong" (trang tính "Xã Hòa Phong"): ${resolve(file)}`);
     expect(r.out[1]).toContain("bao-cao rollup -o tong-hop.xlsx");
     const s = await readSnapshot(file);
-    expect(s.sheets.map((x) => x.name)).toEqual(["Xã Hòa Phong"]);
+    expect(s.sheets.map((x) => x.name)).toEqual(["Xã Hòa Phong", "BaoCaoLoai"]); // the unit sheet, and the hidden sheet of its kind
     expect(s.sheets[0].cells.F1).toBe(UNIT_MARKER);
     expect(s.names.DGTD_TTHC).toBe("'Xã Hòa Phong'!$C$5");
     expect(s.names.PAKN_DANG_XU_LY).toBe("'Xã Hòa Phong'!$C$15");
@@ -256,7 +256,7 @@ describe("rollup", () => {
     const first = await run("rollup", "-o", out, folder);
     expect(first.err).toEqual([]);
     expect(first.code).toBe(0);
-    expect(findUnitSheets(await readSnapshot(out)).map((u) => u.unitName)).toEqual(["Xã Hai", "Xã Một"]);
+    expect(findUnitSheets(await readSnapshot(out), def).map((u) => u.unitName)).toEqual(["Xã Hai", "Xã Một"]);
     // again, into the same folder: its own output is not an input
     const again = await run("rollup", "-o", out, join(folder, "*.XLSX"), "--force");
     expect(again.err).toEqual([]);

@@ -123,7 +123,7 @@ describe("what buildWorkbook writes", () => {
   it("applies widths, titles, merges and frozen header rows of every sheet", async () => {
     const wb = await load(await workbookBuffer(buildWorkbook(def, layout)));
     expect(wb.worksheets.map((w) => w.name)).toEqual(layout.sheets.map((s) => s.name));
-    for (const sheet of layout.sheets) {
+    for (const sheet of layout.sheets.filter((s) => !s.hidden)) {
       const ws = wb.getWorksheet(sheet.name)!;
       sheet.columns.forEach((c) => expect(ws.getColumn(c.letter).width).toBe(c.width));
       expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 14, color: { argb: "FF1F3864" } });
@@ -286,7 +286,7 @@ describe("unit workbooks and rolled-up workbooks", () => {
     const xml = await (await JSZip.loadAsync(buf)).file("xl/workbook.xml")!.async("string");
     expect(xml).toContain(`<definedName name="PAKN_TONG">&apos;Xã O&apos;&apos;Brien Hòa Phong&apos;!$C$12</definedName>`);
     const s = await readSnapshot(buf);
-    expect(s.sheets.map((x) => x.name)).toEqual(["Xã O'Brien Hòa Phong"]);
+    expect(s.sheets.map((x) => x.name)).toEqual(["Xã O'Brien Hòa Phong", "BaoCaoLoai"]);
     expect(s.sheets[0].cells).toMatchObject({ F1: UNIT_MARKER, F2: "Xã O'Brien Hòa Phong", C12: 4, C13: 4 });
     expect(s.names).toEqual(Object.fromEntries(Object.entries(unitCells()).map(([id, cell]) => [id, sheetRef("Xã O'Brien Hòa Phong", absolute(cell))])));
     expect(unitFiguresOf(def, s)[0].values).toMatchObject({ PAKN_TONG: 4, PAKN_DUNG_HAN: 4, PAKN_QUA_HAN: null });

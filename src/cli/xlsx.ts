@@ -12,7 +12,7 @@ import type { ReportData, ReportDefinition } from "../report/types";
 import { FONT_NAME, FONT_SIZE, STYLES, inputValues, type CellStyle, type LayoutName, type SheetLayout, type WorkbookLayout } from "../workbook/layout";
 import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot";
 import { readXlsxSnapshot } from "../workbook/xlsx-read";
-import { rolledUpWorkbook, unitWorkbookLayout } from "../workbook/unit-workbook";
+import { definitionFitting, rolledUpWorkbook, unitWorkbookLayout, type UnitTable } from "../workbook/unit-workbook";
 
 /* ------------------------------------------------------------------ writing */
 
@@ -120,7 +120,7 @@ export function newWorkbook(def: ReportDefinition): ExcelJS.Workbook {
  * setup. Sheets are added at the end, so add them in the workbook's order.
  */
 export function addLayoutSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheet.name);
+  const ws = wb.addWorksheet(sheet.name, sheet.hidden ? { state: "veryHidden" } : undefined);
   applySheet(ws, sheet);
   return ws;
 }
@@ -175,15 +175,16 @@ export function buildWorkbook(def: ReportDefinition, layout: WorkbookLayout, dat
 export function buildUnitWorkbook(
   def: ReportDefinition,
   unitName: string,
-  figures: Record<string, CellValue> = {},
+  figures: ReportData["values"] = {},
 ): { workbook: ExcelJS.Workbook; sheet: string; unitName: string; renamed: boolean } {
-  const planned = unitWorkbookLayout(def, unitName);
+  const data: ReportData = { values: figures };
+  const fitted = definitionFitting(def, data); // a table with the unit's own rows
+  const planned = unitWorkbookLayout(fitted, unitName);
   if (!planned.ok) throw new Error(planned.message);
   const wb = newWorkbook(def);
-  addLayoutSheet(wb, planned.layout.sheets[0]);
+  for (const sheet of planned.layout.sheets) addLayoutSheet(wb, sheet);
   addDefinedNames(wb, planned.layout.names);
-  const inputs = planned.layout.sheets[0].inputs;
-  setCellValues(wb, inputs.filter((i) => figures[i.fieldId] !== undefined).map((i) => ({ sheet: planned.sheet, address: i.first, value: figures[i.fieldId] })));
+  setCellValues(wb, inputValues(fitted, planned.layout, data));
   return { workbook: wb, sheet: planned.sheet, unitName: planned.unitName, renamed: planned.renamed };
 }
 
@@ -194,7 +195,7 @@ export function buildUnitWorkbook(
  */
 export function buildRollupWorkbook(
   def: ReportDefinition,
-  units: { sheet: string; unitName: string; values: Record<string, CellValue> }[],
+  units: { sheet: string; unitName: string; values: Record<string, CellValue>; tables?: Record<string, UnitTable> }[],
   base?: ReportData,
 ): ExcelJS.Workbook {
   const planned = rolledUpWorkbook(def, units, base);

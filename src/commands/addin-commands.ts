@@ -75,7 +75,7 @@ export async function exportReport(host: ExcelHost, hooks: ExportHooks): Promise
   if (warnings.length && !(await hooks.confirmWarnings(warnings))) return { status: "cancelled", warnings, unitSheets: check.unitSheets };
   progress("Đang tạo tệp Word…");
   const blob = await buildReportBlob(check.data);
-  const fileName = reportFileName(check.data);
+  const fileName = reportFileName(def, check.data);
   progress("Đang tải tệp về…");
   const delivery = await hooks.deliver(blob, fileName);
   return { status: "exported", fileName, warnings, delivery, size: blob.size, unitSheets: check.unitSheets };

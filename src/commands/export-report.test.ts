@@ -59,8 +59,8 @@ describe("reportFileName", () => {
   const withPeriod = (THANG: unknown, NAM: unknown) => ({ values: { ...sampleData().values, THANG, NAM } as never });
 
   it("uses the month (not padded) and the year", () => {
-    expect(reportFileName(sampleData())).toBe("bao-cao-cctthc-thang-11-2024.docx");
-    expect(reportFileName(withPeriod(3, 2025))).toBe("bao-cao-cctthc-thang-3-2025.docx");
+    expect(reportFileName(loadDefinition(), sampleData())).toBe("bao-cao-cctthc-thang-11-2024.docx");
+    expect(reportFileName(loadDefinition(), withPeriod(3, 2025))).toBe("bao-cao-cctthc-thang-3-2025.docx");
   });
 
   it.each([
@@ -73,6 +73,6 @@ describe("reportFileName", () => {
     [null, null, "bao-cao-cctthc.docx"],
     [undefined, undefined, "bao-cao-cctthc.docx"],
   ])("month %p, year %p → %s", (m, y, name) => {
-    expect(reportFileName(withPeriod(m, y))).toBe(name);
+    expect(reportFileName(loadDefinition(), withPeriod(m, y))).toBe(name);
   });
 });

@@ -5,6 +5,7 @@
  * each read the snapshot their own way, call `prepareExport`, then pack and deliver the
  * document their own way.
  */
+import { periodOf, periodSlug } from "../report/period";
 import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import { checkWorkbook, hasErrors } from "../workbook/check-workbook";
 import type { WorkbookLayout } from "../workbook/layout";
@@ -47,25 +48,26 @@ export function prepareExport(
   const check = checkWorkbook(def, layout, snapshot, { today: options.today });
   if (!check.isReportWorkbook) return { ok: false, reason: "notReportWorkbook", problems: check.problems };
   if (hasErrors(check.problems)) return { ok: false, reason: "hasErrors", problems: check.problems };
-  return { ok: true, data: check.data, warnings: check.problems, fileName: reportFileName(check.data) };
+  return { ok: true, data: check.data, warnings: check.problems, fileName: reportFileName(def, check.data) };
 }
-
-const FILE_STEM = "bao-cao-cctthc";
 
 function wholeIn(v: unknown, min: number, max: number): number | null {
   return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : null;
 }
 
 /**
- * The Word file's name: "bao-cao-cctthc-thang-11-2024.docx" (month not padded). Without a
- * usable month: "bao-cao-cctthc-nam-2024.docx"; without a usable year either:
- * "bao-cao-cctthc.docx". Only ASCII, so that it survives any file system and e-mail.
+ * The Word file's name: the kind's stem and its period, "bao-cao-cctthc-thang-11-2024.docx"
+ * (month not padded), "bao-cao-giai-quyet-tthc-quy-3-2025.docx". Without a usable period:
+ * the stem and the year ("…-nam-2024.docx"), or the month ("…-thang-11.docx"), or the stem
+ * alone. Only ASCII, so that it survives any file system and e-mail.
  */
-export function reportFileName(data: ReportData): string {
-  const month = wholeIn(data.values.THANG, 1, 12);
-  const year = wholeIn(data.values.NAM, 1000, 9999);
-  if (month !== null && year !== null) return `${FILE_STEM}-thang-${month}-${year}.docx`;
-  if (month !== null) return `${FILE_STEM}-thang-${month}.docx`;
-  if (year !== null) return `${FILE_STEM}-nam-${year}.docx`;
-  return `${FILE_STEM}.docx`;
+export function reportFileName(def: ReportDefinition, data: ReportData): string {
+  const stem = def.document.fileName;
+  const year = wholeIn(data.values[def.period.year], 1000, 9999);
+  const period = year !== null ? periodOf(def, data) : null;
+  if (period) return `${stem}-${periodSlug(period)}.docx`;
+  const month = def.period.month ? wholeIn(data.values[def.period.month], 1, 12) : null;
+  if (year !== null) return `${stem}-nam-${year}.docx`;
+  if (month !== null) return `${stem}-thang-${month}.docx`;
+  return `${stem}.docx`;
 }

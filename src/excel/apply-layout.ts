@@ -71,7 +71,8 @@ export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, withVali
       dv.ignoreBlanks = true;
     }
   }
-  sheet.freezePanes.freezeRows(layout.frozenRows);
+  if (layout.frozenRows > 0) sheet.freezePanes.freezeRows(layout.frozenRows);
+  if (layout.hidden) sheet.visibility = "VeryHidden";
 }
 
 export async function applyLayout(host: ExcelHost, layout: WorkbookLayout): Promise<ApplyLayoutResult> {
@@ -87,7 +88,7 @@ export async function applyLayout(host: ExcelHost, layout: WorkbookLayout): Prom
     const namesAdded: string[] = [];
     const missing = layout.sheets.filter((s) => {
       const actual = actualSheetName(state, layout, s.name);
-      if (actual) kept.push(actual);
+      if (actual && !s.hidden) kept.push(actual);
       return !actual;
     });
     // a name is re-added only for a new sheet, or where the name is missing entirely
@@ -105,7 +106,7 @@ export async function applyLayout(host: ExcelHost, layout: WorkbookLayout): Prom
       // keep the standard order: after the previous standard sheet when there is one
       sheet.position = Math.min(layout.sheets.indexOf(s), state.sheets.length + created.length);
       queueSheet(sheet, s, validation);
-      created.push(s.name);
+      if (!s.hidden) created.push(s.name); // the hidden kind sheet is not one the user sees
       firstNew ??= sheet;
     }
     for (const n of names) {

@@ -84,7 +84,7 @@ export async function checkAndMark(
     }
     context.workbook.settings.add(MARKS_SETTING, serializeMarks(marks));
     await context.sync();
-    return { ...result, marked: marks.length, cleared: plan.restore.length, unitSheets: findUnitSheets(snapshot) };
+    return { ...result, marked: marks.length, cleared: plan.restore.length, unitSheets: findUnitSheets(snapshot, def) };
   });
 }
 

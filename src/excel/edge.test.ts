@@ -1,3 +1,4 @@
+import { KIND_SHEET } from "../workbook/kind-sheet";
 /**
  * The office-js edge against the simulated Excel: it enforces load-before-read, applies
  * writes at sync and counts context.sync() calls.
@@ -39,9 +40,10 @@ describe("Tạo mẫu in Excel", () => {
     const host = simExcelHost(sim);
     const result = await applyLayout(host, layout);
     expect(sim.syncCount).toBe(2);
-    expect(result.created).toEqual(def.sheets.map((s) => s.name));
+    expect(result.created).toEqual(def.sheets.map((s) => s.name)); // the hidden sheet that tells the kind is not listed
     expect(result.validation).toBe(true);
-    expect(sim.workbook.sheetNames()).toEqual([...def.sheets.map((s) => s.name), "Sheet1"]);
+    expect(sim.workbook.sheetNames()).toEqual([...def.sheets.map((s) => s.name), KIND_SHEET, "Sheet1"]);
+    expect(sim.workbook.toJSON().sheets.find((s: { name: string }) => s.name === KIND_SHEET)?.visibility).toBe("VeryHidden");
     const wb = sim.workbook;
     expect(wb.value("I. Kết quả", "A1")).toBe("I. KẾT QUẢ THỰC HIỆN");
     expect(wb.value("I. Kết quả", "B12")).toBe("Tổng số PAKN đã tiếp nhận");

@@ -27,9 +27,11 @@ import type { ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "../workbook/layout";
 import type { CellValue } from "../workbook/snapshot";
 import { checkAnyWorkbook, planRollup, unitFiguresOf, unitKey, type RollupRejection, type RollupSource, type UnitFigures } from "../workbook/unit-workbook";
-import { MARKER_CELL, UNIT_NAME_CELL } from "../workbook/units";
+import { unitSpec } from "../workbook/units";
+import { definitionOfWorkbook } from "../workbook/kind-of";
+import { kindMarkOf } from "../workbook/kind-sheet";
 import { readXlsxSnapshot, XlsxFormatError, type XlsxFormatProblem } from "../workbook/xlsx-read";
-import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
+import { BOOKEND_END, BOOKEND_START } from "../report/rollup";
 import { describeError } from "./errors";
 import type { ExcelHost } from "./host";
 import { queueBookends, queueUnitSheets, type UnitFigure } from "./units";
@@ -90,7 +92,11 @@ export const IMPORT_MESSAGES = {
   format: (problem: XlsxFormatProblem, info: XlsxFormatError["info"] = {}) =>
     problem === "tooLarge" ? `Bị từ chối: ${MSG_FILE.tooLarge(info.breach)}` : problem === "unsafeXml" ? `Bị từ chối: ${MSG_FILE.unsafeXml(info.part)}` : FORMAT_MESSAGE[problem],
   report: "Đây là sổ báo cáo (có các trang tính của mẫu báo cáo), không phải sổ số liệu của một đơn vị.",
-  none: "Không phải sổ số liệu của đơn vị: không có trang tính nào mang dấu nhận biết trang đơn vị (ô F1). Đơn vị cần điền số liệu vào sổ mẫu dành cho đơn vị.",
+  none: (cell = "F1") =>
+    `Không phải sổ số liệu của đơn vị: không có trang tính nào mang dấu nhận biết trang đơn vị (ô ${cell}). Đơn vị cần điền số liệu vào sổ mẫu dành cho đơn vị.`,
+  otherKind: (found: string, expected: string) => `Đây là sổ của loại báo cáo "${found}", không cùng loại với sổ này ("${expected}"); không trộn các loại báo cáo.`,
+  rows: (table: string, row: number, found: string, expected: string) =>
+    `Bảng ${table} dòng ${row} là ${found ? `"${found}"` : "(trống)"} nhưng ở sổ này là ${expected ? `"${expected}"` : "(không có)"}: số liệu sẽ bị cộng sai dòng. Sửa danh sách lĩnh vực của đơn vị cho giống sổ này rồi nhập lại.`,
   duplicate: (unitName: string, firstFile: string) => `Trùng đơn vị "${unitName}" với tệp ${firstFile}; chỉ nhập tệp đầu tiên.`,
   alreadyThere: (unitName: string, sheet: string) =>
     `Đơn vị "${unitName}" đã có trong sổ (trang "${sheet}"), nên không nhập lại. Muốn thay số liệu thì xóa trang đó rồi nhập lại tệp.`,
@@ -105,7 +111,12 @@ export async function readUnitFile(def: ReportDefinition, layout: WorkbookLayout
     const problem: XlsxFormatProblem = e instanceof XlsxFormatError ? e.problem : "corruptWorkbook";
     return { file: file.name, kind: "unreadable", message: IMPORT_MESSAGES.format(problem, e instanceof XlsxFormatError ? e.info : undefined) };
   }
+  if (kindMarkOf(snapshot).kind !== "none") {
+    const own = await definitionOfWorkbook(snapshot).catch(() => null);
+    if (own && own.id !== def.id) return { file: file.name, kind: "otherKind", found: own.title, expected: def.title };
+  }
   const kind = checkAnyWorkbook(def, layout, snapshot).kind;
+  if (kind === "none") return { file: file.name, kind, cell: unitSpec(def).markerCell };
   if (kind !== "unit") return { file: file.name, kind };
   return { file: file.name, kind, units: unitFiguresOf(def, snapshot) };
 }
@@ -117,7 +128,11 @@ function rejectionMessage(r: RollupRejection): string {
     case "report":
       return IMPORT_MESSAGES.report;
     case "none":
-      return IMPORT_MESSAGES.none;
+      return IMPORT_MESSAGES.none(r.cell);
+    case "otherKind":
+      return IMPORT_MESSAGES.otherKind(r.found, r.expected);
+    case "rows":
+      return IMPORT_MESSAGES.rows(r.table, r.row, r.found, r.expected);
     case "duplicate":
       return IMPORT_MESSAGES.duplicate(r.unitName, r.firstFile);
     case "badName":
@@ -200,19 +215,19 @@ function figure(v: CellValue): UnitFigure {
 
 const isCellEditMode = (e: unknown) => (e as { code?: string } | undefined)?.code === "InvalidOperationInCellEditMode";
 
-/** Reads the sheet list and names, then F1:F2 of every sheet: two round trips. */
-async function readUnitsOfWorkbook(context: Excel.RequestContext): Promise<{ state: WorkbookState; units: ExistingUnit[] }> {
+/** Reads the sheet list and names, then the marker and name cells (F1:F2 for the monthly kind) of every sheet: two round trips. */
+async function readUnitsOfWorkbook(context: Excel.RequestContext, def: ReportDefinition): Promise<{ state: WorkbookState; units: ExistingUnit[] }> {
   const queued = queueState(context);
   await context.sync();
   const state = stateOf(queued);
   const cells = state.sheets.map((name) => {
-    const r = context.workbook.worksheets.getItem(name).getRange(`${MARKER_CELL}:${UNIT_NAME_CELL}`);
+    const r = context.workbook.worksheets.getItem(name).getRange(`${unitSpec(def).markerCell}:${unitSpec(def).nameCell}`);
     r.load("values");
     return { name, r };
   });
   await context.sync();
   const units = cells
-    .filter(({ r }) => String(r.values[0][0]).trim() === UNIT_MARKER)
+    .filter(({ r }) => String(r.values[0][0]).trim() === unitSpec(def).marker)
     .map(({ name, r }) => ({ sheet: name, unitName: String(r.values[1][0] ?? "").trim() || name }));
   return { state, units };
 }
@@ -260,6 +275,7 @@ function queueNameRepairs(context: Excel.RequestContext, before: Record<string, 
 async function insertUnits(
   context: Excel.RequestContext,
   state: WorkbookState,
+  def: ReportDefinition,
   layout: WorkbookLayout,
   units: ImportPlanUnit[],
   files: ImportFile[],
@@ -270,7 +286,7 @@ async function insertUnits(
     if (b === undefined) cache.set(i, (b = toBase64(files[i].bytes)));
     return b;
   };
-  const order = queueBookends(context, state, layout);
+  const order = queueBookends(context, state, def, layout);
   const end = order.find((s) => s.toLowerCase() === BOOKEND_END.toLowerCase()) ?? BOOKEND_END;
   const ids = new Map<ImportPlanUnit, OfficeExtension.ClientResult<string[]>>();
   const batches = insertBatches(units, base64Of);
@@ -340,7 +356,7 @@ export async function importUnits(
   return host.run(async (context) => {
     // ExcelApi 1.13, and the method really there (the simulated Excel of the sandbox has none)
     const canInsert = host.isSetSupported("ExcelApi", "1.13") && typeof context.workbook.insertWorksheetsFromBase64 === "function";
-    const { state, units: existing } = await readUnitsOfWorkbook(context);
+    const { state, units: existing } = await readUnitsOfWorkbook(context, def);
     const plan = planImport(sources, state.sheets, existing);
     const imported = plan.units.map(({ file, unitName, sheet, renamed }) => ({ file, unitName, sheet, renamed }));
     const result = (method: ImportResult["method"], insertError?: string): ImportResult => ({
@@ -361,7 +377,7 @@ export async function importUnits(
     }
 
     try {
-      await insertUnits(context, state, layout, plan.units, files);
+      await insertUnits(context, state, def, layout, plan.units, files);
       return result("insert");
     } catch (e) {
       if (isCellEditMode(e)) throw e;

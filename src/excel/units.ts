@@ -3,12 +3,12 @@
  * and write the summary formulas. A fixed number of round trips whatever the number of
  * units: "Thêm đơn vị" two, "Tổng hợp" three.
  */
-import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName, UNIT_MARKER } from "../report/rollup";
+import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName } from "../report/rollup";
 import type { ReportDefinition } from "../report/types";
 import { parseSheetRef } from "../report/refs";
 import { STYLES, type WorkbookLayout } from "../workbook/layout";
 import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
-import { bookendSheetLayout, MARKER_CELL, summaryFormulas, unitSheetLayout } from "../workbook/units";
+import { bookendSheetLayout, unitSpec, summaryFormulas, unitSheetLayout } from "../workbook/units";
 import { queueSheet } from "./apply-layout";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
@@ -51,14 +51,14 @@ function anchorSheet(state: WorkbookState, layout: WorkbookLayout): string | und
 }
 
 /** Queues the creation of missing bookends; returns the sheet order after it. */
-export function queueBookends(context: Excel.RequestContext, state: WorkbookState, layout: WorkbookLayout): string[] {
+export function queueBookends(context: Excel.RequestContext, state: WorkbookState, def: ReportDefinition, layout: WorkbookLayout): string[] {
   const order = [...state.sheets];
   const has = (n: string) => order.some((s) => s.toLowerCase() === n.toLowerCase());
   if (has(BOOKEND_START) && has(BOOKEND_END)) return order;
   const anchor = anchorSheet(state, layout);
   let at = anchor ? order.indexOf(anchor) + 1 : order.length;
   for (const which of ["start", "end"] as const) {
-    const l = bookendSheetLayout(which);
+    const l = bookendSheetLayout(which, def);
     if (has(l.name)) {
       at = order.indexOf(l.name) + 1;
       continue;
@@ -123,7 +123,7 @@ export function queueUnitSheets(
   sheets: PlannedUnitSheet[],
   validation: boolean,
 ): void {
-  const order = queueBookends(context, state, layout);
+  const order = queueBookends(context, state, def, layout);
   let endAt = order.findIndex((s) => s.toLowerCase() === BOOKEND_END.toLowerCase());
   for (const p of sheets) {
     const ws = context.workbook.worksheets.add(p.sheet);
@@ -165,7 +165,7 @@ export async function rollupInExcel(
 
     // second round trip: every sheet's marker, and the summary cells
     const markers = state.sheets.map((name) => {
-      const r = context.workbook.worksheets.getItem(name).getRange(MARKER_CELL);
+      const r = context.workbook.worksheets.getItem(name).getRange(unitSpec(def).markerCell);
       r.load("values");
       return { name, r };
     });
@@ -187,7 +187,7 @@ export async function rollupInExcel(
     });
     await context.sync();
 
-    const units = markers.filter((m) => String(m.r.values[0][0]).trim() === UNIT_MARKER).map((m) => m.name);
+    const units = markers.filter((m) => String(m.r.values[0][0]).trim() === unitSpec(def).marker).map((m) => m.name);
     if (!units.length) {
       throw new NoUnitsError();
     }
@@ -206,7 +206,7 @@ export async function rollupInExcel(
     const keep = new Set(overwrite ? [] : typed.map((t) => t.fieldId));
 
     // third: order the sheets, then write the formulas
-    const order = queueBookends(context, state, layout);
+    const order = queueBookends(context, state, def, layout);
     const target = plannedSheetOrder(order, new Set(units), anchorSheet(state, layout));
     const moves = positionChanges(order, target);
     for (const m of moves) context.workbook.worksheets.getItem(m.sheet).position = m.position;

@@ -76,6 +76,27 @@ export function builtInKinds(): ReportDefinition[] {
   return [...kinds.values()];
 }
 
+const origins = new WeakMap<ReportDefinition, ReportDefinition>();
+
+/**
+ * Records that `derived` is `from` fitted to a workbook's data (lists or table rows longer
+ * than the standard ones): it is still the same kind, and a workbook made from it says so.
+ */
+export function derivedDefinition(from: ReportDefinition, derived: ReportDefinition): ReportDefinition {
+  if (derived !== from) origins.set(derived, originOf(from));
+  return derived;
+}
+
+/** The definition a derived one was fitted from (itself when it was not derived). */
+export function originOf(def: ReportDefinition): ReportDefinition {
+  return origins.get(def) ?? def;
+}
+
+/** Whether a definition is one of the built-in kinds as shipped (an office's own copy, even under the same id, is not). */
+export function isBuiltIn(def: ReportDefinition): boolean {
+  return builtInKinds().includes(originOf(def));
+}
+
 /** Whether `id` is a built-in kind. */
 export function isKind(id: string): boolean {
   return builtInKinds().some((k) => k.id === id);

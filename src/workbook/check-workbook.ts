@@ -31,7 +31,7 @@ export function checkWorkbook(
   const read = readWorkbook(def, layout, snapshot);
   const rules = checkReport(def, { data: read.data, locations: read.locations, lineCells: read.lineCells, unreadable: read.unreadable, unreadableCells: read.unreadableCells, today: options.today });
   const units = checkUnits(def, snapshot, options);
-  const typed = findUnitSheets(snapshot).length
+  const typed = findUnitSheets(snapshot, def).length
     ? typedSummaryCells(def, layout, snapshot, (id) => ({ sheet: read.locations[id]?.sheet ?? "", cell: read.locations[id]?.first ?? "" })).map(
         (t): Problem => ({ sheet: t.sheet, cell: t.cell, severity: "warning", code: "units.typedSummary", fieldId: t.fieldId, message: MSG_UNITS.typedSummary(def.fields.find((f) => f.id === t.fieldId)!.label) }),
       )

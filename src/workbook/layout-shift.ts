@@ -15,7 +15,6 @@
  * elsewhere are edits, not moves.
  */
 import { MSG_LAYOUT } from "../report/messages";
-import { BOOKEND_MARKER, UNIT_MARKER } from "../report/rollup";
 import { cellAddress, columnLetter, parseCell } from "../report/refs";
 import type { Problem } from "../report/types";
 import type { SheetLayout, StyleName } from "./layout";
@@ -56,15 +55,15 @@ interface Anchor {
   weak: boolean;
 }
 
-/** Texts by which the add-in recognises a sheet: kept whatever their style. */
-const MARKERS = new Set<unknown>([UNIT_MARKER, BOOKEND_MARKER]);
+/** Texts by which the add-in recognises a sheet ("BC-CCTTHC/DON-VI", any kind's): kept whatever their style. */
+const isMarker = (v: unknown) => typeof v === "string" && /^[A-Z0-9-]+\/[A-Z0-9/_-]+$/.test(v);
 
 /** The texts that tell where rows are, by row. */
 function anchorsByRow(expected: SheetLayout, tolerate: Set<string>): Map<number, Anchor[]> {
   const rows = new Map<number, Anchor[]>();
   for (const c of expected.cells) {
     if (c.value === null || c.value === "" || tolerate.has(c.address.toUpperCase())) continue;
-    if (FREE_STYLES.has(c.style) && !MARKERS.has(c.value)) continue;
+    if (FREE_STYLES.has(c.style) && !isMarker(c.value)) continue;
     const { row, col } = parseCell(c.address);
     const list = rows.get(row) ?? [];
     list.push({ row, col, text: normalText(c.value), weak: WEAK_STYLES.has(c.style) });

@@ -6,7 +6,8 @@ describe("workbook layout", () => {
   const layout = buildLayout(def);
 
   it("has one sheet per report section, in order", () => {
-    expect(layout.sheets.map((s) => s.name)).toEqual(def.sheets.map((s) => s.name));
+    expect(layout.sheets.map((s) => s.name)).toEqual([...def.sheets.map((s) => s.name), "BaoCaoLoai"]);
+    expect(layout.sheets.map((s) => !!s.hidden)).toEqual([false, false, false, false, false, true]);
   });
 
   it("gives every field one input and one workbook-level defined name named after its id", () => {
@@ -36,7 +37,7 @@ describe("workbook layout", () => {
   });
 
   it("keeps labels, inputs and the check column apart on every sheet", () => {
-    for (const sheet of layout.sheets) {
+    for (const sheet of layout.sheets.filter((s) => !s.hidden)) {
       const addrs = sheet.cells.map((c) => c.address);
       expect(new Set(addrs).size).toBe(addrs.length);
       for (const input of sheet.inputs) expect(input.first.startsWith(sheet.statusColumn)).toBe(false);

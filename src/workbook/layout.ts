@@ -7,7 +7,9 @@
  */
 import { WHOLE_RANGES } from "../report/check";
 import { linesValue, numberValue, tableRowsName, tableValue, textValue } from "../report/definition";
+import { isBuiltIn, originOf } from "../report/kinds";
 import { periodChoices } from "../report/period";
+import { kindSheetLayout } from "./kind-sheet";
 import { absolute, cellAddress, cellsOfRange, columnLetter, parseRange } from "../report/refs";
 import type { FieldDef, FieldKind, ReportData, ReportDefinition, SheetArrangement, SheetDef } from "../report/types";
 
@@ -107,6 +109,8 @@ export interface SheetLayout {
   frozenRows: number;
   /** Last row the layout uses. */
   lastRow: number;
+  /** a sheet the user never sees (Excel's "very hidden"): the kind sheet */
+  hidden?: boolean;
 }
 
 export interface LayoutName {
@@ -404,7 +408,8 @@ export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout
 
 /** The standard workbook's layout, derived from the definition. */
 export function buildLayout(def: ReportDefinition): WorkbookLayout {
-  const sheets = def.sheets.map((s) => layoutSheet(def, s));
+  // the standard sheets, then the hidden sheet that tells the workbook's kind
+  const sheets = [...def.sheets.map((s) => layoutSheet(def, s)), kindSheetLayout(originOf(def), !isBuiltIn(def))];
   const names: LayoutName[] = [];
   for (const s of sheets) names.push(...namesOf(s));
   return { sheets, names };

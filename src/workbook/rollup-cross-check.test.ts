@@ -144,7 +144,7 @@ describe("unit sheets whose rows moved, in the check", () => {
     const top = shiftRows(unitSheet("Phường Dị Sử", C), 1, 1);
     top.cells.A1 = "Ghi chú: số liệu đến ngày 15/6";
     const s = rolledUp([unitSheet("Xã A", A), top]);
-    expect(findUnitSheets(s).map((u) => [u.sheet, u.unitName])).toEqual([
+    expect(findUnitSheets(s, def).map((u) => [u.sheet, u.unitName])).toEqual([
       ["Xã A", "Xã A"],
       ["Phường Dị Sử", "Phường Dị Sử"],
     ]);

@@ -15,7 +15,7 @@ import { parseRollupFormula } from "../report/rollup";
 import type { Problem, ReportDefinition } from "../report/types";
 import { findLayoutShift, locateRow } from "./layout-shift";
 import { isErrorValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { evaluateRollups, findUnitSheets, rollupFields, UNIT_NAME_CELL, unitSheetLayout, type UnitSheet } from "./units";
+import { evaluateRollups, findUnitSheets, rollupFields, unitSheetLayout, unitSpec, type UnitSheet } from "./units";
 
 /** Problem code of a summary cell whose value is not the sum of the units' figures. */
 export const CROSS_CHECK_CODE = "units.crossCheck";
@@ -55,7 +55,7 @@ const added = (v: CellValue | undefined): number => (typeof v === "number" ? v :
 /** Where each unit's figures are: the layout's cells, moved with the sheet's rows when they moved. */
 function figureReader(def: ReportDefinition, sheet: SheetSnapshot, unit: UnitSheet): (fieldId: string) => { value: number; cell: string } | null {
   const layout = unitSheetLayout(def, unit.sheet, unit.unitName);
-  const tolerate = { tolerate: [UNIT_NAME_CELL] };
+  const tolerate = { tolerate: [unitSpec(def).nameCell] };
   const shifted = findLayoutShift(layout, sheet, tolerate) !== null;
   return (fieldId) => {
     const input = layout.inputs.find((i) => i.fieldId === fieldId);
@@ -78,7 +78,7 @@ function figureReader(def: ReportDefinition, sheet: SheetSnapshot, unit: UnitShe
  */
 export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapshot): RollupMismatch[] {
   const computed = evaluateRollups(snapshot);
-  const units = new Map(findUnitSheets(snapshot).map((u) => [u.sheet.toLowerCase(), u] as const));
+  const units = new Map(findUnitSheets(snapshot, def).map((u) => [u.sheet.toLowerCase(), u] as const));
   const unitCells = new Map(unitSheetLayout(def, "x", "x").inputs.map((i) => [i.first, i.fieldId] as const));
   const readers = new Map<string, ReturnType<typeof figureReader>>();
   const readerOf = (s: SheetSnapshot, u: UnitSheet) => {

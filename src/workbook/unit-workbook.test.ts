@@ -43,7 +43,8 @@ describe("a unit workbook's layout", () => {
     if (!planned.ok) throw new Error(planned.message);
     expect(planned.sheet).toBe("Xã Hòa Phong");
     expect(planned.unitName).toBe("Xã Hòa Phong");
-    expect(planned.layout.sheets).toHaveLength(1);
+    expect(planned.layout.sheets.map((s) => s.name)).toEqual(["Xã Hòa Phong", "BaoCaoLoai"]); // and the hidden sheet of its kind
+    expect(planned.layout.sheets[1].hidden).toBe(true);
     const sheet = planned.layout.sheets[0];
     expect(sheet.cells.find((c) => c.address === "F1")?.value).toBe(UNIT_MARKER);
     expect(sheet.cells.find((c) => c.address === "F2")?.value).toBe("Xã Hòa Phong");

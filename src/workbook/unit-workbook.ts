@@ -13,11 +13,14 @@
  * - the layout of the rolled-up workbook: the standard sheets, the bookends with the units
  *   between them, and the summary formulas.
  */
-import { absolute, parseSheetRef } from "../report/refs";
+import { tableRowsName, tableValue } from "../report/definition";
+import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import { BOOKEND_END, BOOKEND_START, unitSheetName } from "../report/rollup";
 import type { FieldValue, Problem, ReportData, ReportDefinition } from "../report/types";
 import { checkWorkbook, sortProblems, type WorkbookCheck } from "./check-workbook";
-import { buildLayout, type LayoutName, type WorkbookLayout } from "./layout";
+import { derivedDefinition, isBuiltIn, originOf } from "../report/kinds";
+import { buildLayout, namesOf, type LayoutName, type WorkbookLayout } from "./layout";
+import { kindSheetLayout } from "./kind-sheet";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
 import { bookendSheetLayout, checkUnitSheets, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout, type UnitSheet } from "./units";
 
@@ -44,7 +47,7 @@ export function checkAnyWorkbook(
   snapshot: WorkbookSnapshot,
   options: { today?: Date } = {},
 ): AnyWorkbookCheck {
-  const units = findUnitSheets(snapshot);
+  const units = findUnitSheets(snapshot, def);
   const unitSheets = new Set(units.map((u) => u.sheet.toLowerCase()));
   const check = checkWorkbook(def, layout, snapshot, options);
   const onStandardSheet = Object.values(check.locations).some((l) => !unitSheets.has(l.sheet.toLowerCase()));
@@ -79,8 +82,8 @@ export function unitWorkbookLayout(def: ReportDefinition, unitName: string): Uni
   const sheetName = unitSheetName(name, []);
   if (!sheetName.ok) return sheetName;
   const sheet = unitSheetLayout(def, sheetName.name, name);
-  const names: LayoutName[] = sheet.inputs.map((i) => ({ name: i.fieldId, sheet: sheet.name, ref: absolute(i.ref) }));
-  return { ok: true, layout: { sheets: [sheet], names }, sheet: sheet.name, unitName: name, renamed: sheetName.changed };
+  const names: LayoutName[] = namesOf(sheet);
+  return { ok: true, layout: { sheets: [sheet, kindSheetLayout(originOf(def), !isBuiltIn(def))], names }, sheet: sheet.name, unitName: name, renamed: sheetName.changed };
 }
 
 export interface UnitFigures {
@@ -88,8 +91,16 @@ export interface UnitFigures {
   sheet: string;
   /** the unit's full name (F2 of its sheet, or the sheet's name) */
   unitName: string;
-  /** the figure of each roll-up field, by field id, as the cell holds it (null when blank) */
+  /** the figure of each roll-up count, by field id, as the cell holds it (null when blank) */
   values: Record<string, CellValue>;
+  /** each roll-up table: its row labels and its cells as they hold them (null when blank) */
+  tables?: Record<string, UnitTable>;
+}
+
+/** A unit's table as its sheet holds it: row labels and raw cells (text and errors kept, for the check to mark). */
+export interface UnitTable {
+  rows: string[];
+  cells: CellValue[][];
 }
 
 /**
@@ -98,16 +109,39 @@ export interface UnitFigures {
  * else the unit layout's cell.
  */
 export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot): UnitFigures[] {
-  return findUnitSheets(snapshot).map((u) => {
+  return findUnitSheets(snapshot, def).map((u) => {
     const sheet = findSheet(snapshot, u.sheet)!;
     const layout = unitSheetLayout(def, u.sheet, u.unitName);
     const values: Record<string, CellValue> = {};
+    const tables: Record<string, UnitTable> = {};
+    const inThisSheet = (name: string) => {
+      const named = snapshot.names[name] ? parseSheetRef(snapshot.names[name]) : null;
+      return named && named.sheet.toLowerCase() === u.sheet.toLowerCase() ? named.ref.replace(/\$/g, "") : null;
+    };
     for (const input of layout.inputs) {
-      const named = snapshot.names[input.fieldId] ? parseSheetRef(snapshot.names[input.fieldId]) : null;
-      const cell = named && named.sheet.toLowerCase() === u.sheet.toLowerCase() ? named.ref.split(":")[0].replace(/\$/g, "") : input.first;
-      values[input.fieldId] = sheet.cells[cell] ?? null;
+      const ref = inThisSheet(input.fieldId) ?? input.ref;
+      if (input.kind !== "table") {
+        values[input.fieldId] = sheet.cells[ref.split(":")[0]] ?? null;
+        continue;
+      }
+      // a table: its body through its name (the unit may have inserted rows), labels in the column left of it
+      const { start, end } = parseRange(ref);
+      const labelCol = (inThisSheet(tableRowsName(input.fieldId)) ? parseRange(inThisSheet(tableRowsName(input.fieldId))!).start.col : start.col - 1);
+      const table: UnitTable = { rows: [], cells: [] };
+      for (let row = start.row; row <= end.row; row++) {
+        const label = sheet.cells[cellAddress({ row, col: labelCol })];
+        table.rows.push(typeof label === "string" ? label.trim() : typeof label === "number" ? String(label) : "");
+        const cells: CellValue[] = [];
+        for (let col = start.col; col <= end.col; col++) cells.push(sheet.cells[cellAddress({ row, col })] ?? null);
+        table.cells.push(cells);
+      }
+      while (table.rows.length && table.rows[table.rows.length - 1] === "" && table.cells[table.cells.length - 1].every((v) => v === null || v === "")) {
+        table.rows.pop();
+        table.cells.pop();
+      }
+      tables[input.fieldId] = table;
     }
-    return { sheet: u.sheet, unitName: cleanUnitName(u.unitName), values };
+    return { sheet: u.sheet, unitName: cleanUnitName(u.unitName), values, ...(Object.keys(tables).length ? { tables } : {}) };
   });
 }
 
@@ -116,15 +150,23 @@ export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot)
 /** What was found in one input file of a roll-up. */
 export type RollupSource =
   | { file: string; kind: "unit"; units: UnitFigures[] }
-  | { file: string; kind: "report" | "none" }
+  | { file: string; kind: "report" }
+  /** no unit sheet of the roll-up's kind: none carries `marker` in `cell` */
+  | { file: string; kind: "none"; marker?: string; cell?: string }
+  /** a workbook of another report kind (`found`, `expected`: the kinds' titles) */
+  | { file: string; kind: "otherKind"; found: string; expected: string }
   /** the file could not be read; `message` says why (already in Vietnamese) */
   | { file: string; kind: "unreadable"; message: string };
 
 export type RollupRejection =
   | { file: string; reason: "unreadable"; message: string }
-  | { file: string; reason: "report" | "none" }
+  | { file: string; reason: "report" }
+  | { file: string; reason: "none"; marker?: string; cell?: string }
+  | { file: string; reason: "otherKind"; found: string; expected: string }
   | { file: string; reason: "duplicate"; unitName: string; firstFile: string }
-  | { file: string; reason: "badName"; unitName: string; message: string };
+  | { file: string; reason: "badName"; unitName: string; message: string }
+  /** a table's rows differ from the summary's: its figures would be added into the wrong rows */
+  | { file: string; reason: "rows"; unitName: string; table: string; row: number; found: string; expected: string };
 
 export interface PlannedUnit {
   file: string;
@@ -134,6 +176,7 @@ export interface PlannedUnit {
   /** the sheet name differs from the unit's name (cut to 31 characters, characters removed, suffix) */
   renamed: boolean;
   values: Record<string, CellValue>;
+  tables?: Record<string, UnitTable>;
 }
 
 export interface RollupPlan {
@@ -148,19 +191,27 @@ export interface RollupPlan {
  * before it. A unit whose name (ignoring case and spacing) was already taken by an earlier
  * file is a duplicate and left out, like files that are not unit workbooks or unreadable.
  */
-export function planRollup(sources: RollupSource[], reservedSheets: string[]): RollupPlan {
+export function planRollup(sources: RollupSource[], reservedSheets: string[], expectedRows: Record<string, string[]> = {}): RollupPlan {
+  const rowsOf = { ...expectedRows };
   const taken = [...reservedSheets, BOOKEND_START, BOOKEND_END];
   const seen = new Map<string, string>();
   const plan: RollupPlan = { units: [], rejected: [] };
   for (const source of sources) {
     if (source.kind === "unreadable") plan.rejected.push({ file: source.file, reason: "unreadable", message: source.message });
-    else if (source.kind !== "unit") plan.rejected.push({ file: source.file, reason: source.kind });
+    else if (source.kind === "report") plan.rejected.push({ file: source.file, reason: "report" });
+    else if (source.kind === "none") plan.rejected.push({ file: source.file, reason: "none", marker: source.marker, cell: source.cell });
+    else if (source.kind === "otherKind") plan.rejected.push({ file: source.file, reason: "otherKind", found: source.found, expected: source.expected });
     else {
       for (const u of source.units) {
         const key = unitKey(u.unitName);
         const first = seen.get(key);
         if (first !== undefined) {
           plan.rejected.push({ file: source.file, reason: "duplicate", unitName: u.unitName, firstFile: first });
+          continue;
+        }
+        const moved = rowMismatch(u, rowsOf);
+        if (moved) {
+          plan.rejected.push({ file: source.file, reason: "rows", unitName: u.unitName, ...moved });
           continue;
         }
         const name = unitSheetName(u.unitName, taken);
@@ -170,11 +221,24 @@ export function planRollup(sources: RollupSource[], reservedSheets: string[]): R
         }
         seen.set(key, source.file);
         taken.push(name.name);
-        plan.units.push({ file: source.file, unitName: u.unitName, sheet: name.name, renamed: name.changed, values: u.values });
+        for (const [id, t] of Object.entries(u.tables ?? {})) rowsOf[id] ??= t.rows; // the first unit sets the rows when no base does
+        plan.units.push({ file: source.file, unitName: u.unitName, sheet: name.name, renamed: name.changed, values: u.values, tables: u.tables });
       }
     }
   }
   return plan;
+}
+
+/** The first row where a unit's table differs from the expected rows (labels compared ignoring case, spacing and composition). */
+export function rowMismatch(unit: Pick<UnitFigures, "tables">, expected: Record<string, string[]>): { table: string; row: number; found: string; expected: string } | null {
+  for (const [id, t] of Object.entries(unit.tables ?? {})) {
+    const want = expected[id];
+    if (!want) continue;
+    for (let r = 0; r < Math.max(want.length, t.rows.length); r++) {
+      if (unitKey(t.rows[r] ?? "") !== unitKey(want[r] ?? "")) return { table: id, row: r + 1, found: t.rows[r] ?? "", expected: want[r] ?? "" };
+    }
+  }
+  return null;
 }
 
 /* ------------------------------------------------------------------ the rolled-up workbook */
@@ -185,8 +249,22 @@ export function planRollup(sources: RollupSource[], reservedSheets: string[]): R
  */
 export function definitionFitting(def: ReportDefinition, data: ReportData): ReportDefinition {
   const lengthOf = (v: FieldValue | undefined) => (Array.isArray(v) ? v.filter((s) => s.trim() !== "").length : 0);
-  if (!def.fields.some((f) => f.kind === "lines" && lengthOf(data.values[f.id]) > (f.rows ?? 1))) return def;
-  return { ...def, fields: def.fields.map((f) => (f.kind === "lines" && lengthOf(data.values[f.id]) > (f.rows ?? 1) ? { ...f, rows: lengthOf(data.values[f.id]) } : f)) };
+  const longer = (f: ReportDefinition["fields"][number]) => f.kind === "lines" && lengthOf(data.values[f.id]) > (f.rows ?? 1);
+  // a table takes the data's rows (the office's own list of lĩnh vực), blank trailing rows left out
+  const rowsOf = (id: string) => {
+    const rows = [...tableValue(data, id).rows];
+    while (rows.length && rows[rows.length - 1].trim() === "") rows.pop();
+    return rows;
+  };
+  const otherRows = (f: ReportDefinition["fields"][number]) =>
+    f.kind === "table" && data.values[f.id] !== undefined && rowsOf(f.id).length > 0 && rowsOf(f.id).join("\n") !== f.table!.rows.join("\n");
+  if (!def.fields.some((f) => longer(f) || otherRows(f))) return def;
+  const fields = def.fields.map((f) => {
+    if (longer(f)) return { ...f, rows: lengthOf(data.values[f.id]) };
+    if (otherRows(f)) return { ...f, table: { ...f.table!, rows: rowsOf(f.id) } };
+    return f;
+  });
+  return derivedDefinition(def, { ...def, fields });
 }
 
 export interface RolledUpWorkbook {
@@ -207,21 +285,41 @@ export interface RolledUpWorkbook {
  * when given), then the bookends with one unit sheet per unit between them, and in the
  * report's own section I cells the formulas that add the same cell over the units.
  */
-export function rolledUpWorkbook(def: ReportDefinition, units: { sheet: string; unitName: string; values: Record<string, CellValue> }[], base?: ReportData): RolledUpWorkbook {
+export function rolledUpWorkbook(
+  def: ReportDefinition,
+  units: { sheet: string; unitName: string; values: Record<string, CellValue>; tables?: Record<string, UnitTable> }[],
+  base?: ReportData,
+): RolledUpWorkbook {
   const rolled = new Set(rollupFields(def).map((f) => f.id));
   const data: ReportData = { values: {} };
   for (const [id, v] of Object.entries(base?.values ?? {})) if (!rolled.has(id)) data.values[id] = v;
+  // a table keeps its rows (the base's, else the first unit's) and gets its figures from the formulas
+  for (const f of def.fields) {
+    if (f.kind !== "table" || !rolled.has(f.id)) continue;
+    const rows = base?.values[f.id] !== undefined ? tableValue(base, f.id).rows : units.find((u) => u.tables?.[f.id])?.tables?.[f.id].rows;
+    if (rows?.length) data.values[f.id] = { rows, cells: [] };
+  }
   const fitted = definitionFitting(def, data);
   const standard = buildLayout(fitted);
   const unitLayouts = units.map((u) => unitSheetLayout(fitted, u.sheet, u.unitName));
   const values = units.flatMap((u, i) =>
     unitLayouts[i].inputs.flatMap((input) => {
+      if (input.kind === "table") {
+        const t = u.tables?.[input.fieldId];
+        if (!t) return [];
+        const { start } = parseRange(input.ref);
+        const labels = input.labels ? parseRange(input.labels).start.col : start.col - 1;
+        return t.rows.flatMap((label, r) => [
+          ...(label ? [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: labels }), value: label as CellValue }] : []),
+          ...t.cells[r].flatMap((v, c) => (v === null || v === undefined || v === "" ? [] : [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v }])),
+        ]);
+      }
       const v = u.values[input.fieldId];
       return v === null || v === undefined || v === "" ? [] : [{ sheet: u.sheet, address: input.first, value: v }];
     }),
   );
   const layout: WorkbookLayout = {
-    sheets: [...standard.sheets, bookendSheetLayout("start"), ...unitLayouts, bookendSheetLayout("end")],
+    sheets: [...standard.sheets, bookendSheetLayout("start", fitted), ...unitLayouts, bookendSheetLayout("end", fitted)],
     names: standard.names,
   };
   return { def: fitted, layout, data, values, formulas: summaryFormulas(fitted, standard) };

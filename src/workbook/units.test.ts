@@ -42,7 +42,7 @@ describe("unit sheets", () => {
 
   it("are recognised by their marker, not their name", () => {
     const s = rolledUp([unitSheet("Tên đổi tùy ý", zeros(), "Phường Bần Yên Nhân"), { name: "Ghi chú", cells: { A1: "x" } }]);
-    expect(findUnitSheets(s).map((u) => [u.sheet, u.unitName])).toEqual([["Tên đổi tùy ý", "Phường Bần Yên Nhân"]]);
+    expect(findUnitSheets(s, def).map((u) => [u.sheet, u.unitName])).toEqual([["Tên đổi tùy ý", "Phường Bần Yên Nhân"]]);
   });
 
   it("summary formulas add the same cell between the bookends", () => {

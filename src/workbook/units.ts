@@ -5,20 +5,50 @@
  */
 import { checkReport } from "../report/check";
 import { MSG_UNITS } from "../report/messages";
-import { BOOKEND_END, BOOKEND_MARKER, BOOKEND_START, parseRollupFormula, rollupFormula, UNIT_MARKER } from "../report/rollup";
+import { BOOKEND_END, BOOKEND_START, parseRollupFormula, rollupFormula } from "../report/rollup";
+import { cellAddress, columnLetter, columnNumber, parseCell, parseRange } from "../report/refs";
 import type { Problem, ReportDefinition, SheetDef } from "../report/types";
 import { inputOf, layoutSheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "./layout";
 import { findLayoutShift, findMarker, movedCell, shiftProblem } from "./layout-shift";
 import { readWorkbook } from "./read";
 import { findSheet, isErrorValue, type CellValue, type WorkbookSnapshot } from "./snapshot";
 
-/** Where the marker and the unit's full name are written on a unit sheet. */
-export const MARKER_CELL = "F1";
-export const UNIT_NAME_CELL = "F2";
-
-/** The fields added up across units. */
+/** The fields added up across units: counts and tables marked "rollup". */
 export function rollupFields(def: ReportDefinition) {
-  return def.fields.filter((f) => f.kind === "count" && f.rollup);
+  return def.fields.filter((f) => (f.kind === "count" || f.kind === "table") && f.rollup);
+}
+
+/**
+ * How a kind's unit sheets are recognised: the kind's marker text, written in the first
+ * column right of the unit sheet's layout (F1 for the monthly report), with the unit's full
+ * name under it; the bookend sheets carry the kind's bookend marker in the same cell.
+ */
+export interface UnitSpec {
+  marker: string;
+  bookendMarker: string;
+  markerCell: string;
+  nameCell: string;
+  /** the block of a sheet that holds a unit's marker and figures (what the add-in reads of non-standard sheets) */
+  block: string;
+}
+
+const specs = new WeakMap<ReportDefinition, UnitSpec>();
+
+export function unitSpec(def: ReportDefinition): UnitSpec {
+  let spec = specs.get(def);
+  if (!spec) {
+    const base = layoutSheet(def, unitSheetDef(def, "x", "x"));
+    const column = columnLetter(columnNumber(base.statusColumn) + 1);
+    spec = {
+      marker: def.units.marker,
+      bookendMarker: def.units.bookendMarker,
+      markerCell: `${column}1`,
+      nameCell: `${column}2`,
+      block: `A1:${column}${Math.max(40, base.lastRow + 30)}`,
+    };
+    specs.set(def, spec);
+  }
+  return spec;
 }
 
 /** The report's sheet that holds the roll-up fields (section I). */
@@ -33,28 +63,32 @@ function summarySheetDef(def: ReportDefinition): SheetDef {
  * A unit sheet's layout: section I's sheet cut after its last roll-up field, so every
  * figure sits in the same cell as in the report's own section I, plus the marker.
  */
-export function unitSheetLayout(def: ReportDefinition, sheetName: string, unitName: string): SheetLayout {
+function unitSheetDef(def: ReportDefinition, sheetName: string, unitName: string, markerCell = "?"): SheetDef {
   const base = summarySheetDef(def);
   const ids = new Set(rollupFields(def).map((f) => f.id));
   const lastIndex = base.items.reduce((last, item, i) => ("field" in item && ids.has(item.field) ? i : last), -1);
-  const sheetDef: SheetDef = {
+  return {
     ...base,
     id: "unit",
     name: sheetName,
     title: `SỐ LIỆU CỦA ĐƠN VỊ: ${unitName.toLocaleUpperCase("vi")}`,
-    hint: "Trang số liệu của một đơn vị để tổng hợp. Nhập số nguyên từ 0 trở lên vào các ô nền vàng; không có thì nhập 0. Không xóa ô F1 (dấu nhận biết trang đơn vị).",
+    hint: `Trang số liệu của một đơn vị để tổng hợp. Nhập số nguyên từ 0 trở lên vào các ô nền vàng; không có thì nhập 0. Không xóa ô ${markerCell} (dấu nhận biết trang đơn vị).`,
     items: base.items.slice(0, lastIndex + 1).filter((i) => !("field" in i) || ids.has(i.field)),
   };
-  const layout = layoutSheet(def, sheetDef);
+}
+
+export function unitSheetLayout(def: ReportDefinition, sheetName: string, unitName: string): SheetLayout {
+  const spec = unitSpec(def);
+  const layout = layoutSheet(def, unitSheetDef(def, sheetName, unitName, spec.markerCell));
   const extra: LayoutCell[] = [
-    { address: MARKER_CELL, value: UNIT_MARKER, style: "hint" },
-    { address: UNIT_NAME_CELL, value: unitName, style: "label" },
+    { address: spec.markerCell, value: spec.marker, style: "hint" },
+    { address: spec.nameCell, value: unitName, style: "label" },
   ];
-  return { ...layout, cells: [...layout.cells, ...extra], columns: [...layout.columns, { letter: "F", width: 28 }] };
+  return { ...layout, cells: [...layout.cells, ...extra], columns: [...layout.columns, { letter: spec.markerCell.replace(/[0-9]+$/, ""), width: 28 }] };
 }
 
 /** A bookend sheet: nothing but an explanation. */
-export function bookendSheetLayout(which: "start" | "end"): SheetLayout {
+export function bookendSheetLayout(which: "start" | "end", def: ReportDefinition): SheetLayout {
   const name = which === "start" ? BOOKEND_START : BOOKEND_END;
   const text =
     which === "start"
@@ -67,7 +101,7 @@ export function bookendSheetLayout(which: "start" | "end"): SheetLayout {
     columns: [{ letter: "A", width: 100 }],
     cells: [
       { address: "A1", value: text, style: "hint" },
-      { address: MARKER_CELL, value: BOOKEND_MARKER, style: "hint" },
+      { address: unitSpec(def).markerCell, value: unitSpec(def).bookendMarker, style: "hint" },
     ],
     merges: [],
     inputs: [],
@@ -89,11 +123,12 @@ export interface UnitSheet {
 
 const textOf = (v: CellValue | undefined) => (typeof v === "string" ? v.trim() : "");
 
-/** The unit sheets of a snapshot, recognised by their marker (not by name, even moved by inserted rows), in workbook order. */
-export function findUnitSheets(snapshot: WorkbookSnapshot): UnitSheet[] {
+/** The unit sheets of a kind in a snapshot, recognised by their marker (not by name, even moved by inserted rows), in workbook order. */
+export function findUnitSheets(snapshot: WorkbookSnapshot, def: ReportDefinition): UnitSheet[] {
+  const spec = unitSpec(def);
   return snapshot.sheets.flatMap((s, position) => {
-    const at = findMarker(s, UNIT_MARKER, MARKER_CELL);
-    return at ? [{ sheet: s.name, unitName: textOf(s.cells[movedCell(UNIT_NAME_CELL, MARKER_CELL, at)]) || s.name, position }] : [];
+    const at = findMarker(s, spec.marker, spec.markerCell);
+    return at ? [{ sheet: s.name, unitName: textOf(s.cells[movedCell(spec.nameCell, spec.markerCell, at)]) || s.name, position }] : [];
   });
 }
 
@@ -105,12 +140,35 @@ export function summaryFormulas(
     const { sheet, input } = inputOf(layout, id);
     return { sheet: sheet.name, cell: input.first };
   },
-): { fieldId: string; sheet: string; cell: string; formula: string }[] {
+): SummaryFormula[] {
   const unit = unitSheetLayout(def, "x", "x");
-  return rollupFields(def).map((f) => {
-    const unitCell = unit.inputs.find((i) => i.fieldId === f.id)!.first;
-    return { fieldId: f.id, ...locate(f.id), formula: rollupFormula(unitCell) };
+  return rollupFields(def).flatMap((f): SummaryFormula[] => {
+    const unitInput = unit.inputs.find((i) => i.fieldId === f.id)!;
+    if (f.kind !== "table") return [{ fieldId: f.id, ...locate(f.id), formula: rollupFormula(unitInput.first) }];
+    // a table: every cell of its body, the same cell of every unit
+    const at = locate(f.id);
+    const summaryStart = parseCell(at.cell);
+    const unitStart = parseCell(unitInput.first);
+    const { start, end } = parseRange(inputOf(layout, f.id).input.ref);
+    const out: SummaryFormula[] = [];
+    for (let r = 0; r <= end.row - start.row; r++) {
+      for (let c = 0; c <= end.col - start.col; c++) {
+        const unitCell = cellAddress({ row: unitStart.row + r, col: unitStart.col + c });
+        out.push({ fieldId: f.id, sheet: at.sheet, cell: cellAddress({ row: summaryStart.row + r, col: summaryStart.col + c }), formula: rollupFormula(unitCell), row: r, column: c });
+      }
+    }
+    return out;
   });
+}
+
+/** The roll-up formula of one summary cell; a table's cells also say their row and column (0-based). */
+export interface SummaryFormula {
+  fieldId: string;
+  sheet: string;
+  cell: string;
+  formula: string;
+  row?: number;
+  column?: number;
 }
 
 /** The sum SUM(first:last!cell) gives, on a snapshot; an error value propagates as Excel does. */
@@ -152,10 +210,10 @@ export function checkUnitSheets(def: ReportDefinition, snapshot: WorkbookSnapsho
   const problems: Problem[] = [];
   const fields = rollupFields(def);
   const unitDef: ReportDefinition = { ...def, fields, sheets: [] };
-  for (const u of findUnitSheets(snapshot)) {
+  for (const u of findUnitSheets(snapshot, def)) {
     const sheetLayout = unitSheetLayout(def, u.sheet, u.unitName);
     const sheet = findSheet(snapshot, u.sheet)!;
-    const shift = findLayoutShift(sheetLayout, sheet, { tolerate: [UNIT_NAME_CELL] });
+    const shift = findLayoutShift(sheetLayout, sheet, { tolerate: [unitSpec(def).nameCell] });
     if (shift) {
       problems.push(shiftProblem(u.sheet, shift)); // one error instead of a problem per figure read at the wrong place
       continue;
@@ -169,7 +227,7 @@ export function checkUnitSheets(def: ReportDefinition, snapshot: WorkbookSnapsho
 
 /** Checks every unit sheet with the rules of its fields, and the order of sheets around the bookends. */
 export function checkUnits(def: ReportDefinition, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): Problem[] {
-  const units = findUnitSheets(snapshot);
+  const units = findUnitSheets(snapshot, def);
   const problems: Problem[] = checkUnitSheets(def, snapshot, options);
 
   const start = snapshot.sheets.findIndex((s) => s.name === BOOKEND_START);

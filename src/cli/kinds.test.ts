@@ -1,0 +1,217 @@
+/**
+ * Report kinds on the command line: `kinds`, `definition`, `template --kind/--definition`,
+ * workbooks that remember their kind, an office's own definition travelling in the workbook,
+ * and roll-ups that refuse to mix kinds or rows.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { loadDefinition } from "../report/kinds";
+import { sampleData } from "../report/sample";
+import { KIND_SHEET } from "../workbook/kind-sheet";
+import { runCli, type CliRun } from "./testing";
+import { readSnapshot } from "./xlsx";
+
+const today = new Date(2025, 9, 1);
+const DOSSIERS = "bao-cao-giai-quyet-tthc";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "bao-cao-kinds-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (...argv: string[]): Promise<CliRun> => runCli(argv, { today });
+let n = 0;
+const fresh = (name: string) => join(dir, `${++n}-${name}`);
+
+async function docxText(file: string): Promise<string> {
+  const xml = await (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
+  return xml
+    .split("</w:p>")
+    .map((p) => p.replace(/<[^>]+>/g, ""))
+    .join("\n");
+}
+
+describe("bao-cao kinds and definition", () => {
+  it("lists one line per kind: its id, a tab, its title", async () => {
+    const r = await run("kinds");
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([
+      "bao-cao-cctthc-thang\tBáo cáo tình hình, kết quả thực hiện công tác cải cách thủ tục hành chính tháng",
+      `${DOSSIERS}\tBáo cáo tình hình, kết quả giải quyết thủ tục hành chính (quý, 6 tháng, năm)`,
+    ]);
+  });
+
+  it("prints a kind's definition as JSON, the same as the file in templates/", async () => {
+    const r = await run("definition", DOSSIERS);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(loadDefinition(DOSSIERS))));
+  });
+
+  it("names the known kinds for an unknown one (exit 2) and asks for an id", async () => {
+    const r = await run("definition", "bao-cao-khong-co");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Không có loại báo cáo "bao-cao-khong-co". Các loại có sẵn: bao-cao-cctthc-thang, bao-cao-giai-quyet-tthc.');
+    expect((await run("definition")).stderr).toContain("Lệnh definition cần mã loại báo cáo");
+    expect((await run("template", "-o", fresh("x.xlsx"), "--kind", "abc")).code).toBe(2);
+  });
+});
+
+describe("the dossier-settlement kind from the command line", () => {
+  let workbook: string;
+  beforeAll(async () => {
+    workbook = fresh("gq.xlsx");
+    const r = await run("template", "--kind", DOSSIERS, "--sample", "-o", workbook);
+    expect(r.code).toBe(0);
+  });
+
+  it("its sample checks clean, and the workbook remembers its kind in a hidden sheet", async () => {
+    const r = await run("check", workbook);
+    expect(r.stdout).toBe("Không có lỗi.");
+    expect(r.code).toBe(0);
+    const s = await readSnapshot(workbook);
+    expect(s.sheets.map((x) => x.name)).toEqual(["Thông tin chung", "Biểu 06", "I. Tình hình", "II. Đánh giá", "III. Nhiệm vụ", "IV. Kiến nghị", KIND_SHEET]);
+    expect(s.sheets.find((x) => x.name === KIND_SHEET)!.cells).toEqual({ A1: "BC-TTHC/LOAI-BAO-CAO", B1: DOSSIERS });
+    expect(readFileSync(workbook).length).toBeLessThan(100_000);
+  });
+
+  it("exports without being told the kind: period words, cut-off, rates and thousands the Vietnamese way", async () => {
+    const out = fresh("gq.docx");
+    const r = await run("export", workbook, "-o", out);
+    expect(r.code).toBe(0);
+    const text = await docxText(out);
+    expect(text).toContain("Tình hình, kết quả giải quyết thủ tục hành chính quý III năm 2025 trên địa bàn phường Mỹ Hào");
+    expect(text).toContain("(Từ ngày 15/6/2025 đến ngày 14/9/2025)");
+    expect(text).toContain("- Tổng số hồ sơ tiếp nhận trong kỳ: 11.042 hồ sơ, trong đó: tiếp nhận trực tuyến 7.047 hồ sơ;");
+    expect(text).toContain("Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn đạt 99,8%.");
+    expect(text).toContain("trên tổng số hồ sơ tiếp nhận mới trong kỳ: 64,5%.");
+    // no figure of five digits or more is written without its dot
+    expect(text).not.toMatch(/(?<![\d./])\d{5,}(?![\d/])/);
+  });
+
+  it("names the export file after the kind and the period", async () => {
+    const copy = fresh("so-gq.xlsx");
+    writeFileSync(copy, readFileSync(workbook));
+    const r = await run("export", copy);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(join(dir, "bao-cao-giai-quyet-tthc-quy-3-2025.docx"));
+  });
+
+  it("marks a broken identity on the cell that breaks it", async () => {
+    const data = sampleData(DOSSIERS);
+    const table = data.values.BIEU_06 as { rows: string[]; cells: number[][] };
+    table.cells[1][0] += 5; // Hộ tịch: (3) no longer (4) + (5) + (6)
+    const file = fresh("data.json");
+    writeFileSync(file, JSON.stringify({ values: { BIEU_06: table } }));
+    const wb = fresh("sai.xlsx");
+    expect((await run("template", "--kind", DOSSIERS, "--sample", "--data", file, "-o", wb)).code).toBe(0);
+    const r = await run("check", wb);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Biểu 06!C7: [Lỗi] Dòng "Hộ tịch": (3) là 1750, nhưng (4) + (5) + (6) là 1745; hai bên phải bằng nhau.');
+    expect(r.out).toContain('Biểu 06!C7: [Lỗi] Dòng "Hộ tịch": (3) là 1750, nhưng (7) + (11) là 1745; hai bên phải bằng nhau.');
+    expect((await run("export", wb, "-o", fresh("khong.docx"))).code).toBe(1);
+  });
+});
+
+describe("an office's own definition", () => {
+  it("the monthly definition with one more count field drives template, and the workbook then checks and exports on its own", async () => {
+    const def = JSON.parse((await run("definition", "bao-cao-cctthc-thang")).stdout);
+    def.fields.push({ id: "PAKN_DA_CONG_KHAI", kind: "count", rollup: true, unit: "PAKN", pad: 0, label: "Số PAKN đã công khai kết quả", sentence: "Số PAKN đã công khai kết quả xử lý: {value}." });
+    def.sheets.find((s: { id: string }) => s.id === "ketQua").items.splice(12, 0, { field: "PAKN_DA_CONG_KHAI" });
+    const at = def.document.body.findIndex((b: { type: string }) => b.type === "counts");
+    def.document.body.splice(at + 1, 0, { type: "count", field: "PAKN_DA_CONG_KHAI", bullet: "-" });
+    const defFile = fresh("rieng.json");
+    writeFileSync(defFile, JSON.stringify(def, null, 2));
+
+    const data = fresh("so-lieu.json");
+    writeFileSync(data, JSON.stringify({ values: { PAKN_DA_CONG_KHAI: 1234 } }));
+    const wb = fresh("rieng.xlsx");
+    const made = await run("template", "--definition", defFile, "--sample", "--data", data, "-o", wb);
+    expect(made.code).toBe(0);
+    // the definition travels in the workbook: no --definition from here on
+    const checked = await run("check", wb);
+    expect(checked.stderr).toBe("");
+    expect(checked.code).toBe(0);
+    const out = fresh("rieng.docx");
+    expect((await run("export", wb, "-o", out)).code).toBe(0);
+    expect(await docxText(out)).toContain("- Số PAKN đã công khai kết quả xử lý: 1.234.");
+    const s = await readSnapshot(wb);
+    expect(JSON.parse(String(s.sheets.find((x) => x.name === KIND_SHEET)!.cells.A2))).toEqual(def);
+  });
+
+  it("a broken definition gets a Vietnamese message with the JSON path, exit 1, no stack trace", async () => {
+    const def = JSON.parse((await run("definition", "bao-cao-cctthc-thang")).stdout);
+    def.document.frame.signerName = "NGUOI_KY_SAI";
+    def.fields[3].lable = "x";
+    const defFile = fresh("hong.json");
+    writeFileSync(defFile, JSON.stringify(def));
+    const r = await run("template", "--definition", defFile, "-o", fresh("hong.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Định nghĩa báo cáo "${defFile}" không dùng được:`);
+    expect(r.stderr).toContain('- /fields/3/lable: khóa "lable" không có trong định dạng (viết sai tên khóa?).');
+    const fixed = { ...def, fields: def.fields.map((f: Record<string, unknown>) => { const { lable: _l, ...rest } = f; return rest; }) };
+    writeFileSync(defFile, JSON.stringify(fixed));
+    const again = await run("template", "--definition", defFile, "-o", fresh("hong2.xlsx"));
+    expect(again.stderr).toContain('- /document/frame/signerName: trỏ tới trường "NGUOI_KY_SAI" không có trong "fields".');
+    writeFileSync(defFile, "{ không phải JSON");
+    expect((await run("template", "--definition", defFile, "-o", fresh("hong3.xlsx"))).stderr).toContain("không phải JSON hợp lệ");
+    expect((await run("template", "--kind", DOSSIERS, "--definition", defFile, "-o", fresh("hong4.xlsx"))).code).toBe(2);
+  });
+});
+
+describe("roll-up across kinds and rows", () => {
+  const unitFile = async (name: string, kind: string, values?: Record<string, unknown>) => {
+    const file = fresh(`${name}.xlsx`);
+    const args = ["template", "--unit", name, "--kind", kind, "-o", file];
+    if (values) {
+      const data = fresh(`${name}.json`);
+      writeFileSync(data, JSON.stringify({ values }));
+      args.push("--data", data);
+    }
+    const r = await run(...args);
+    expect(r.stderr).toBe("");
+    return file;
+  };
+  const table = (k: number) => {
+    const t = sampleData(DOSSIERS).values.BIEU_06 as { rows: string[]; cells: number[][] };
+    return { rows: t.rows, cells: t.cells.map((row) => row.map((v) => v * k)) };
+  };
+
+  it("adds every cell of the units' tables with formulas, and refuses a unit of the other kind and one with other rows", async () => {
+    const a = await unitFile("Phường Một", DOSSIERS, { BIEU_06: table(1) });
+    const b = await unitFile("Phường Hai", DOSSIERS, { BIEU_06: table(2) });
+    const monthly = await unitFile("Xã Tháng", "bao-cao-cctthc-thang", { PAKN_TONG: 3 });
+    const other = table(1);
+    other.rows = [...other.rows];
+    [other.rows[2], other.rows[3]] = [other.rows[3], other.rows[2]];
+    const swapped = await unitFile("Phường Ba", DOSSIERS, { BIEU_06: other });
+    const base = fresh("nen.xlsx");
+    expect((await run("template", "--kind", DOSSIERS, "--sample", "-o", base)).code).toBe(0);
+    const bare = fresh("khong-nen.xlsx");
+    const noBase = await run("rollup", "-o", bare, a, b);
+    expect(noBase.code).toBe(0);
+    // without a base the header is blank: errors there, none in the table
+    const bareCheck = JSON.parse((await run("check", bare, "--json")).stdout) as { problems: { sheet: string; severity: string }[] };
+    expect(bareCheck.problems.filter((p) => p.severity === "error").map((p) => p.sheet)).not.toContain("Biểu 06");
+    expect(bareCheck.problems.filter((p) => p.severity === "error").length).toBeGreaterThan(0);
+
+    const out = fresh("tong-hop.xlsx");
+    const r = await run("rollup", "-o", out, "--base", base, a, b, monthly, swapped);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Bỏ qua: Tệp "${monthly}" là sổ của loại báo cáo "Báo cáo tình hình, kết quả thực hiện công tác cải cách thủ tục hành chính tháng"`);
+    expect(r.stderr).toContain(`Bỏ qua: Tệp "${swapped}", đơn vị "Phường Ba": bảng BIEU_06 dòng 3 là "Xây dựng" nhưng ở sổ tổng hợp là "Đất đai"`);
+    const s = await readSnapshot(out);
+    const summary = s.sheets.find((x) => x.name === "Biểu 06")!;
+    expect(summary.formulas!.C6).toBe("=SUM(DonViDau:DonViCuoi!C6)");
+    expect(summary.formulas!.M15).toBe("=SUM(DonViDau:DonViCuoi!M15)");
+    expect(summary.cells.B7).toBe("Hộ tịch");
+    // our own reader evaluates the roll-up: the summary's table is three times the sample's
+    const check = await run("check", out, "--json");
+    expect(JSON.parse(check.stdout).errors).toBe(0);
+    const docx = fresh("tong-hop.docx");
+    expect((await run("export", out, "-o", docx)).code).toBe(0);
+    expect(await docxText(docx)).toContain("Tổng số hồ sơ tiếp nhận trong kỳ: 33.126 hồ sơ");
+  });
+});
