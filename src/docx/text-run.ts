@@ -40,3 +40,8 @@ export function runChildren(text: string): RunChild[] {
     });
   return children;
 }
+
+/** A document property (title, author): cleaned up the same way, on one line. */
+export function propertyText(text: string): string {
+  return runText(text).replace(/[ \t]*\n[ \t]*|\t/g, " ");
+}
