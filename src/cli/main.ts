@@ -7,6 +7,7 @@
  * Exit codes: 0 success; 1 the workbook has errors, or a file cannot be read or written;
  * 2 the command was called wrongly (unknown command or option, missing argument).
  */
+import { fixTextCommand, USAGE_FIX_TEXT } from "./fix-text";
 import { readFileSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
@@ -97,6 +98,8 @@ Cách dùng:
       Xuất báo cáo Word khi sổ (sổ báo cáo hoặc sổ tổng hợp) không còn lỗi.
       Không có -o: ghi tệp theo loại và kỳ báo cáo (ví dụ bao-cao-cctthc-thang-11-2024.docx)
       cùng thư mục với sổ.
+
+${USAGE_FIX_TEXT}
 
   bao-cao --help       in hướng dẫn này
   bao-cao --version    in số phiên bản
@@ -725,6 +728,8 @@ const COMMANDS: Record<string, (ctx: Context, args: string[]) => Promise<number>
   rollup: rollupCommand,
   check: checkCommand,
   export: exportCommand,
+  "fix-text": (ctx, args) =>
+    fixTextCommand(ctx.io, args, { usageError, failure, readInput, readWorkbookFile, refuseInputAsOutput, checkOutput, writeOutput }, () => help(ctx.io)),
 };
 
 /** Runs the command line; returns the exit code. Never throws. */

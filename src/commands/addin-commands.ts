@@ -10,6 +10,7 @@ import { checkAndMark, selectCell, type CheckAndMarkResult } from "../excel/chec
 import type { ExcelHost, Progress } from "../excel/host";
 import type { ImportFile, ImportResult, ImportStep } from "../excel/import-units";
 import { addUnits, NoUnitsError, rollupInExcel } from "../excel/units";
+import { convertLegacyCells, type LegacyFixOutcome } from "../excel/fix-legacy-text";
 import { hasErrors } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
 import type { UnitSheet } from "../workbook/units";
@@ -18,7 +19,7 @@ import { reportFileName } from "./export-report";
 const def = loadDefinition();
 const layout = buildLayout(def);
 
-export type { ApplyLayoutResult, CheckAndMarkResult, ImportFile, ImportResult, ImportStep };
+export type { ApplyLayoutResult, CheckAndMarkResult, ImportFile, ImportResult, ImportStep, LegacyFixOutcome };
 
 /** How the .docx reached the user. */
 export type Delivery =
@@ -159,4 +160,9 @@ export async function rollup(host: ExcelHost, hooks: RollupHooks): Promise<Rollu
     if (e instanceof NoUnitsError) return { status: "noUnits", message: e.message };
     throw e;
   }
+}
+
+/** "Chuyển sang Unicode": the cells of the check's legacy-encoding problems, to Unicode and Times New Roman. */
+export function convertLegacyText(host: ExcelHost, problems: Pick<Problem, "sheet" | "cell">[]): Promise<LegacyFixOutcome> {
+  return convertLegacyCells(host, problems.map((p) => ({ sheet: p.sheet, cell: p.cell })));
 }

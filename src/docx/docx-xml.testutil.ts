@@ -72,7 +72,10 @@ export function runProps(rPr: string): RunProps {
 
 function parseRun(xml: string): XmlRun {
   const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(xml)?.[1] ?? "";
-  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join("");
+  // a line break in the run (<w:br/>) reads as "\n", a tab (<w:tab/>) as "\t"
+  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+    .map((m) => (m[0] === "<w:br/>" ? "\n" : m[0] === "<w:tab/>" ? "\t" : unescape(m[1])))
+    .join("");
   return { xml, text, props: runProps(rPr) };
 }
 

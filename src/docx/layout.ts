@@ -20,7 +20,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from "docx";
-import { singleLine } from "../report/wording";
+import { runChildren } from "./text-run";
 
 /** Millimetres to twips, rounded to the nearest twip (20 mm → 1134, 30 mm → 1701, 15 mm → 850). */
 export const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
@@ -81,13 +81,15 @@ const SOLID_LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: 
 export type RunStyle = Pick<IRunOptions, "bold" | "italics" | "allCaps"> & { size: number };
 
 /**
- * A run of text in Times New Roman, black, at `size` points. A line break in the text
- * would not be one in Word ("\n" in w:t is a space at best), so it becomes a space; lines
- * are separate paragraphs.
+ * A run of text in Times New Roman, black, at `size` points. A line break in the text (a
+ * single-text field typed with Alt+Enter, a soft break pasted from Word) is a line break
+ * in the same paragraph (w:br), a tab a w:tab; the lines of a list are separate
+ * paragraphs before they get here (splitLines).
  */
 export function run(text: string, style: RunStyle): TextRun {
+  const children = runChildren(text);
   return new TextRun({
-    text: singleLine(text),
+    ...(children.length ? { children } : { text: "" }),
     font: FONT,
     color: BLACK,
     size: pt(style.size),

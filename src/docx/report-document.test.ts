@@ -337,16 +337,43 @@ describe("body wording from the definition", () => {
 });
 
 describe("line breaks typed in cells", () => {
-  it("makes one paragraph per typed line in a list and a space in a single text, never a raw newline", async () => {
+  it("makes one paragraph per typed line in a list and a w:br inside the paragraph in a single text, never a raw newline", async () => {
     const parts = await partsOf(
-      dataWith({ NHIEM_VU: ["Tiếp tục rà soát.\nTăng cường hướng dẫn."], CAN_CU: "Thực hiện Công văn số 323\ncủa Văn phòng UBND tỉnh, như sau:" }),
+      dataWith({ NHIEM_VU: ["Tiếp tục rà soát.\nTăng cường hướng dẫn."], CAN_CU: "Thực hiện Công văn số 323 \n của Văn phòng UBND tỉnh, như sau:" }),
     );
     const doc = parts["word/document.xml"];
     expect(doc).not.toMatch(/<w:t[^>]*>[^<]*[\r\n]/);
     const texts = paragraphs(doc).map((p) => p.text);
     expect(texts).toContain("- Tiếp tục rà soát.");
     expect(texts).toContain("- Tăng cường hướng dẫn.");
-    expect(texts).toContain("Thực hiện Công văn số 323 của Văn phòng UBND tỉnh, như sau:");
+    const canCu = paragraphWithText(paragraphs(doc), "Thực hiện Công văn số 323\ncủa Văn phòng UBND tỉnh, như sau:");
+    expect(canCu.xml).toContain('<w:t xml:space="preserve">Thực hiện Công văn số 323</w:t><w:br/><w:t xml:space="preserve">của Văn phòng UBND tỉnh, như sau:</w:t>');
+    // one run: the break keeps the run's format
+    expect(canCu.runs).toHaveLength(1);
+  });
+
+  it("writes a soft break pasted from Word as w:br and a tab as w:tab, in NFC, without control characters or _xHHHH_", async () => {
+    const nfd = "Vie\u0302\u0323t Nam";
+    const parts = await partsOf(
+      dataWith({
+        CAN_CU: `Căn cứ\u000Bkế hoạch của ${nfd}\u0001`,
+        NGUOI_KY: "Nguye\u0302\u0303n\tVăn A\u000Bký thay",
+        CO_QUAN_CHU_QUAN: "UBND TỈNH\uFFFF HƯNG YÊN\uD800",
+      }),
+    );
+    const doc = parts["word/document.xml"];
+    const texts = paragraphs(doc).map((p) => p.text);
+    expect(texts).toContain("Căn cứ\nkế hoạch của Việt Nam");
+    expect(texts).toContain("Nguyễn\tVăn A\nký thay");
+    expect(texts).toContain("UBND TỈNH HƯNG YÊN");
+    expect(doc).toContain("<w:tab/>");
+    for (const xml of Object.values(parts)) {
+      expect(xml).not.toMatch(/_x[0-9A-Fa-f]{4}_/);
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0080-\u009F\uFFFE\uFFFF]/);
+      expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      expect(xml).toBe(xml.normalize("NFC"));
+      expect(xml).not.toMatch(/\p{M}/u);
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * no Node import, so that the task pane can lazy-load it (use `packReportBlob` there) and
  * the command line can use `packReport`.
  */
+import { propertyText } from "./text-run";
 import { Document, Packer, type ISectionOptions, type IStylesOptions } from "docx";
 import { textValue } from "../report/definition";
 import type { ReportData, ReportDefinition } from "../report/types";
@@ -56,8 +57,8 @@ export function reportSection(children: ISectionOptions["children"]): ISectionOp
 export function buildReportDocument(def: ReportDefinition, data: ReportData): Document {
   const trichYeu = fillTemplate(def.document.trichYeu, data, documentPlaceholders(def, data));
   return new Document({
-    title: `${def.document.docType} ${trichYeu}`,
-    creator: textValue(data, def.document.frame.agency),
+    title: propertyText(`${def.document.docType} ${trichYeu}`),
+    creator: propertyText(textValue(data, def.document.frame.agency)),
     styles: reportStyles(),
     sections: [
       reportSection([

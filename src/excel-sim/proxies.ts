@@ -1027,6 +1027,26 @@ export class SimRange extends SimObject {
     r._checkNull("Range.getUsedRangeOrNullObject", "1.4");
     return r;
   }
+  /**
+   * ExcelApi 1.9. Simulated for `format.font.name` only (what the add-in asks for); other
+   * properties come back undefined. A null object gives [].
+   */
+  getCellProperties(cellPropertiesLoadOptions: Excel.CellPropertiesLoadOptions): SimClientResult<Excel.CellProperties[][]> {
+    const wantsFont = (o: Excel.CellPropertiesLoadOptions) => !!o.format?.font?.name;
+    return new SimClientResult(this.context, "Range.getCellProperties", "1.9", () => {
+      const t = this._resolver();
+      if (t === null) return [];
+      const out: Excel.CellProperties[][] = [];
+      for (let row = t.rect.r1; row <= t.rect.r2; row++) {
+        const line: Excel.CellProperties[] = [];
+        for (let col = t.rect.c1; col <= t.rect.c2; col++) {
+          line.push(wantsFont(cellPropertiesLoadOptions) ? { format: { font: { name: t.sheet.cellAt(row, col).font.name } } } : {});
+        }
+        out.push(line);
+      }
+      return out;
+    });
+  }
 
   /** Inserts cells ("Down" / "Right"); formulas, names, merges and validation below follow. Returns the new cells. */
   insert(shift: string): SimRange {

@@ -29,7 +29,8 @@ export async function checkAndMark(
 ): Promise<CheckAndMarkResult> {
   return host.run(async (context) => {
     const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-    const { snapshot, state } = await readSnapshot(context, layout, () => setting.load("value"));
+    // the cells' fonts (for the legacy-encoding check) come in the same round trip, where Excel can give them
+    const { snapshot, state } = await readSnapshot(context, layout, () => setting.load("value"), { fonts: host.isSetSupported("ExcelApi", "1.9") });
     const previous = setting.isNullObject ? [] : parseMarks(setting.value);
     const result = checkWorkbook(def, layout, snapshot, options);
     if (!result.isReportWorkbook) {

@@ -52,8 +52,15 @@ export interface SnapshotRead {
  * Two syncs: the sheet list and names, then the used ranges of the standard sheets and
  * the unit block of every other sheet.
  * `alsoLoad` queues a caller's own loads into the first sync.
+ * `fonts` (ExcelApi 1.9, the caller checks isSetSupported): the font of each text cell of
+ * the standard sheets, asked with getCellProperties in the same second sync.
  */
-export async function readSnapshot(context: Excel.RequestContext, layout: WorkbookLayout, alsoLoad?: () => void): Promise<SnapshotRead> {
+export async function readSnapshot(
+  context: Excel.RequestContext,
+  layout: WorkbookLayout,
+  alsoLoad?: () => void,
+  options: { fonts?: boolean } = {},
+): Promise<SnapshotRead> {
   const queued = queueState(context);
   alsoLoad?.();
   await context.sync();
@@ -65,8 +72,35 @@ export async function readSnapshot(context: Excel.RequestContext, layout: Workbo
     const ws = context.workbook.worksheets.getItem(name);
     const range = standard.has(name) ? ws.getUsedRangeOrNullObject(true) : ws.getRange(UNIT_BLOCK);
     range.load("address,values,valueTypes,formulas");
-    return { name, range };
+    const props = options.fonts && standard.has(name) ? range.getCellProperties({ format: { font: { name: true } } }) : undefined;
+    return { name, range, props };
   });
   await context.sync();
-  return { state, snapshot: { sheets: sheets.map((s) => sheetFromRange(s.name, s.range)), names: state.names } };
+  return {
+    state,
+    snapshot: {
+      sheets: sheets.map((s) => {
+        const sheet = sheetFromRange(s.name, s.range);
+        if (s.props) addFonts(sheet, s.range, s.props.value);
+        return sheet;
+      }),
+      names: state.names,
+    },
+  };
+}
+
+/** The font names of the text cells of a loaded range (getCellProperties' result), into sheet.fonts. */
+export function addFonts(sheet: SheetSnapshot, range: Excel.Range, props: Excel.CellProperties[][]): void {
+  if (range.isNullObject) return;
+  const parsed = parseSheetRef(range.address);
+  const start = parsed ? parseRange(parsed.ref).start : { row: 1, col: 1 };
+  const fonts: Record<string, string> = {};
+  props.forEach((row, r) =>
+    row.forEach((p, c) => {
+      const address = cellAddress({ row: start.row + r, col: start.col + c });
+      const name = p.format?.font?.name;
+      if (name && typeof sheet.cells[address] === "string") fonts[address] = name;
+    }),
+  );
+  if (Object.keys(fonts).length) sheet.fonts = fonts;
 }

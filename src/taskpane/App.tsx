@@ -26,6 +26,7 @@ import { PANE_ACTIONS, type PaneActionId } from "./actions";
 import { deliverDocx } from "./download";
 import type { LaunchCommand } from "./launch";
 import { ImportResultList } from "./ImportResultList";
+import { isLegacyProblem, legacyFixNotices, TEXT_LEGACY } from "./legacy-text";
 import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, rollupNotices, templateNotices, type Notice } from "./notices";
 import { ProblemList, problemKey } from "./ProblemList";
 import { TEXT } from "./texts";
@@ -34,7 +35,7 @@ import { UnitsSection } from "./UnitsSection";
 /** The commands the pane runs: the shared implementations, or fakes in tests. */
 export type PaneCommands = Pick<
   typeof sharedCommands,
-  "createTemplate" | "checkWorkbookInExcel" | "selectProblem" | "exportReport" | "addUnit" | "importUnits" | "rollup"
+  "createTemplate" | "checkWorkbookInExcel" | "selectProblem" | "exportReport" | "addUnit" | "importUnits" | "rollup" | "convertLegacyText"
 >;
 
 export interface AppProps {
@@ -89,10 +90,13 @@ const loadDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./Conf
 const ConfirmWarningsDialog = lazy(() => loadDialog().then((m) => ({ default: m.ConfirmWarningsDialog })));
 const loadOverwriteDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmOverwriteDialog");
 const ConfirmOverwriteDialog = lazy(() => loadOverwriteDialog().then((m) => ({ default: m.ConfirmOverwriteDialog })));
+const loadUnicodeDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmUnicodeDialog");
+const ConfirmUnicodeDialog = lazy(() => loadUnicodeDialog().then((m) => ({ default: m.ConfirmUnicodeDialog })));
 
 type PendingConfirm =
   | { kind: "warnings"; warnings: Problem[]; resolve(proceed: boolean): void }
-  | { kind: "overwrite"; cells: TypedSummaryCell[]; resolve(replace: boolean): void };
+  | { kind: "overwrite"; cells: TypedSummaryCell[]; resolve(replace: boolean): void }
+  | { kind: "unicode"; cells: Problem[]; resolve(convert: boolean): void };
 
 /** A picked file's bytes (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
 export function fileBytes(file: Blob): Promise<Uint8Array> {
@@ -123,6 +127,7 @@ export function App({
   const [pending, setPending] = useState<PendingConfirm | null>(null);
   const [dialogWanted, setDialogWanted] = useState(false);
   const [overwriteDialogWanted, setOverwriteDialogWanted] = useState(false);
+  const [unicodeDialogWanted, setUnicodeDialogWanted] = useState(false);
   const running = useRef(false);
   const busy = step !== null;
 
@@ -219,6 +224,34 @@ export function App({
       }),
     [run, commands, host, forgetProblems],
   );
+
+  /** "Chuyển sang Unicode": asked first, then one batch of writes, then the check again. */
+  const convertLegacy = useCallback(
+    () =>
+      run(TEXT_LEGACY.progress, async (progress) => {
+        const cells = problems.filter(isLegacyProblem);
+        await loadUnicodeDialog();
+        const yes = await new Promise<boolean>((resolve) => {
+          progress(TEXT.progress.confirm);
+          setUnicodeDialogWanted(true);
+          setPending({ kind: "unicode", cells, resolve });
+        });
+        if (!yes) {
+          setNotices([{ id: "unicode", intent: "info", text: TEXT_LEGACY.cancelled }]);
+          return;
+        }
+        progress(TEXT_LEGACY.progress);
+        const outcome = await commands.convertLegacyText(host, cells);
+        progress(TEXT.progress.check);
+        const result = await commands.checkWorkbookInExcel(host, today());
+        setProblems(result.problems);
+        setUnitSheets(result.unitSheets);
+        setSelectedKey(null);
+        setNotices([...legacyFixNotices(outcome), ...checkNotices(result)]);
+      }),
+    [run, commands, host, today, problems],
+  );
+  const legacyCount = problems.filter(isLegacyProblem).length;
 
   const addUnit = useCallback(
     async (name: string): Promise<boolean> => {
@@ -343,6 +376,17 @@ export function App({
 
       {importResult && <ImportResultList result={importResult} />}
 
+      {legacyCount > 0 && (
+        <div className={s.action}>
+          <Button className={s.button} disabled={busy} aria-describedby="tthc-action-unicode" onClick={() => void convertLegacy()}>
+            {TEXT_LEGACY.button}
+          </Button>
+          <Caption1 id="tthc-action-unicode" className={s.description}>
+            {TEXT_LEGACY.description(legacyCount)}
+          </Caption1>
+        </div>
+      )}
+
       <ProblemList problems={problems} units={unitSheets} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
 
       {dialogWanted && (
@@ -353,6 +397,11 @@ export function App({
       {overwriteDialogWanted && (
         <Suspense fallback={null}>
           <ConfirmOverwriteDialog cells={pending?.kind === "overwrite" ? pending.cells : null} onAnswer={answer} />
+        </Suspense>
+      )}
+      {unicodeDialogWanted && (
+        <Suspense fallback={null}>
+          <ConfirmUnicodeDialog cells={pending?.kind === "unicode" ? pending.cells : null} onAnswer={answer} />
         </Suspense>
       )}
     </main>

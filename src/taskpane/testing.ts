@@ -56,6 +56,7 @@ export function fakeCommands(): FakeCommands {
     addUnit: jest.fn(),
     importUnits: jest.fn(),
     rollup: jest.fn(),
+    convertLegacyText: jest.fn(),
   };
 }
 

@@ -8,6 +8,7 @@ import { MSG_UNITS } from "../report/messages";
 import { parseCell } from "../report/refs";
 import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
+import { legacyTextProblems } from "./legacy-check";
 import { readWorkbook, type FieldLocation } from "./read";
 import type { WorkbookSnapshot } from "./snapshot";
 import { checkUnits, evaluateRollups, findUnitSheets, typedSummaryCells } from "./units";
@@ -36,7 +37,8 @@ export function checkWorkbook(
         (t): Problem => ({ sheet: t.sheet, cell: t.cell, severity: "warning", code: "units.typedSummary", fieldId: t.fieldId, message: MSG_UNITS.typedSummary(def.fields.find((f) => f.id === t.fieldId)!.label) }),
       )
     : [];
-  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed], layout, snapshot);
+  const legacy = legacyTextProblems(def, layout, snapshot, read.locations);
+  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...legacy], layout, snapshot);
   return { data: read.data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0 };
 }
 

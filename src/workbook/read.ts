@@ -11,6 +11,10 @@ import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import type { FieldDef, FieldValue, Problem, ReportData, ReportDefinition, TableValue } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { findSheet, isErrorValue, type CellValue, type WorkbookSnapshot } from "./snapshot";
+import { normalizeCellText } from "../text/normalize";
+
+/** A cell's text as the report uses it: NFC, controls dropped, trimmed (the same for the .xlsx and the add-in readers). */
+const cellText = (v: CellValue): string => normalizeCellText(String(v)).trim();
 
 export interface FieldLocation {
   /** sheet name as it is in the workbook */
@@ -61,7 +65,7 @@ function locate(
 }
 
 function isBlank(v: CellValue | undefined): boolean {
-  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+  return v === undefined || v === null || (typeof v === "string" && cellText(v) === "");
 }
 
 /** Reads the report data from a snapshot. */
@@ -112,7 +116,7 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
             unreadable.add(field.id);
             problem(addr, "value.error", MSG.errorValue(field.label, v.error));
           } else {
-            lines.push(String(v).trim());
+            lines.push(cellText(v!));
             addrs.push(addr);
           }
         }
@@ -135,12 +139,12 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
         continue;
       }
       if (field.kind === "text" || field.kind === "period") {
-        values[field.id] = typeof v === "number" ? String(v) : String(v).trim();
+        values[field.id] = typeof v === "number" ? String(v) : cellText(v!);
         continue;
       }
       if (field.kind === "date") {
         // an Excel date (a serial) or text typed as d/m/yyyy; checked by the rules
-        values[field.id] = typeof v === "number" ? v : String(v).trim();
+        values[field.id] = typeof v === "number" ? v : cellText(v!);
         continue;
       }
       // numeric kinds
@@ -179,7 +183,7 @@ function readTable(field: FieldDef, loc: FieldLocation, snapshot: WorkbookSnapsh
   for (let row = start.row; row <= end.row; row++) {
     const r = row - start.row;
     const label = sheet.cells[cellAddress({ row, col: labelCol })];
-    const name = label === undefined || label === null || isErrorValue(label) ? "" : String(label).trim();
+    const name = label === undefined || label === null || isErrorValue(label) ? "" : cellText(label);
     const cells: (number | null)[] = [];
     for (let col = start.col; col <= end.col && col - start.col < columns.length; col++) {
       const c = col - start.col;

@@ -12,6 +12,11 @@ export interface SheetSnapshot {
   cells: Record<string, CellValue>;
   /** Formulas by A1 address, without results (e.g. "=SUM('Xã A'!C5,'Xã B'!C5)"). */
   formulas?: Record<string, string>;
+  /**
+   * The font of each text cell by A1 address, when the reader could tell (".VnTime",
+   * "VNI-Times", "Times New Roman"): the legacy-encoding check trusts a cell's font first.
+   */
+  fonts?: Record<string, string>;
 }
 
 export interface WorkbookSnapshot {

@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { decodeXlsxEscapes } from "../text/normalize";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { breachDetail, inspectZip, ZIP_LIMITS, type ZipLimitBreach } from "./zip-guard";
+import { styleFontsOf } from "./xlsx-fonts";
 
 export type XlsxFormatProblem =
   | "empty" // a zero-byte file
@@ -170,7 +171,7 @@ function attributes(s: string): Record<string, string> {
 }
 
 /** Elements of one tag, namespace prefix or not: attributes and inner XML (null when self-closed). */
-function* elements(xml: string, tag: string): Generator<{ attrs: Record<string, string>; inner: string | null }> {
+export function* elements(xml: string, tag: string): Generator<{ attrs: Record<string, string>; inner: string | null }> {
   const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</(?:[A-Za-z_][\\w.-]*:)?${tag}>)`, "g");
   for (const m of xml.matchAll(re)) yield { attrs: attributes(m[1]), inner: m[2] ?? null };
 }
@@ -232,8 +233,9 @@ function cellValue(attrs: Record<string, string>, inner: string, shared: string[
   }
 }
 
-function readSheetXml(name: string, xml: string, shared: string[]): SheetSnapshot {
+function readSheetXml(name: string, xml: string, shared: string[], styleFonts: readonly string[] = []): SheetSnapshot {
   const cells: Record<string, CellValue> = {};
+  const fonts: Record<string, string> = {};
   const formulas: Record<string, string> = {};
   for (const { attrs, inner } of elements(xml, "c")) {
     const address = attrs.r?.toUpperCase();
@@ -247,9 +249,13 @@ function readSheetXml(name: string, xml: string, shared: string[]): SheetSnapsho
       continue;
     }
     if (value !== undefined && value !== "") cells[address] = value;
+    // the font of a text cell (its style's), for the legacy-encoding check
+    const font = typeof value === "string" && value !== "" ? styleFonts[Number(attrs.s ?? 0)] : undefined;
+    if (font) fonts[address] = font;
   }
   const sheet: SheetSnapshot = { name, cells };
   if (Object.keys(formulas).length) sheet.formulas = formulas;
+  if (Object.keys(fonts).length) sheet.fonts = fonts;
   return sheet;
 }
 
@@ -266,13 +272,15 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
     const sharedPath = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target;
     const sharedXml = sharedPath ? ((await read(sharedPath)) ?? "") : "";
     const shared = [...elements(sharedXml, "si")].map((si) => textOf(si.inner ?? ""));
+    const stylesPath = [...rels.values()].find((r) => r.type.endsWith("/styles"))?.target;
+    const styleFonts = stylesPath ? styleFontsOf((await read(stylesPath)) ?? "") : [];
     const sheets: SheetSnapshot[] = [];
     for (const { attrs } of elements(workbookXml, "sheet")) {
       const rel = rels.get(attrs["r:id"] ?? Object.entries(attrs).find(([k]) => k.endsWith(":id"))?.[1] ?? "");
       const xml = rel ? await read(rel.target) : undefined;
       if (rel?.type.endsWith("/chartsheet")) continue;
       if (!rel || xml === undefined) throw new XlsxFormatError("corruptWorkbook", `the part of sheet "${attrs.name}" is missing`);
-      sheets.push(readSheetXml(attrs.name, xml, shared));
+      sheets.push(readSheetXml(attrs.name, xml, shared, styleFonts));
     }
     return { sheets, names: definedNamesOf(workbookXml) };
   } catch (e) {

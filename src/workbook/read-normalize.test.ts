@@ -1,0 +1,53 @@
+/**
+ * Every text the reader takes from a workbook goes through normalizeCellText: NFC, a vertical
+ * tab (a line break pasted from Word) or CR as a line feed, other control characters dropped.
+ * The add-in's reader and the .xlsx reader both end in readWorkbook, so this covers both.
+ */
+import { loadDefinition } from "../report/kinds";
+import { sampleData } from "../report/sample";
+import { snapshotFromData } from "./data-snapshot";
+import { buildLayout, inputOf } from "./layout";
+import { readWorkbook } from "./read";
+import { setSnapshotCell, type CellValue, type WorkbookSnapshot } from "./snapshot";
+
+const def = loadDefinition();
+const layout = buildLayout(def);
+
+function set(s: WorkbookSnapshot, fieldId: string, value: CellValue, row = 0): void {
+  const { sheet, input } = inputOf(layout, fieldId);
+  const col = input.first.replace(/[0-9]+$/, "");
+  const r = Number(input.first.replace(/^[A-Z]+/, "")) + row;
+  setSnapshotCell(s, sheet.name, `${col}${r}`, value);
+}
+
+const NFD = "Vie\u0302\u0323t Nam";
+
+describe("the text read from a workbook", () => {
+  it("is NFC, with soft breaks as line feeds and control characters dropped, in text and list fields", () => {
+    const s = snapshotFromData(def, layout, sampleData());
+    set(s, "CAN_CU", ` Thực hiện Công văn\u000Bcủa UBND tỉnh\u0001, ${NFD}\r\n `);
+    set(s, "NGUOI_KY", "Nguye\u0302\u0303n Va\u0306n A\u0007");
+    set(s, "NHIEM_VU", `Dòng một\u000Bdòng hai của ${NFD}\u0085`);
+    set(s, "DIA_DANH", "Mỹ Hào\u0000");
+    const { data } = readWorkbook(def, layout, s);
+    expect(data.values.CAN_CU).toBe("Thực hiện Công văn\ncủa UBND tỉnh, Việt Nam");
+    expect(data.values.NGUOI_KY).toBe("Nguyễn Văn A");
+    expect((data.values.NHIEM_VU as string[])[0]).toBe("Dòng một\ndòng hai của Việt Nam");
+    expect(data.values.DIA_DANH).toBe("Mỹ Hào");
+    for (const v of Object.values(data.values)) {
+      const texts = typeof v === "string" ? [v] : Array.isArray(v) ? v : [];
+      for (const t of texts) {
+        expect(t).toBe(t.normalize("NFC"));
+        expect(t).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u0080-\u009F]/);
+      }
+    }
+  });
+
+  it("treats a cell holding only control characters as blank", () => {
+    const s = snapshotFromData(def, layout, sampleData());
+    set(s, "NHIEM_VU", "\u0001\u0002", 0);
+    const { data, lineCells } = readWorkbook(def, layout, s);
+    expect((data.values.NHIEM_VU as string[]).some((l) => l === "")).toBe(false);
+    expect(lineCells.NHIEM_VU).not.toContain(inputOf(layout, "NHIEM_VU").input.first);
+  });
+});
