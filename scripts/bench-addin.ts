@@ -36,9 +36,9 @@ export async function measureAddinSyncs(units: number): Promise<SyncCounts> {
   await measure("Tổng hợp", () => rollupInExcel(host, def, layout, { confirmOverwrite: async () => true }));
   const unit = "Xã Thử Nghiệm Số 1";
   sim.workbook.setCellValue(unit, "C6", "x", { force: true });
-  await measure("Kiểm tra (đánh dấu)", () => checkAndMark(host, def, layout));
+  await measure("Kiểm tra (đánh dấu)", () => checkAndMark(host, { def, layout }));
   sim.workbook.setCellValue(unit, "C6", "0");
-  await measure("Kiểm tra (gỡ dấu)", () => checkAndMark(host, def, layout));
+  await measure("Kiểm tra (gỡ dấu)", () => checkAndMark(host, { def, layout }));
   await measure("Chọn ô", () => selectCell(host, "I. Kết quả", "C12"));
   return { units, counts };
 }

@@ -7,7 +7,7 @@ import { loadDefinition } from "../report/kinds";
 import { checkWorkbook } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
 import { findUnitSheets, rollupFields } from "../workbook/units";
-import { asciiSlug, DEMO_BASE, DEMO_ROLLUP, DEMO_ROLLUP_REPORT, DEMO_UNIT_DIR, DEMO_WORKBOOK, demoSteps, demoUnitNames, runDemo } from "./demo";
+import { asciiSlug, DEMO_BASE, DEMO_DOSSIER_REPORT, DEMO_DOSSIER_WORKBOOK, DEMO_ROLLUP, DEMO_ROLLUP_REPORT, DEMO_UNIT_DIR, DEMO_WORKBOOK, demoSteps, demoUnitNames, runDemo } from "./demo";
 import { readSnapshot } from "./xlsx";
 
 const UNITS_OF_MY_HAO = [
@@ -43,6 +43,13 @@ describe("the demo", () => {
     expect(out).toContain(`Đã ghi báo cáo: ${docx}`);
     const xml = await (await JSZip.loadAsync(readFileSync(docx))).file("word/document.xml")!.async("string");
     expect(xml).toContain("BÁO CÁO");
+    // the second kind: its sample workbook and its report, with the period and Biểu số 06
+    const dossiers = join(dir, DEMO_DOSSIER_REPORT);
+    expect(out).toContain(`Đã ghi báo cáo: ${dossiers}`);
+    expect(existsSync(join(dir, DEMO_DOSSIER_WORKBOOK))).toBe(true);
+    const text = await docxText(dossiers);
+    expect(text).toContain("(Từ ngày 15/6/2025 đến ngày 14/9/2025)");
+    expect(text).toContain("Biểu số 06/VPCP/KSTT");
     // running it again overwrites its own output
     expect(await runDemo(dir, { out: () => undefined, err: (s) => err.push(s) })).toBe(0);
   });

@@ -16,6 +16,12 @@
  *   6. bao-cao check                                → the town workbook and every unit sheet
  *   7. bao-cao export                               → out/bao-cao-cctthc-thang-3-2025.docx
  *
+ * then the second report kind, the dossier-settlement report with its Biểu số 06 table
+ * (illustrative figures of a ward, quý III năm 2025):
+ *
+ *   8. bao-cao template --kind bao-cao-giai-quyet-tthc --sample → out/bao-cao-giai-quyet-tthc-mau-quy-3-2025.xlsx
+ *   9. bao-cao export                               → out/bao-cao-giai-quyet-tthc-quy-3-2025.docx
+ *
  * To show more, add a step to `demoSteps`.
  */
 import * as path from "node:path";
@@ -51,6 +57,12 @@ export const DEMO_ROLLUP = "tong-hop-my-hao-thang-3-2025.xlsx";
 export const DEMO_ROLLUP_REPORT = "bao-cao-cctthc-thang-3-2025.docx";
 /** The March 2025 roll-up is checked as of 1 April 2025. */
 export const DEMO_ROLLUP_TODAY = new Date(2025, 3, 1);
+
+/** The dossier-settlement kind's sample (quý III năm 2025), checked as of 1 October 2025. */
+export const DEMO_DOSSIER_KIND = "bao-cao-giai-quyet-tthc";
+export const DEMO_DOSSIER_WORKBOOK = "bao-cao-giai-quyet-tthc-mau-quy-3-2025.xlsx";
+export const DEMO_DOSSIER_REPORT = "bao-cao-giai-quyet-tthc-quy-3-2025.docx";
+export const DEMO_DOSSIER_TODAY = new Date(2025, 9, 1);
 
 /** The units of the roll-up example, in the order of the data file. */
 export function demoUnitNames(): string[] {
@@ -95,6 +107,12 @@ export function demoSteps(outDir: string): DemoStep[] {
     },
     { title: "Kiểm tra sổ tổng hợp (cả từng trang đơn vị)", argv: ["check", rollup], today },
     { title: "Xuất báo cáo Word của thị xã từ số tổng hợp", argv: ["export", rollup, "-o", path.join(outDir, DEMO_ROLLUP_REPORT)], today },
+    {
+      title: "Loại báo cáo thứ hai: tình hình, kết quả giải quyết TTHC quý III/2025 với Biểu số 06 (số liệu minh họa của một phường)",
+      argv: ["template", "--kind", DEMO_DOSSIER_KIND, "--sample", "-o", path.join(outDir, DEMO_DOSSIER_WORKBOOK), "--force"],
+      today: DEMO_DOSSIER_TODAY,
+    },
+    { title: "Kiểm tra và xuất báo cáo Word (Biểu số 06 là phụ lục trên trang khổ ngang)", argv: ["export", path.join(outDir, DEMO_DOSSIER_WORKBOOK)], today: DEMO_DOSSIER_TODAY },
   ];
 }
 
@@ -117,6 +135,8 @@ export async function runDemo(outDir: string, io: CliIO): Promise<number> {
     ["Sổ tổng hợp 13 đơn vị (tháng 3/2025)", path.join(outDir, DEMO_ROLLUP)],
     ["Báo cáo Word của thị xã (tổng hợp)", path.join(outDir, DEMO_ROLLUP_REPORT)],
     ["Sổ của từng đơn vị", path.join(outDir, DEMO_UNIT_DIR)],
+    ["Sổ báo cáo giải quyết TTHC quý III/2025", path.join(outDir, DEMO_DOSSIER_WORKBOOK)],
+    ["Báo cáo Word giải quyết TTHC quý III/2025", path.join(outDir, DEMO_DOSSIER_REPORT)],
   ];
   const width = Math.max(...files.map(([label]) => label.length));
   io.out("\nXong. Các tệp chính:");

@@ -72,7 +72,7 @@ describe("template --unit", () => {
     expect(s.sheets[0].cells.F1).toBe(UNIT_MARKER);
     expect(s.names.DGTD_TTHC).toBe("'Xã Hòa Phong'!$C$5");
     expect(s.names.PAKN_DANG_XU_LY).toBe("'Xã Hòa Phong'!$C$15");
-    expect(Object.keys(s.names)).toEqual(rollupFields(def).map((f) => f.id));
+    expect(Object.keys(s.names)).toEqual([...rollupFields(def).map((f) => f.id), "BaoCaoLoai.bao_cao_cctthc_thang"]); // and the kind
   });
 
   it("says when the sheet name had to follow Excel's rules", async () => {

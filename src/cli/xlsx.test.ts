@@ -88,7 +88,7 @@ describe("what buildWorkbook writes", () => {
     expect(xml).not.toMatch(/<definedName name="[A-Z0-9_]+" localSheetId/);
     expect(xml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;I. Kết quả&apos;!$1:$3</definedName>`);
     expect(definedNamesOf(xml)).toEqual(standardNames());
-    expect(Object.keys(definedNamesOf(xml))).toHaveLength(def.fields.length);
+    expect(Object.keys(definedNamesOf(xml))).toHaveLength(def.fields.length + 1); // and the name that spells the kind
   });
 
   it("styles input cells (yellow fill, number format, font) and validates numeric inputs", async () => {
@@ -288,7 +288,10 @@ describe("unit workbooks and rolled-up workbooks", () => {
     const s = await readSnapshot(buf);
     expect(s.sheets.map((x) => x.name)).toEqual(["Xã O'Brien Hòa Phong", "BaoCaoLoai"]);
     expect(s.sheets[0].cells).toMatchObject({ F1: UNIT_MARKER, F2: "Xã O'Brien Hòa Phong", C12: 4, C13: 4 });
-    expect(s.names).toEqual(Object.fromEntries(Object.entries(unitCells()).map(([id, cell]) => [id, sheetRef("Xã O'Brien Hòa Phong", absolute(cell))])));
+    expect(s.names).toEqual({
+      ...Object.fromEntries(Object.entries(unitCells()).map(([id, cell]) => [id, sheetRef("Xã O'Brien Hòa Phong", absolute(cell))])),
+      "BaoCaoLoai.bao_cao_cctthc_thang": "BaoCaoLoai!$B$1",
+    });
     expect(unitFiguresOf(def, s)[0].values).toMatchObject({ PAKN_TONG: 4, PAKN_DUNG_HAN: 4, PAKN_QUA_HAN: null });
     expect(() => buildUnitWorkbook(def, "*?")).toThrow(/không dùng được làm tên trang tính/);
   });

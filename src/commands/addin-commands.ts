@@ -3,8 +3,10 @@
  * They take an ExcelHost (Office's Excel.run, or the simulated host) and return plain
  * results; the pane and the ribbon only decide how to show them.
  */
-import { loadDefinition } from "../report/kinds";
-import type { Problem, ReportData } from "../report/types";
+import { DefinitionError } from "../report/definition";
+import { builtInKinds, DEFAULT_KIND_ID, loadDefinition } from "../report/kinds";
+import { UserFacingError } from "../excel/errors";
+import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import { applyLayout, type ApplyLayoutResult } from "../excel/apply-layout";
 import { checkAndMark, selectCell, type CheckAndMarkResult } from "../excel/check-and-mark";
 import type { ExcelHost, Progress } from "../excel/host";
@@ -12,12 +14,42 @@ import type { ImportFile, ImportResult, ImportStep } from "../excel/import-units
 import { addUnits, NoUnitsError, rollupInExcel } from "../excel/units";
 import { convertLegacyCells, type LegacyFixOutcome } from "../excel/fix-legacy-text";
 import { hasErrors } from "../workbook/check-workbook";
-import { buildLayout } from "../workbook/layout";
+import { buildLayout, type WorkbookLayout } from "../workbook/layout";
 import type { UnitSheet } from "../workbook/units";
 import { reportFileName } from "./export-report";
 
-const def = loadDefinition();
-const layout = buildLayout(def);
+/**
+ * The report kind a command works on: a built-in kind or an office's own definition. "Kiểm
+ * tra" and "Xuất báo cáo" always read the kind from the workbook itself (its hidden kind
+ * sheet); "Tạo mẫu" takes the kind the user chose; the units' commands take the pane's
+ * current kind (the workbook's, as last read), the monthly report by default.
+ */
+const layouts = new WeakMap<ReportDefinition, WorkbookLayout>();
+function kindOf(def: ReportDefinition = loadDefinition(DEFAULT_KIND_ID)): { def: ReportDefinition; layout: WorkbookLayout } {
+  let layout = layouts.get(def);
+  if (!layout) layouts.set(def, (layout = buildLayout(def)));
+  return { def, layout };
+}
+
+/** The built-in kinds offered by "Tạo mẫu", the monthly report first. */
+export function reportKinds(): { id: string; title: string }[] {
+  return builtInKinds().map((k) => ({ id: k.id, title: k.title }));
+}
+
+/**
+ * An office's own definition from the text of a JSON file, checked against the schema; the
+ * checker (Ajv) is loaded only now, in its own chunk. Throws DefinitionError with every
+ * mistake in Vietnamese and its JSON path.
+ */
+export async function definitionFromFile(text: string, fileName: string): Promise<ReportDefinition> {
+  const { parseDefinitionText } = await import(/* webpackChunkName: "definition-schema" */ "../report/definition-schema");
+  try {
+    return parseDefinitionText(text, `"${fileName}"`);
+  } catch (e) {
+    if (e instanceof DefinitionError) throw new UserFacingError(e.message);
+    throw e;
+  }
+}
 
 export type { ApplyLayoutResult, CheckAndMarkResult, ImportFile, ImportResult, ImportStep, LegacyFixOutcome };
 
@@ -28,10 +60,10 @@ export type Delivery =
   | { kind: "unsupported"; message: string };
 
 export type ExportOutcome =
-  | { status: "refused"; problems: Problem[]; check: CheckAndMarkResult }
+  | { status: "refused"; problems: Problem[]; check: CheckAndMarkResult; definition?: ReportDefinition }
   /** `unitSheets`: the unit sheets the check found, so the pane can group the warnings by unit */
-  | { status: "cancelled"; warnings: Problem[]; unitSheets?: UnitSheet[] }
-  | { status: "exported"; fileName: string; warnings: Problem[]; delivery: Delivery; size: number; unitSheets?: UnitSheet[] };
+  | { status: "cancelled"; warnings: Problem[]; unitSheets?: UnitSheet[]; definition?: ReportDefinition }
+  | { status: "exported"; fileName: string; warnings: Problem[]; delivery: Delivery; size: number; unitSheets?: UnitSheet[]; definition?: ReportDefinition };
 
 export interface ExportHooks {
   /** asked when the workbook has only warnings; resolve true to go on */
@@ -42,14 +74,15 @@ export interface ExportHooks {
   today?: Date;
 }
 
-/** "Tạo mẫu": creates the missing standard sheets; never touches existing ones. */
-export function createTemplate(host: ExcelHost): Promise<ApplyLayoutResult> {
-  return applyLayout(host, layout);
+/** "Tạo mẫu": creates the missing standard sheets of the chosen kind (the monthly report by default); never touches existing ones. */
+export async function createTemplate(host: ExcelHost, kind?: ReportDefinition | string): Promise<ApplyLayoutResult & { definition: ReportDefinition }> {
+  const { def, layout } = kindOf(typeof kind === "string" ? loadDefinition(kind) : kind);
+  return { ...(await applyLayout(host, layout)), definition: def };
 }
 
-/** "Kiểm tra": checks the standard sheets and marks each problem on its cell. */
+/** "Kiểm tra": checks the standard sheets (of the kind the workbook says it is) and marks each problem on its cell. */
 export function checkWorkbookInExcel(host: ExcelHost, today?: Date): Promise<CheckAndMarkResult> {
-  return checkAndMark(host, def, layout, { today });
+  return checkAndMark(host, "fromWorkbook", { today });
 }
 
 /** Selects a problem's cell. */
@@ -58,7 +91,7 @@ export function selectProblem(host: ExcelHost, problem: Pick<Problem, "sheet" | 
 }
 
 /** Builds the Word document in the browser; docx is loaded only now, in its own chunk. */
-export async function buildReportBlob(data: ReportData): Promise<Blob> {
+export async function buildReportBlob(def: ReportDefinition, data: ReportData): Promise<Blob> {
   const { packReportBlob } = await import(/* webpackChunkName: "docx" */ "../docx");
   return packReportBlob(def, data);
 }
@@ -70,16 +103,17 @@ export async function buildReportBlob(data: ReportData): Promise<Blob> {
 export async function exportReport(host: ExcelHost, hooks: ExportHooks): Promise<ExportOutcome> {
   const progress = hooks.progress ?? (() => undefined);
   progress("Đang kiểm tra số liệu…");
-  const check = await checkAndMark(host, def, layout, { today: hooks.today });
-  if (hasErrors(check.problems)) return { status: "refused", problems: check.problems, check };
+  const check = await checkAndMark(host, "fromWorkbook", { today: hooks.today });
+  const def = check.definition;
+  if (hasErrors(check.problems)) return { status: "refused", problems: check.problems, check, definition: def };
   const warnings = check.problems;
-  if (warnings.length && !(await hooks.confirmWarnings(warnings))) return { status: "cancelled", warnings, unitSheets: check.unitSheets };
+  if (warnings.length && !(await hooks.confirmWarnings(warnings))) return { status: "cancelled", warnings, unitSheets: check.unitSheets, definition: def };
   progress("Đang tạo tệp Word…");
-  const blob = await buildReportBlob(check.data);
+  const blob = await buildReportBlob(def, check.data);
   const fileName = reportFileName(def, check.data);
   progress("Đang tải tệp về…");
   const delivery = await hooks.deliver(blob, fileName);
-  return { status: "exported", fileName, warnings, delivery, size: blob.size, unitSheets: check.unitSheets };
+  return { status: "exported", fileName, warnings, delivery, size: blob.size, unitSheets: check.unitSheets, definition: def };
 }
 
 /* ------------------------------------------------------------------ units */
@@ -90,7 +124,8 @@ export type AddUnitOutcome =
   | { status: "refused"; message: string };
 
 /** "Thêm đơn vị": a unit sheet for `name`, before DonViCuoi (the bookends are created when missing). */
-export async function addUnit(host: ExcelHost, name: string): Promise<AddUnitOutcome> {
+export async function addUnit(host: ExcelHost, name: string, kind?: ReportDefinition): Promise<AddUnitOutcome> {
+  const { def, layout } = kindOf(kind);
   const r = await addUnits(host, def, layout, [{ name }]);
   if (r.refused.length) return { status: "refused", message: r.refused[0].message };
   const a = r.added[0];
@@ -101,8 +136,9 @@ export async function addUnit(host: ExcelHost, name: string): Promise<AddUnitOut
  * "Nhập từ tệp": the units' .xlsx files as unit sheets. The reader (jszip) and the import are
  * loaded only now, in their own chunk, so the pane's first load stays small.
  */
-export async function importUnits(host: ExcelHost, files: ImportFile[], progress?: (step: ImportStep) => void): Promise<ImportResult> {
+export async function importUnits(host: ExcelHost, files: ImportFile[], progress?: (step: ImportStep) => void, kind?: ReportDefinition): Promise<ImportResult> {
   const { importUnits: run } = await import(/* webpackChunkName: "import-units" */ "../excel/import-units");
+  const { def, layout } = kindOf(kind);
   return run(host, def, layout, files, progress);
 }
 
@@ -137,13 +173,13 @@ export type RollupOutcome =
   /** no unit sheet in the workbook; `message` says what to do */
   | { status: "noUnits"; message: string };
 
-const labelOf = (fieldId: string) => def.fields.find((f) => f.id === fieldId)?.label ?? fieldId;
-
 /**
  * "Tổng hợp": units between the bookends, and in each summary cell the formula that adds the
  * same cell over them. Asks before replacing a value the user typed into a summary cell.
  */
-export async function rollup(host: ExcelHost, hooks: RollupHooks): Promise<RollupOutcome> {
+export async function rollup(host: ExcelHost, hooks: RollupHooks, kind?: ReportDefinition): Promise<RollupOutcome> {
+  const { def, layout } = kindOf(kind);
+  const labelOf = (fieldId: string) => def.fields.find((f) => f.id === fieldId)?.label ?? fieldId;
   try {
     const r = await rollupInExcel(host, def, layout, {
       confirmOverwrite: (cells) => hooks.confirmOverwrite(cells.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.value, label: labelOf(c.fieldId) }))),

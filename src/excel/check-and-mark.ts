@@ -5,7 +5,8 @@
  */
 import type { ReportDefinition } from "../report/types";
 import { checkWorkbook, type WorkbookCheck } from "../workbook/check-workbook";
-import type { WorkbookLayout } from "../workbook/layout";
+import { buildLayout, type WorkbookLayout } from "../workbook/layout";
+import { definitionOfWorkbook, WorkbookKindError } from "../workbook/kind-of";
 import { findUnitSheets, type UnitSheet } from "../workbook/units";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
@@ -13,6 +14,8 @@ import { isNoFill, MARKS_SETTING, parseMarks, planMarks, serializeMarks, type Ma
 import { readSnapshot } from "./read-snapshot";
 
 export interface CheckAndMarkResult extends WorkbookCheck {
+  /** the definition the workbook was checked with (its own kind, when read from it) */
+  definition: ReportDefinition;
   /** cells marked now */
   marked: number;
   /** marks removed because the problem was fixed */
@@ -21,16 +24,33 @@ export interface CheckAndMarkResult extends WorkbookCheck {
   unitSheets: UnitSheet[];
 }
 
+/**
+ * `kind`: the definition and layout to check with, or "fromWorkbook" to take the kind the
+ * workbook says it is (its hidden kind sheet; the monthly report for an older workbook),
+ * read within the same round trips.
+ */
 export async function checkAndMark(
   host: ExcelHost,
-  def: ReportDefinition,
-  layout: WorkbookLayout,
+  kind: { def: ReportDefinition; layout: WorkbookLayout } | "fromWorkbook",
   options: { today?: Date } = {},
 ): Promise<CheckAndMarkResult> {
   return host.run(async (context) => {
     const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
     // the cells' fonts (for the legacy-encoding check) come in the same round trip, where Excel can give them
-    const { snapshot, state } = await readSnapshot(context, layout, () => setting.load("value"), { fonts: host.isSetSupported("ExcelApi", "1.9") });
+    const { snapshot, state } = await readSnapshot(context, kind === "fromWorkbook" ? "unknown" : kind.layout, () => setting.load("value"), {
+      fonts: host.isSetSupported("ExcelApi", "1.9"),
+    });
+    let def: ReportDefinition;
+    let layout: WorkbookLayout;
+    if (kind === "fromWorkbook") {
+      try {
+        def = await definitionOfWorkbook(snapshot);
+      } catch (e) {
+        if (e instanceof WorkbookKindError) throw new UserFacingError(e.message);
+        throw e;
+      }
+      layout = buildLayout(def);
+    } else ({ def, layout } = kind);
     const previous = setting.isNullObject ? [] : parseMarks(setting.value);
     const result = checkWorkbook(def, layout, snapshot, options);
     if (!result.isReportWorkbook) {
@@ -85,7 +105,7 @@ export async function checkAndMark(
     }
     context.workbook.settings.add(MARKS_SETTING, serializeMarks(marks));
     await context.sync();
-    return { ...result, marked: marks.length, cleared: plan.restore.length, unitSheets: findUnitSheets(snapshot, def) };
+    return { ...result, definition: def, marked: marks.length, cleared: plan.restore.length, unitSheets: findUnitSheets(snapshot, def) };
   });
 }
 

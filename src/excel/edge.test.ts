@@ -52,7 +52,7 @@ describe("Tạo mẫu in Excel", () => {
     expect(wb.cell("Thông tin chung", "B8").numberFormat).toBe("@");
     const names = wb.definedNames();
     expect(names.find((n) => n.name === "PAKN_TONG")?.formula).toBe("='I. Kết quả'!$C$12");
-    expect(names).toHaveLength(def.fields.length);
+    expect(names).toHaveLength(def.fields.length + 1); // and the name that spells the workbook's kind
     expect(wb.sheet("I. Kết quả")!.frozenRows).toBe(3);
   });
 
@@ -115,7 +115,7 @@ describe("Tạo mẫu in Excel", () => {
     const sim = createSimHost({ requirementSets: { ExcelApi: "1.7" } });
     const r = await applyLayout(simExcelHost(sim), layout);
     expect(r.validation).toBe(false);
-    expect(sim.workbook.definedNames()).toHaveLength(def.fields.length);
+    expect(sim.workbook.definedNames()).toHaveLength(def.fields.length + 1);
   });
 });
 
@@ -128,7 +128,7 @@ describe("Kiểm tra in Excel", () => {
     wb.setCellValue("I. Kết quả", "C5", "ba", { force: true }); // text in a count
     wb.setCellValue("I. Kết quả", "C12", "1");
     wb.setCellValue("I. Kết quả", "C13", "2"); // đúng hạn 2 > tổng 1: an error
-    const first = await checkAndMark(host, def, layout, { today });
+    const first = await checkAndMark(host, { def, layout }, { today });
     expect(first.problems.filter((p) => p.severity === "error").map((p) => `${p.sheet}!${p.cell}`)).toEqual(["I. Kết quả!C5", "I. Kết quả!C12"]);
     expect(wb.cell("I. Kết quả", "C5").fill).toBe(MARK_FILL.error);
     expect(wb.value("I. Kết quả", "E5")).toMatch(/^Lỗi: "Số TTHC đã đánh giá tác động" phải là số nguyên/);
@@ -138,7 +138,7 @@ describe("Kiểm tra in Excel", () => {
 
     wb.setCellValue("I. Kết quả", "C5", "3");
     wb.setCellValue("I. Kết quả", "C13", "1");
-    const second = await checkAndMark(host, def, layout, { today });
+    const second = await checkAndMark(host, { def, layout }, { today });
     expect(second.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(second.cleared).toBe(2);
     expect(wb.cell("I. Kết quả", "C5").fill).toBe(INPUT_FILL);
@@ -151,13 +151,13 @@ describe("Kiểm tra in Excel", () => {
     const { sim, host } = await freshTemplate();
     typeSample(sim);
     sim.workbook.setCellValue("I. Kết quả", "C5", "-1", { force: true });
-    await checkAndMark(host, def, layout, { today });
+    await checkAndMark(host, { def, layout }, { today });
     await sim.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("I. Kết quả").getRange("C5").format.fill.color = "#00B050";
       await ctx.sync();
     });
     sim.workbook.setCellValue("I. Kết quả", "C5", "1");
-    await checkAndMark(host, def, layout, { today });
+    await checkAndMark(host, { def, layout }, { today });
     expect(sim.workbook.cell("I. Kết quả", "C5").fill).toBe("#00B050");
   });
 
@@ -167,8 +167,8 @@ describe("Kiểm tra in Excel", () => {
       const { sim, host } = await freshTemplate();
       typeSample(sim);
       await addUnits(host, def, layout, Array.from({ length: n }, (_, i) => ({ name: `Xã Số ${i + 1}`, values: { DGTD_TTHC: i % 2 ? "x" : 1 } })));
-      counts.push(await syncsOf(sim, () => checkAndMark(host, def, layout, { today })));
-      const second = await syncsOf(sim, () => checkAndMark(host, def, layout, { today }));
+      counts.push(await syncsOf(sim, () => checkAndMark(host, { def, layout }, { today })));
+      const second = await syncsOf(sim, () => checkAndMark(host, { def, layout }, { today }));
       expect(second).toBeLessThanOrEqual(4);
     }
     expect(counts[0]).toBe(counts[1]);
@@ -179,7 +179,7 @@ describe("Kiểm tra in Excel", () => {
     const { sim, host } = await freshTemplate();
     typeSample(sim);
     await addUnits(host, def, layout, [{ name: "Phường Dị Sử", values: { DGTD_TTHC: 1.5 } }]);
-    const r = await checkAndMark(host, def, layout, { today });
+    const r = await checkAndMark(host, { def, layout }, { today });
     expect(r.problems.find((p) => p.sheet === "Phường Dị Sử" && p.cell === "C5")).toMatchObject({ code: "count.notWhole", severity: "error" });
     expect(r.unitSheets).toEqual([{ sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", position: sim.workbook.sheetNames().indexOf("Phường Dị Sử") }]);
     expect(sim.workbook.cell("Phường Dị Sử", "C5").fill).toBe(MARK_FILL.error);

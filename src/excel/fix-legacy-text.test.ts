@@ -48,7 +48,7 @@ async function workbookWithLegacyText(excelApi: string): Promise<{ sim: SimHost;
 describe.each(["1.14", "1.4"])("Chuyển sang Unicode at ExcelApi %s", (excelApi) => {
   it("converts the TCVN3 and the VNI cell the check found, sets Times New Roman, changes nothing else, in two syncs", async () => {
     const { sim, host } = await workbookWithLegacyText(excelApi);
-    const check = await checkAndMark(host, def, layout, { today });
+    const check = await checkAndMark(host, { def, layout }, { today });
     const legacy = check.problems.filter((p) => p.code === LEGACY_CODE);
     const a = at("CAN_CU");
     const b = at("NHIEM_VU", 1);
@@ -76,7 +76,7 @@ describe.each(["1.14", "1.4"])("Chuyển sang Unicode at ExcelApi %s", (excelApi
     }
     expect(after.workbook.toJSON()).toEqual(before);
     // and the check no longer warns
-    const again = await checkAndMark(host, def, layout, { today });
+    const again = await checkAndMark(host, { def, layout }, { today });
     expect(again.problems.filter((p) => p.code === LEGACY_CODE)).toEqual([]);
   });
 

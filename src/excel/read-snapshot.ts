@@ -5,6 +5,9 @@
 import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import type { WorkbookLayout } from "../workbook/layout";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
+import { builtInKinds } from "../report/kinds";
+import { KIND_SHEET } from "../workbook/kind-sheet";
+import { unitSpec } from "../workbook/units";
 import { actualSheetName, queueState, stateOf, type WorkbookState } from "./workbook-state";
 
 /** The block of a non-standard sheet that is read: where a unit sheet keeps its marker and figures. */
@@ -43,6 +46,33 @@ export function relevantSheets(state: WorkbookState, layout: WorkbookLayout): st
   return out;
 }
 
+/**
+ * The sheets that may be standard sheets of whatever kind the workbook is, before its kind is
+ * known: the kind sheet, every sheet a defined name points into (every input of a report
+ * has one), and sheets named like a standard sheet of a built-in kind.
+ */
+export function possiblyStandardSheets(state: WorkbookState): string[] {
+  const wanted = new Set<string>([KIND_SHEET.toLowerCase()]);
+  for (const ref of Object.values(state.names)) {
+    const parsed = parseSheetRef(ref);
+    if (parsed) wanted.add(parsed.sheet.toLowerCase());
+  }
+  for (const k of builtInKinds()) for (const s of k.sheets) wanted.add(s.name.toLowerCase());
+  return state.sheets.filter((s) => wanted.has(s.toLowerCase()));
+}
+
+/** The block read of any other sheet: wide and long enough for the unit sheet of every built-in kind. */
+export function widestUnitBlock(): string {
+  let col = 0;
+  let row = 0;
+  for (const k of builtInKinds()) {
+    const { end } = parseRange(unitSpec(k).block);
+    col = Math.max(col, end.col);
+    row = Math.max(row, end.row);
+  }
+  return `A1:${cellAddress({ row, col })}`;
+}
+
 export interface SnapshotRead {
   snapshot: WorkbookSnapshot;
   state: WorkbookState;
@@ -57,7 +87,8 @@ export interface SnapshotRead {
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
-  layout: WorkbookLayout,
+  /** the workbook's layout, or "unknown" when the kind is read from the workbook itself (its kind sheet) */
+  layout: WorkbookLayout | "unknown",
   alsoLoad?: () => void,
   options: { fonts?: boolean } = {},
 ): Promise<SnapshotRead> {
@@ -65,12 +96,13 @@ export async function readSnapshot(
   alsoLoad?.();
   await context.sync();
   const state = stateOf(queued);
-  const standard = new Set(relevantSheets(state, layout));
+  const standard = new Set(layout === "unknown" ? possiblyStandardSheets(state) : relevantSheets(state, layout));
+  const block = layout === "unknown" ? widestUnitBlock() : UNIT_BLOCK;
   // standard sheets whole; every other sheet only in the block a unit sheet uses, so a
   // large unrelated sheet costs little, and unit sheets are found by their marker
   const sheets = state.sheets.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
-    const range = standard.has(name) ? ws.getUsedRangeOrNullObject(true) : ws.getRange(UNIT_BLOCK);
+    const range = standard.has(name) ? ws.getUsedRangeOrNullObject(true) : ws.getRange(block);
     range.load("address,values,valueTypes,formulas");
     const props = options.fonts && standard.has(name) ? range.getCellProperties({ format: { font: { name: true } } }) : undefined;
     return { name, range, props };

@@ -55,7 +55,7 @@ describe("the task pane", () => {
     expect(screen.getByRole("button", { name: "Tạo mẫu", description: /Tạo các trang tính để nhập số liệu/ })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Kiểm tra", description: /ô có lỗi hoặc cần xem lại sẽ được tô màu/ })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Xuất báo cáo", description: /tệp Word báo cáo/ })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Tổng hợp", description: /Cộng số liệu các trang đơn vị vào trang I\. Kết quả/ })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Tổng hợp", description: /Cộng số liệu các trang đơn vị vào trang số liệu của mẫu/ })).toBeTruthy();
     const actions = screen.getByRole("list", { name: "Các thao tác" });
     expect(within(actions).getAllByRole("button").map((b) => b.textContent)).toEqual(ACTION_NAMES);
     expect(actionButtons().every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
@@ -141,7 +141,7 @@ describe("the task pane", () => {
     const button = screen.getByRole("button", { name: "Tạo mẫu" });
 
     await user.click(button);
-    expect(commands.createTemplate).toHaveBeenCalledWith(host);
+    expect(commands.createTemplate).toHaveBeenCalledWith(host, "bao-cao-cctthc-thang"); // the monthly report, preselected
     expect(await screen.findByText(/^Đã tạo 5 trang tính: Thông tin chung, I\. Kết quả, II\. Đánh giá, III\. Nhiệm vụ, IV\. Kiến nghị\./)).toBeTruthy();
 
     await user.click(button);
@@ -183,7 +183,7 @@ describe("the task pane", () => {
     expect(await screen.findByText(/chưa có các trang tính của mẫu báo cáo/)).toBeTruthy();
 
     await user.click(screen.getByRole("button", { name: "Tạo lại trang tính còn thiếu" }));
-    expect(commands.createTemplate).toHaveBeenCalledWith(host);
+    expect(commands.createTemplate).toHaveBeenCalledWith(host, "bao-cao-cctthc-thang"); // the monthly report, preselected
     expect(await screen.findByText(/^Đã tạo 5 trang tính:/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Tạo lại trang tính còn thiếu" })).toBeNull();
   });

@@ -29,13 +29,23 @@ import { ImportResultList } from "./ImportResultList";
 import { isLegacyProblem, legacyFixNotices, TEXT_LEGACY } from "./legacy-text";
 import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, rollupNotices, templateNotices, type Notice } from "./notices";
 import { ProblemList, problemKey } from "./ProblemList";
-import { TEXT } from "./texts";
+import { TEXT, TEXT_KINDS } from "./texts";
 import { UnitsSection } from "./UnitsSection";
+import { KindPicker, OWN_DEFINITION } from "./KindPicker";
+import type { ReportDefinition } from "../report/types";
 
 /** The commands the pane runs: the shared implementations, or fakes in tests. */
 export type PaneCommands = Pick<
   typeof sharedCommands,
-  "createTemplate" | "checkWorkbookInExcel" | "selectProblem" | "exportReport" | "addUnit" | "importUnits" | "rollup" | "convertLegacyText"
+  | "createTemplate"
+  | "checkWorkbookInExcel"
+  | "selectProblem"
+  | "exportReport"
+  | "addUnit"
+  | "importUnits"
+  | "rollup"
+  | "reportKinds"
+  | "definitionFromFile" | "convertLegacyText"
 >;
 
 export interface AppProps {
@@ -128,6 +138,12 @@ export function App({
   const [dialogWanted, setDialogWanted] = useState(false);
   const [overwriteDialogWanted, setOverwriteDialogWanted] = useState(false);
   const [unicodeDialogWanted, setUnicodeDialogWanted] = useState(false);
+  const kinds = commands.reportKinds();
+  /** the kind "Tạo mẫu" makes: a built-in id (the monthly report first) or OWN_DEFINITION */
+  const [chosenKind, setChosenKind] = useState(kinds[0]?.id ?? "");
+  const [ownDefinition, setOwnDefinition] = useState<{ file: string; def: ReportDefinition } | null>(null);
+  /** the workbook's kind as last seen (made by Tạo mẫu, read by Kiểm tra or Xuất báo cáo): the units' commands use it */
+  const [workbookKind, setWorkbookKind] = useState<ReportDefinition | undefined>(undefined);
   const running = useRef(false);
   const busy = step !== null;
 
@@ -159,17 +175,38 @@ export function App({
   const createTemplate = useCallback(
     () =>
       run(TEXT.progress.createTemplate, async () => {
-        const result = await commands.createTemplate(host);
+        let def: ReportDefinition | undefined;
+        if (chosenKind === OWN_DEFINITION) {
+          if (!ownDefinition) {
+            setNotices([{ id: "own", intent: "warning", text: TEXT_KINDS.ownNeeded }]);
+            return;
+          }
+          def = ownDefinition.def;
+        }
+        const result = await commands.createTemplate(host, def ?? chosenKind);
+        setWorkbookKind(result.definition);
         forgetProblems();
         setNotices(templateNotices(result));
       }),
-    [run, commands, host, forgetProblems],
+    [run, commands, host, forgetProblems, chosenKind, ownDefinition],
+  );
+
+  const readOwnDefinition = useCallback(
+    (file: File) =>
+      run(TEXT.progress.openFiles(1), async () => {
+        const text = new TextDecoder().decode(await fileBytes(file));
+        const def = await commands.definitionFromFile(text, file.name);
+        setOwnDefinition({ file: file.name, def });
+        setNotices([{ id: "own", intent: "success", text: TEXT_KINDS.ownRead(def.title) }]);
+      }),
+    [run, commands],
   );
 
   const check = useCallback(
     () =>
       run(TEXT.progress.check, async () => {
         const result = await commands.checkWorkbookInExcel(host, today());
+        setWorkbookKind(result.definition);
         setProblems(result.problems);
         setUnitSheets(result.unitSheets);
         setSelectedKey(null);
@@ -196,6 +233,7 @@ export function App({
           progress,
           today: today(),
         });
+        if (outcome.definition) setWorkbookKind(outcome.definition);
         setProblems(outcome.status === "refused" ? outcome.problems : outcome.warnings);
         setUnitSheets((outcome.status === "refused" ? outcome.check.unitSheets : outcome.unitSheets) ?? []);
         setSelectedKey(null);
@@ -218,11 +256,11 @@ export function App({
               setPending({ kind: "overwrite", cells, resolve });
             });
           },
-        });
+        }, workbookKind);
         if (outcome.status === "done") forgetProblems();
         setNotices(rollupNotices(outcome));
       }),
-    [run, commands, host, forgetProblems],
+    [run, commands, host, forgetProblems, workbookKind],
   );
 
   /** "Chuyển sang Unicode": asked first, then one batch of writes, then the check again. */
@@ -257,14 +295,14 @@ export function App({
     async (name: string): Promise<boolean> => {
       let added = false;
       await run(TEXT.progress.addUnit, async () => {
-        const outcome = await commands.addUnit(host, name);
+        const outcome = await commands.addUnit(host, name, workbookKind);
         added = outcome.status === "added";
         if (added) forgetProblems();
         setNotices(addUnitNotices(outcome));
       });
       return added;
     },
-    [run, commands, host, forgetProblems],
+    [run, commands, host, forgetProblems, workbookKind],
   );
 
   const importFiles = useCallback(
@@ -273,12 +311,13 @@ export function App({
         const files = await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) })));
         const result = await commands.importUnits(host, files, (step) =>
           progress(step.kind === "reading" ? TEXT.progress.readingFile(step.index, step.total) : TEXT.progress.writingUnits(step.units)),
+          workbookKind,
         );
         if (result.imported.length) forgetProblems();
         setNotices(importNotices(result, picked.length));
         setImportResult(result);
       }),
-    [run, commands, host, forgetProblems],
+    [run, commands, host, forgetProblems, workbookKind],
   );
 
   const answer = useCallback(
@@ -326,12 +365,22 @@ export function App({
         <Subtitle1 as="h1" className={s.title}>
           {TEXT.title}
         </Subtitle1>
-        <Caption1>{TEXT.subtitle}</Caption1>
+        <Caption1>{workbookKind ? TEXT_KINDS.current(workbookKind.title) : TEXT.subtitle}</Caption1>
       </header>
 
       <ul className={s.actions} aria-label={TEXT.actionsLabel}>
         {PANE_ACTIONS.map((a) => (
           <li key={a.id} className={s.action}>
+            {a.id === "createTemplate" && (
+              <KindPicker
+                kinds={kinds}
+                value={chosenKind}
+                own={ownDefinition ? { file: ownDefinition.file, title: ownDefinition.def.title } : null}
+                disabled={busy}
+                onChoose={setChosenKind}
+                onOwnFile={(f) => void readOwnDefinition(f)}
+              />
+            )}
             <Button
               className={s.button}
               appearance={a.primary ? "primary" : "secondary"}

@@ -50,7 +50,7 @@ describe("Thêm đơn vị", () => {
 
     await user.type(nameField(), "Phường Dị Sử");
     await user.click(addButton());
-    expect(commands.addUnit).toHaveBeenCalledWith(host, "Phường Dị Sử");
+    expect(commands.addUnit).toHaveBeenCalledWith(host, "Phường Dị Sử", undefined); // no kind seen yet: the monthly report
     expect(
       await screen.findByText('Đã thêm trang đơn vị "Phường Dị Sử". Nhập số liệu của đơn vị vào các ô nền vàng của trang đó, rồi bấm "Tổng hợp".'),
     ).toBeTruthy();
@@ -62,7 +62,7 @@ describe("Thêm đơn vị", () => {
     const long = "Xã Có Một Cái Tên Rất Dài Quá Mức Cho Phép";
     commands.addUnit.mockResolvedValue({ status: "added", unitName: long, sheet: "Xã Có Một Cái Tên Rất Dài Quá", renamed: true });
     await user.type(nameField(), `${long}{Enter}`);
-    expect(commands.addUnit).toHaveBeenCalledWith(expect.anything(), long);
+    expect(commands.addUnit).toHaveBeenCalledWith(expect.anything(), long, undefined);
     expect(await screen.findByText(new RegExp(`^Đã thêm đơn vị "${long}" vào trang tính "Xã Có Một Cái Tên Rất Dài Quá": tên trang tính được rút gọn`))).toBeTruthy();
   });
 
@@ -117,7 +117,7 @@ describe("Nhập từ tệp", () => {
     await user.upload(fileInput(), files);
 
     await waitFor(() => expect(status()).toBe("Đang đọc tệp 1/4…"));
-    expect(commands.importUnits).toHaveBeenCalledWith(host, expect.any(Array), expect.any(Function));
+    expect(commands.importUnits).toHaveBeenCalledWith(host, expect.any(Array), expect.any(Function), undefined);
     expect(received[0].map((f) => [f.name, Array.from(f.bytes)])).toEqual([
       ["phuong-di-su.xlsx", [65]],
       ["xa-dai.xlsx", [66, 66]],
@@ -179,7 +179,7 @@ describe("Tổng hợp", () => {
     const { commands, host, user } = renderApp();
     commands.rollup.mockResolvedValue(rolledUp(13, { moved: ["Xã A"] }));
     await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
-    expect(commands.rollup).toHaveBeenCalledWith(host, expect.objectContaining({ confirmOverwrite: expect.any(Function) }));
+    expect(commands.rollup).toHaveBeenCalledWith(host, expect.objectContaining({ confirmOverwrite: expect.any(Function) }), undefined);
     expect(await screen.findByText("Đã tổng hợp 13 đơn vị vào trang I. Kết quả.")).toBeTruthy();
     expect(screen.getByText('Đã xếp lại 1 trang tính để mọi trang đơn vị nằm giữa "DonViDau" và "DonViCuoi".')).toBeTruthy();
     expect(screen.queryByRole("dialog")).toBeNull();

@@ -30,7 +30,7 @@ export const PANE_ACTIONS: readonly PaneAction[] = [
   {
     id: "rollUp",
     label: "Tổng hợp",
-    description: "Cộng số liệu các trang đơn vị vào trang I. Kết quả bằng công thức Excel; hỏi trước khi thay số bạn đã nhập.",
+    description: "Cộng số liệu các trang đơn vị vào trang số liệu của mẫu (I. Kết quả, Biểu 06…) bằng công thức Excel; hỏi trước khi thay số bạn đã nhập.",
   },
   {
     id: "export",

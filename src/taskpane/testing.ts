@@ -2,9 +2,11 @@
  * Test helpers for the pane: a fake ExcelHost, fake commands with results the test
  * controls, and sample problems. Only imported by *.test.tsx files.
  */
+import * as realCommands from "../commands/addin-commands";
 import type { ApplyLayoutResult, CheckAndMarkResult, ExportOutcome, ImportResult, RollupOutcome } from "../commands/addin-commands";
 import type { ExcelHost } from "../excel/host";
-import type { Problem } from "../report/types";
+import { loadDefinition } from "../report/kinds";
+import type { Problem, ReportDefinition } from "../report/types";
 import type { PaneCommands } from "./App";
 
 export interface Deferred<T> {
@@ -57,6 +59,9 @@ export function fakeCommands(): FakeCommands {
     importUnits: jest.fn(),
     rollup: jest.fn(),
     convertLegacyText: jest.fn(),
+    // the real list of kinds; reading an own definition is the real parser too
+    reportKinds: jest.fn(() => realCommands.reportKinds()),
+    definitionFromFile: jest.fn((text: string, name: string) => realCommands.definitionFromFile(text, name)),
   };
 }
 
@@ -105,6 +110,7 @@ export function checkResult(problems: Problem[], more: Partial<CheckAndMarkResul
     locations: {},
     missingSheets: [],
     isReportWorkbook: true,
+    definition: loadDefinition(),
     marked: problems.length,
     cleared: 0,
     unitSheets: [],
@@ -112,8 +118,8 @@ export function checkResult(problems: Problem[], more: Partial<CheckAndMarkResul
   };
 }
 
-export function templateResult(created: string[], kept: string[] = []): ApplyLayoutResult {
-  return { created, kept, namesAdded: [], validation: true };
+export function templateResult(created: string[], kept: string[] = []): ApplyLayoutResult & { definition: ReportDefinition } {
+  return { created, kept, namesAdded: [], validation: true, definition: loadDefinition() };
 }
 
 export const FILE_NAME = "bao-cao-cctthc-thang-11-2024.docx";

@@ -137,3 +137,15 @@ export const TEXT = {
       ].join("\n"),
   },
 } as const;
+
+/** The report kind chosen for "Tạo mẫu". */
+export const TEXT_KINDS = {
+  label: "Loại báo cáo",
+  own: "Định nghĩa riêng của cơ quan (tệp JSON)…",
+  ownNone: "Chưa chọn tệp định nghĩa.",
+  ownChosen: (title: string, file: string) => `Định nghĩa riêng "${title}" (tệp ${file}).`,
+  pickFile: "Chọn tệp định nghĩa",
+  ownRead: (title: string) => `Đã đọc định nghĩa riêng "${title}". Bấm "Tạo mẫu" để tạo các trang tính theo định nghĩa này.`,
+  ownNeeded: 'Chọn tệp định nghĩa riêng (JSON) trước khi bấm "Tạo mẫu", hoặc chọn một loại báo cáo có sẵn.',
+  current: (title: string) => `Sổ này: ${title}`,
+} as const;

@@ -15,6 +15,22 @@ export const KIND_MARKER = "BC-TTHC/LOAI-BAO-CAO";
 export const KIND_BLOCK = "A1:B40";
 const CHUNK = 30000;
 
+/**
+ * A workbook-level defined name that spells the kind's id ("BaoCaoLoai.bao_cao_giai_quyet_tthc"
+ * on the kind sheet's B1): every command of the add-in loads the names in its first round
+ * trip anyway, so it knows the workbook's kind without reading one more range.
+ */
+export function kindNameOf(id: string): string {
+  return `${KIND_SHEET}.${id.replace(/-/g, "_")}`;
+}
+
+/** The kind id a workbook's defined names spell, if any. */
+export function kindIdFromNames(names: Record<string, string>): string | null {
+  const prefix = `${KIND_SHEET}.`.toLowerCase();
+  const name = Object.keys(names).find((n) => n.toLowerCase().startsWith(prefix));
+  return name ? name.slice(prefix.length).replace(/_/g, "-").toLowerCase() : null;
+}
+
 /** The hidden sheet of a workbook of this kind; `custom` puts the definition's JSON in it. */
 export function kindSheetLayout(def: ReportDefinition, custom: boolean): SheetLayout {
   const cells: SheetLayout["cells"] = [

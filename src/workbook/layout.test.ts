@@ -11,7 +11,7 @@ describe("workbook layout", () => {
   });
 
   it("gives every field one input and one workbook-level defined name named after its id", () => {
-    expect(layout.names.map((n) => n.name).sort()).toEqual(def.fields.map((f) => f.id).sort());
+    expect(layout.names.map((n) => n.name).sort()).toEqual([...def.fields.map((f) => f.id), "BaoCaoLoai.bao_cao_cctthc_thang"].sort());
     expect(layout.names.find((n) => n.name === "PAKN_TONG")).toEqual({ name: "PAKN_TONG", sheet: "I. Kết quả", ref: "$C$12" });
   });
 

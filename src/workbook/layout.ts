@@ -9,7 +9,7 @@ import { WHOLE_RANGES } from "../report/check";
 import { linesValue, numberValue, tableRowsName, tableValue, textValue } from "../report/definition";
 import { isBuiltIn, originOf } from "../report/kinds";
 import { periodChoices } from "../report/period";
-import { kindSheetLayout } from "./kind-sheet";
+import { KIND_SHEET, kindNameOf, kindSheetLayout } from "./kind-sheet";
 import { absolute, cellAddress, cellsOfRange, columnLetter, parseRange } from "../report/refs";
 import type { FieldDef, FieldKind, ReportData, ReportDefinition, SheetArrangement, SheetDef } from "../report/types";
 
@@ -412,6 +412,7 @@ export function buildLayout(def: ReportDefinition): WorkbookLayout {
   const sheets = [...def.sheets.map((s) => layoutSheet(def, s)), kindSheetLayout(originOf(def), !isBuiltIn(def))];
   const names: LayoutName[] = [];
   for (const s of sheets) names.push(...namesOf(s));
+  names.push({ name: kindNameOf(def.id), sheet: KIND_SHEET, ref: "$B$1" });
   return { sheets, names };
 }
 

@@ -20,7 +20,7 @@ import type { FieldValue, Problem, ReportData, ReportDefinition } from "../repor
 import { checkWorkbook, sortProblems, type WorkbookCheck } from "./check-workbook";
 import { derivedDefinition, isBuiltIn, originOf } from "../report/kinds";
 import { buildLayout, namesOf, type LayoutName, type WorkbookLayout } from "./layout";
-import { kindSheetLayout } from "./kind-sheet";
+import { KIND_SHEET, kindNameOf, kindSheetLayout } from "./kind-sheet";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
 import { bookendSheetLayout, checkUnitSheets, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout, type UnitSheet } from "./units";
 
@@ -82,7 +82,7 @@ export function unitWorkbookLayout(def: ReportDefinition, unitName: string): Uni
   const sheetName = unitSheetName(name, []);
   if (!sheetName.ok) return sheetName;
   const sheet = unitSheetLayout(def, sheetName.name, name);
-  const names: LayoutName[] = namesOf(sheet);
+  const names: LayoutName[] = [...namesOf(sheet), { name: kindNameOf(def.id), sheet: KIND_SHEET, ref: "$B$1" }];
   return { ok: true, layout: { sheets: [sheet, kindSheetLayout(originOf(def), !isBuiltIn(def))], names }, sheet: sheet.name, unitName: name, renamed: sheetName.changed };
 }
 

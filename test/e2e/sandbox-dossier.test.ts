@@ -1,0 +1,175 @@
+/**
+ * End to end, the second report kind: the dossier-settlement report with its Biểu số 06
+ * table, in the REAL task pane of the sandbox page (Debian's Chromium, playwright-core).
+ * Tạo mẫu of the chosen kind, the table typed (a figure that breaks an identity by hand, the
+ * rest pasted), Kiểm tra marking that cell, two units, Tổng hợp (a formula in every cell of the
+ * table body), Xuất báo cáo of the sums. Same conventions as sandbox-flow.test.ts.
+ */
+import { mkdirSync, readFileSync } from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { paragraphs, unpackDocx } from "../../src/docx/docx-xml.testutil";
+import { MARK_FILL } from "../../src/excel/marks";
+import { loadDefinition } from "../../src/report/kinds";
+import { sampleData } from "../../src/report/sample";
+import type { TableValue } from "../../src/report/types";
+import { buildLayout, inputValues, STYLES } from "../../src/workbook/layout";
+import {
+  chromiumAvailable,
+  CHROMIUM,
+  gridCell,
+  hookCell,
+  launchBrowser,
+  lastCommand,
+  pasteCells,
+  renderedFill,
+  ROOT,
+  runPaneCommand,
+  screenshot,
+  showSheet,
+  startSandbox,
+  tabNames,
+  typeInCell,
+  waitCommandDone,
+  type Browser,
+  type SandboxServer,
+} from "./harness";
+
+const def = loadDefinition("bao-cao-giai-quyet-tthc");
+const layout = buildLayout(def);
+const sample = sampleData(def.id);
+const table = sample.values.BIEU_06 as TableValue;
+const BIEU = "Biểu 06";
+const UNITS = [
+  { name: "Phường Một", k: 1 },
+  { name: "Phường Hai", k: 2 },
+];
+/** the address of a table cell (row r, column c, 0-based) on a sheet laid out like "Biểu 06" */
+const at = (r: number, c: number) => `${String.fromCharCode(67 + c)}${6 + r}`;
+
+const haveChromium = chromiumAvailable();
+const describeE2e = haveChromium || process.env.CI ? describe : describe.skip;
+
+describeE2e("the sandbox with the dossier-settlement kind (Chromium)", () => {
+  let server: SandboxServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let failed: string | null = null;
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: the end-to-end tests need Debian's chromium package (.ci/run installs it).`);
+    server = await startSandbox(240_000);
+    browser = await launchBrowser();
+    page = browser.page;
+    page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
+    await page.goto(server.url);
+    await page.getByRole("button", { name: "Tạo mẫu", exact: true }).waitFor({ timeout: 30_000 });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const step = (name: string, fn: () => Promise<void>, timeout = 90_000) =>
+    test(
+      name,
+      async () => {
+        if (failed) throw new Error(`not run: the earlier step "${failed}" failed`);
+        try {
+          await fn();
+        } catch (e) {
+          failed = name;
+          const dir = path.join(ROOT, "test-output", "e2e-failures");
+          mkdirSync(dir, { recursive: true });
+          await page?.screenshot({ path: path.join(dir, `bieu06-${name.slice(0, 30).replace(/[^\p{L}\p{N}]+/gu, "-")}.png`) }).catch(() => undefined);
+          throw e;
+        }
+      },
+      timeout,
+    );
+
+  step("Tạo mẫu of the chosen kind: its sheets and the Biểu 06 table, in two syncs", async () => {
+    await page.getByRole("combobox", { name: "Loại báo cáo" }).selectOption(def.id);
+    const stats = await runPaneCommand(page, "Tạo mẫu");
+    expect(stats).toMatchObject({ label: "Tạo mẫu", syncCount: 2, error: null });
+    expect(await tabNames(page)).toEqual([...def.sheets.map((s) => s.name), "Sheet1"]);
+    await expect(page.getByText(`Sổ này: ${def.title}`).isVisible()).resolves.toBe(true);
+    await showSheet(page, BIEU);
+    expect(await gridCell(page, "C3").innerText()).toBe("Số hồ sơ nhận giải quyết");
+    expect(await gridCell(page, "M5").innerText()).toBe("(13)");
+    await screenshot(page, "k2-01-tao-mau-bieu-06.png");
+  });
+
+  step("type the report: the sample pasted, one figure of Hộ tịch typed by hand so that (3) ≠ (4)+(5)+(6)", async () => {
+    const values = inputValues(def, layout, sample);
+    expect(await pasteCells(page, values.filter((v) => !(v.sheet === BIEU && v.address === "C7")))).toBe(values.length - 1);
+    await typeInCell(page, BIEU, "C7", "1750");
+    expect(await hookCell(page, BIEU, "C7")).toMatchObject({ value: 1750 });
+    // the total row follows
+    expect(await hookCell(page, BIEU, "C16")).toMatchObject({ formula: "=SUM(C6:C15)", value: 11042 + 5 });
+  }, 120_000);
+
+  step("Kiểm tra marks the broken identity on its cell and writes why beside it", async () => {
+    const stats = await runPaneCommand(page, "Kiểm tra");
+    expect(stats).toMatchObject({ label: "Kiểm tra", error: null });
+    expect(stats.syncCount).toBeLessThanOrEqual(4);
+    await showSheet(page, BIEU);
+    expect(await renderedFill(page, "C7")).toBe(MARK_FILL.error);
+    expect(await gridCell(page, "N7").innerText()).toMatch(/Dòng "Hộ tịch": \(3\) là 1750, nhưng \(4\) \+ \(5\) \+ \(6\) là 1745/);
+    await expect(page.getByRole("group", { name: /^Biểu 06/ }).getByRole("button", { name: /^Lỗi, ô C7:/ }).first().isVisible()).resolves.toBe(true);
+    await screenshot(page, "k2-02-kiem-tra-bieu-06.png");
+    await typeInCell(page, BIEU, "C7", "1745");
+    expect((await runPaneCommand(page, "Kiểm tra")).error).toBeNull();
+    await expect(page.getByText(/^Có \d+ lỗi/).count()).resolves.toBe(0);
+  }, 120_000);
+
+  step("two units, their tables typed; Tổng hợp puts a formula in every cell of the table body", async () => {
+    const nameField = page.getByRole("textbox", { name: "Tên đơn vị" });
+    for (const u of UNITS) {
+      await nameField.fill(u.name);
+      expect(await runPaneCommand(page, "Thêm đơn vị")).toMatchObject({ syncCount: 2, error: null });
+    }
+    for (const u of UNITS) {
+      const cells = table.rows.flatMap((label, r) => [
+        { sheet: u.name, address: `B${6 + r}`, value: label },
+        ...table.cells[r].map((v, c) => ({ sheet: u.name, address: at(r, c), value: (v ?? 0) * u.k })),
+      ]);
+      expect(await pasteCells(page, cells)).toBe(cells.length);
+    }
+    const before = (await lastCommand(page)).serial;
+    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    const replace = page.getByRole("button", { name: "Thay bằng công thức" });
+    await replace.waitFor({ timeout: 30_000 });
+    await replace.click();
+    const stats = await waitCommandDone(page, before);
+    expect(stats).toMatchObject({ label: "Tổng hợp", error: null });
+    expect(stats.syncCount).toBeLessThanOrEqual(4);
+    for (const [r, c] of [
+      [0, 0],
+      [1, 6],
+      [9, 10],
+    ]) {
+      expect(await hookCell(page, BIEU, at(r, c))).toMatchObject({ formula: `=SUM(DonViDau:DonViCuoi!${at(r, c)})`, value: (table.cells[r][c] ?? 0) * 3, fill: STYLES.computed.fill });
+    }
+    await showSheet(page, BIEU);
+    await screenshot(page, "k2-03-tong-hop-bieu-06.png");
+  }, 180_000);
+
+  step("Xuất báo cáo: the downloaded .docx has the period, the sums and Biểu 06", async () => {
+    const before = (await lastCommand(page)).serial;
+    const download = page.waitForEvent("download", { timeout: 60_000 });
+    await page.getByRole("button", { name: "Xuất báo cáo", exact: true }).click();
+    const proceed = page.getByRole("button", { name: "Vẫn xuất báo cáo" });
+    // warnings (if any) are asked about first
+    await Promise.race([proceed.waitFor({ timeout: 30_000 }).then(() => proceed.click()), download]);
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("bao-cao-giai-quyet-tthc-quy-3-2025.docx");
+    expect((await waitCommandDone(page, before)).error).toBeNull();
+    const text = paragraphs((await unpackDocx(readFileSync(await file.path())))["word/document.xml"]).map((p) => p.text).join("\n");
+    expect(text).toContain("Tình hình, kết quả giải quyết thủ tục hành chính quý III năm 2025 trên địa bàn phường Mỹ Hào");
+    expect(text).toContain("Tổng số hồ sơ tiếp nhận trong kỳ: 33.126 hồ sơ");
+    expect(text).toContain("Biểu số 06/VPCP/KSTT");
+    await screenshot(page, "k2-04-xuat-bao-cao.png");
+  });
+});
