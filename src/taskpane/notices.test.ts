@@ -89,4 +89,13 @@ describe("what the pane says", () => {
     ]);
     expect(rollupNotices({ status: "noUnits", message: "Chưa có trang đơn vị." })).toEqual([{ id: "rollup", intent: "warning", text: "Chưa có trang đơn vị." }]);
   });
+
+  test("Tổng hợp: the cross-check's errors in one notice, with the first message", () => {
+    const problem = { sheet: "I. Kết quả", cell: "C5", severity: "error" as const, code: "units.crossCheck", message: 'Ô tổng hợp "Số TTHC" là 3, nhưng cộng số liệu của các đơn vị được 10.' };
+    expect(rollupNotices(rolledUp(2, { crossCheck: [problem, { ...problem, cell: "C6" }] }))[1]).toEqual({
+      id: "rollup-cross",
+      intent: "error",
+      text: 'Có 2 ô tổng hợp không bằng tổng số liệu của các đơn vị. Ô tổng hợp "Số TTHC" là 3, nhưng cộng số liệu của các đơn vị được 10. Bấm "Kiểm tra" để đánh dấu từng ô và trang đơn vị bị lệch dòng.',
+    });
+  });
 });

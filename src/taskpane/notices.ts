@@ -122,6 +122,8 @@ export function rollupNotices(outcome: RollupOutcome): Notice[] {
     notices.push({ id: "rollup-kept", intent: "info", text: TEXT.rollup.kept(outcome.kept.map((k) => `${k.cell} (${k.label})`)) });
   }
   if (outcome.moved.length) notices.push({ id: "rollup-moved", intent: "info", text: TEXT.rollup.moved(outcome.moved.length) });
+  const cross = outcome.crossCheck ?? [];
+  if (cross.length) notices.push({ id: "rollup-cross", intent: "error", text: TEXT.rollup.crossCheck(cross.length, cross[0].message) });
   return notices;
 }
 
