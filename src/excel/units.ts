@@ -6,7 +6,7 @@
  */
 import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName } from "../report/rollup";
 import type { Problem, ReportDefinition } from "../report/types";
-import { parseSheetRef } from "../report/refs";
+import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import { STYLES, type WorkbookLayout } from "../workbook/layout";
 import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
 import { crossCheckRollup } from "../workbook/rollup-cross-check";
@@ -33,6 +33,8 @@ export interface PlannedUnitSheet {
   unitName: string;
   sheet: string;
   values?: Record<string, UnitFigure>;
+  /** a table field's row labels and cells, by field id (an import brings them) */
+  tables?: Record<string, { rows: string[]; cells: UnitFigure[][] }>;
 }
 
 /** No unit sheet to roll up: the pane says so plainly instead of reporting a failure. */
@@ -135,6 +137,19 @@ export function queueUnitSheets(
     const l = unitSheetLayout(def, p.sheet, p.unitName);
     queueSheet(ws, l, validation);
     for (const input of l.inputs) {
+      const table = p.tables?.[input.fieldId];
+      if (input.kind === "table" && table && input.labels) {
+        // row by row, within the layout's rows: the label, then the figures (blank cells left blank)
+        const labels = parseRange(input.labels).start;
+        const first = parseRange(input.ref).start;
+        table.rows.slice(0, input.rows).forEach((label, r) => {
+          if (label) ws.getRange(cellAddress({ row: labels.row + r, col: labels.col })).values = [[cellInput(label)]];
+          (table.cells[r] ?? []).forEach((v, c) => {
+            if (v !== undefined && v !== null && v !== "") ws.getRange(cellAddress({ row: first.row + r, col: first.col + c })).values = [[cellInput(v)]];
+          });
+        });
+        continue;
+      }
       const v = p.values?.[input.fieldId];
       if (v !== undefined && v !== null && v !== "") ws.getRange(input.first).values = [[cellInput(v)]];
     }

@@ -108,6 +108,8 @@ export function importNotices(r: ImportResult, files: number): Notice[] {
   return [
     { id: "import", intent: rejected ? "warning" : "success", text },
     { id: "import-method", intent: "info", text: method },
+    // units whose file had moved rows: made from the layout instead of inserted, each file named
+    ...(r.rebuilt?.length ? [{ id: "import-rebuilt", intent: "warning" as const, text: r.rebuilt.map((x) => x.message).join(" ") }] : []),
   ];
 }
 
