@@ -11,12 +11,18 @@
  *   again): `check` exits 1 with one error on that sheet naming the moved rows, and the
  *   cross-check names the unit on the summary cells LibreOffice now adds wrongly.
  *
+ * - Three unit files filled in LibreOffice (made blank by `bao-cao template --unit`, their
+ *   figures written, a note row inserted at the top of one unit's sheet, then saved by
+ *   LibreOffice), rolled up by the CLI: LibreOffice's recalculated totals are the sums, and
+ *   that summary saved again by LibreOffice gets no more warnings on "I. Kết quả" from
+ *   `check` than before.
+ *
  * Skips the LibreOffice part when `soffice` is not installed.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -27,7 +33,7 @@ import { parseRollupFormula } from "../src/report/rollup";
 import { checkWorkbook } from "../src/workbook/check-workbook";
 import { buildLayout, inputOf } from "../src/workbook/layout";
 import { crossCheckRollup, rollupMismatches } from "../src/workbook/rollup-cross-check";
-import { rollupFields } from "../src/workbook/units";
+import { rollupFields, unitSheetLayout } from "../src/workbook/units";
 
 const def = loadDefinition();
 const layout = buildLayout(def);
@@ -134,12 +140,64 @@ describe("a summary saved by LibreOffice, and a unit sheet whose rows moved", ()
         'Phường Dị Sử!A5: [Lỗi] Trang "Phường Dị Sử" đã bị chèn 1 dòng từ dòng 5: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Xóa dòng đã chèn, hoặc nhập lại đơn vị từ tệp.',
       ]);
 
+      // and `check` itself, through the cross-check, names the unit on the summary cell it makes wrong
+      expect(r.out.find((l) => l.startsWith(`${SUMMARY}!C5: [Lỗi]`))).toContain('trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C6 (7)');
+
       const recalculated = await readSnapshot(readFileSync(join(convert(dir, shifted), "chen-dong.xlsx")));
       const dgtd = rollupMismatches(def, recalculated).find((m) => m.fieldId === "DGTD_TTHC")!;
       // LibreOffice adds the inserted row's blank C5 for this unit; its figure is now in C6
       expect(dgtd).toMatchObject({ value: 3 + 1, expected: 3 + 7 + 1 });
       expect(dgtd.misplaced).toEqual([{ sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", added: 0, figure: 7, figureCell: "C6" }]);
       expect(crossCheckRollup(def, recalculated).find((p) => p.cell === "C5")?.message).toContain('trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C6 (7)');
+    },
+    240_000,
+  );
+
+  itWithLibreOffice(
+    "three unit files filled in LibreOffice, one with a note row at the top: the CLI's summary has LibreOffice's totals equal to the sums, and LibreOffice's save adds no warning",
+    async () => {
+      mkdirSync(join(dir, "blank"));
+      const filled: string[] = [];
+      for (const [i, [name, values]] of Object.entries(UNITS).entries()) {
+        const blank = join(dir, "blank", `don-vi-${i + 1}.xlsx`);
+        expect(await cli("template", "--unit", name, "-o", blank)).toMatchObject({ code: 0, err: [] });
+        // the commune types its figures (and one of them a note above everything)
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(blank);
+        const ws = wb.worksheets.find((w) => w.getCell(unitSheetLayout(def, "x", "x").cells.find((c) => c.value === def.units.marker)!.address).value === def.units.marker)!;
+        for (const input of unitSheetLayout(def, ws.name, name).inputs) ws.getCell(input.first).value = values[input.fieldId];
+        if (name === "Phường Dị Sử") ws.spliceRows(1, 0, ["Ghi chú: số liệu đến ngày 25 của tháng"]);
+        const typed = join(dir, "blank", `typed-${i + 1}.xlsx`);
+        await wb.xlsx.writeFile(typed);
+        filled.push(typed);
+      }
+      const savedDir = convert(dir, ...filled);
+      const saved = filled.map((f) => join(savedDir, basename(f)));
+      const noted = await readSnapshot(readFileSync(saved[1]));
+      expect(noted.sheets[0].cells.A1).toBe("Ghi chú: số liệu đến ngày 25 của tháng");
+      expect(noted.sheets[0].cells.C6).toBe(UNITS["Phường Dị Sử"].DGTD_TTHC); // one row down, where LibreOffice keeps it
+
+      const rolled = join(dir, "tong-hop-lo.xlsx");
+      expect(await cli("rollup", "-o", rolled, ...saved)).toMatchObject({ code: 0, err: [] });
+      const warningsOnSummary = async (file: string) => (await cli("check", file)).out.filter((l) => l.startsWith(`${SUMMARY}!`) && l.includes("[Cảnh báo]"));
+      const before = await warningsOnSummary(rolled);
+
+      // LibreOffice computes the totals (the CLI's file has no cached result) and saves the summary again
+      const resaved = join(convert(dir, rolled), "tong-hop-lo.xlsx");
+      const recalculated = await readSnapshot(readFileSync(resaved));
+      const sheet = recalculated.sheets.find((s) => s.name === SUMMARY)!;
+      for (const f of rollupFields(def)) {
+        const total = Object.values(UNITS).reduce((a, u) => a + u[f.id], 0);
+        expect([f.id, sheet.cells[inputOf(layout, f.id).input.first]]).toEqual([f.id, total]);
+      }
+      const after = await warningsOnSummary(resaved);
+      expect(after.length).toBeLessThanOrEqual(before.length);
+      expect(after).toEqual(before);
+      expect(after.filter((l) => l.includes("số nhập tay"))).toEqual([]);
+      const check = await cli("check", resaved);
+      // no cross-check error, no typed-total warning, no unit sheet reported as moved: the CLI rebuilt the noted one
+      expect(check.out.filter((l) => l.includes('Ô tổng hợp "') || l.includes("đã bị chèn"))).toEqual([]);
+      expect(crossCheckRollup(def, recalculated)).toEqual([]);
     },
     240_000,
   );

@@ -169,6 +169,8 @@ export type RollupOutcome =
       kept: Omit<TypedSummaryCell, "value">[];
       /** sheets moved to put every unit between the bookends */
       moved: string[];
+      /** summary cells that are not the sum of the units' figures (a unit sheet whose rows moved), checked on what Excel computed */
+      crossCheck?: Problem[];
     }
   /** no unit sheet in the workbook; `message` says what to do */
   | { status: "noUnits"; message: string };
@@ -191,6 +193,7 @@ export async function rollup(host: ExcelHost, hooks: RollupHooks, kind?: ReportD
       written: r.written.length,
       kept: r.kept.map((k) => ({ sheet: k.sheet, cell: k.cell, label: labelOf(k.fieldId) })),
       moved: r.moved,
+      crossCheck: r.crossCheck,
     };
   } catch (e) {
     if (e instanceof NoUnitsError) return { status: "noUnits", message: e.message };

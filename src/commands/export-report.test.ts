@@ -3,7 +3,10 @@ import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { snapshotFromData } from "../workbook/data-snapshot";
 import { buildLayout, inputOf } from "../workbook/layout";
-import { setSnapshotCell, type WorkbookSnapshot } from "../workbook/snapshot";
+import { cellAddress, parseCell } from "../report/refs";
+import { BOOKEND_END, BOOKEND_START } from "../report/rollup";
+import { setSnapshotCell, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
+import { summaryFormulas, unitSheetLayout } from "../workbook/units";
 import { prepareExport, reportFileName } from "./export-report";
 
 const def = loadDefinition();
@@ -52,6 +55,52 @@ describe("prepareExport", () => {
     const result = prepareExport(def, layout, sample(), { today: new Date(2040, 0, 1) });
     if (!result.ok) throw new Error("expected ok");
     expect(result.warnings.map((p) => p.code)).toContain("year.far");
+  });
+});
+
+describe("prepareExport of a summary whose unit sheet has moved rows", () => {
+  /** A unit sheet with every figure `figure`, `inserted` rows inserted at `at`. */
+  function unit(name: string, figure: number, at: number, inserted: number): SheetSnapshot {
+    const l = unitSheetLayout(def, name, name);
+    const cells: SheetSnapshot["cells"] = {};
+    for (const c of l.cells) if (c.value !== null) cells[c.address] = c.value;
+    for (const i of l.inputs) cells[i.first] = figure;
+    const moved: SheetSnapshot["cells"] = {};
+    for (const [a, v] of Object.entries(cells)) {
+      const p = parseCell(a);
+      moved[p.row < at ? a : cellAddress({ row: p.row + inserted, col: p.col })] = v;
+    }
+    return { name, cells: moved };
+  }
+  function summary(units: SheetSnapshot[]): WorkbookSnapshot {
+    const s = sample();
+    for (const f of summaryFormulas(def, layout)) {
+      const sheet = s.sheets.find((x) => x.name === f.sheet)!;
+      sheet.formulas = { ...sheet.formulas, [f.cell]: f.formula };
+      delete sheet.cells[f.cell];
+    }
+    s.sheets.push({ name: BOOKEND_START, cells: {} }, ...units, { name: BOOKEND_END, cells: {} });
+    return s;
+  }
+
+  it("is accepted with every unit in place", () => {
+    expect(prepareExport(def, layout, summary([unit("Xã A", 0, 1, 0), unit("Xã B", 0, 1, 0)]), { today })).toMatchObject({ ok: true });
+  });
+
+  it("is refused while a unit sheet is shifted, even when every total is still right (all figures 0)", () => {
+    const result = prepareExport(def, layout, summary([unit("Xã A", 0, 1, 0), unit("Xã B", 0, 1, 2)]), { today });
+    expect(result).toMatchObject({ ok: false, reason: "hasErrors" });
+    if (result.ok) return;
+    expect(result.problems.filter((p) => p.severity === "error").map((p) => [p.sheet, p.cell, p.code])).toEqual([["Xã B", "A1", "units.shifted"]]);
+  });
+
+  it("is refused with the summary cells the shift makes wrong named by the cross-check", () => {
+    const result = prepareExport(def, layout, summary([unit("Xã A", 0, 1, 0), unit("Xã B", 1, 5, 1)]), { today });
+    if (result.ok) throw new Error("expected a refusal");
+    const errors = result.problems.filter((p) => p.severity === "error");
+    expect(errors.filter((p) => p.code === "units.shifted").map((p) => [p.sheet, p.cell])).toEqual([["Xã B", "A5"]]);
+    expect(errors.filter((p) => p.code === "units.crossCheck").length).toBeGreaterThan(0);
+    expect(errors.find((p) => p.code === "units.crossCheck")!.message).toContain('trang "Xã B" ô đó là');
   });
 });
 

@@ -227,6 +227,7 @@ describe("units and Tổng hợp in Excel", () => {
       expect(sim.workbook.cell("I. Kết quả", "C12").fill).toBe(STYLES.computed.fill); // no longer looks like an input
       expect(sim.workbook.value("I. Kết quả", "C12")).toBe((n * (n + 1)) / 2);
       expect(sim.workbook.value("I. Kết quả", "C5")).toBe(2 * n);
+      expect(r.crossCheck).toEqual([]);
     }
     expect(counts[0]).toBe(counts[1]);
     expect(counts[0]).toBeLessThanOrEqual(4);
@@ -266,6 +267,47 @@ describe("units and Tổng hợp in Excel", () => {
     expect(names.slice(names.indexOf("DonViDau"), names.indexOf("DonViCuoi") + 1)).toEqual(["DonViDau", "Xã B", "Xã A", "DonViCuoi"]); // units keep their relative order
     expect(names.indexOf("Ghi chú")).toBeGreaterThan(names.indexOf("DonViCuoi"));
     expect(r.moved.length).toBeGreaterThan(0);
+  });
+
+  it("Tổng hợp cross-checks what Excel computed in its third sync: nothing when every unit is in place", async () => {
+    const { sim, host } = await freshTemplate();
+    typeSample(sim);
+    await addUnits(host, def, layout, [
+      { name: "Xã A", values: { DGTD_TTHC: 3, PAKN_TONG: 5 } },
+      { name: "Xã B", values: { DGTD_TTHC: 1, PAKN_TONG: 2 } },
+    ]);
+    sim.resetSyncCount();
+    const r = await rollupInExcel(host, def, layout, { confirmOverwrite: async () => true });
+    expect(sim.syncCount).toBe(3);
+    expect(r.crossCheck).toEqual([]);
+  });
+
+  it("Tổng hợp's cross-check catches a figure out of place (a row inserted into a unit sheet), and Kiểm tra reports the shifted sheet", async () => {
+    const { sim, host } = await freshTemplate();
+    typeSample(sim);
+    await addUnits(host, def, layout, [
+      { name: "Xã A", values: { DGTD_TTHC: 3, PAKN_TONG: 5 } },
+      { name: "Phường Dị Sử", values: { DGTD_TTHC: 7, PAKN_TONG: 3 } },
+    ]);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Phường Dị Sử").getRange("5:5").insert("Down");
+      await ctx.sync();
+    });
+    expect(sim.workbook.value("Phường Dị Sử", "C6")).toBe(7);
+    sim.resetSyncCount();
+    const r = await rollupInExcel(host, def, layout, { confirmOverwrite: async () => true });
+    expect(sim.syncCount).toBe(3);
+    expect(sim.workbook.value("I. Kết quả", "C5")).toBe(3); // Excel adds the inserted row's blank C5
+    const c5 = r.crossCheck.find((p) => p.cell === "C5")!;
+    expect(c5).toMatchObject({ sheet: "I. Kết quả", severity: "error", code: "units.crossCheck", fieldId: "DGTD_TTHC" });
+    expect(c5.message).toContain("là 3, nhưng cộng số liệu của các đơn vị được 10");
+    expect(c5.message).toContain('trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C6 (7)');
+
+    sim.resetSyncCount();
+    const check = await checkAndMark(host, def, layout, { today });
+    expect(sim.syncCount).toBeLessThanOrEqual(4);
+    expect(check.problems.filter((p) => p.sheet === "Phường Dị Sử")).toEqual([expect.objectContaining({ code: "units.shifted", cell: "A5", severity: "error" })]);
+    expect(check.problems.find((p) => p.sheet === "I. Kết quả" && p.cell === "C5")).toMatchObject({ code: "units.crossCheck", message: c5.message });
   });
 
   it("refuses to roll up without units", async () => {

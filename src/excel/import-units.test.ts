@@ -22,6 +22,7 @@ import { applyLayout } from "./apply-layout";
 import type { ExcelHost } from "./host";
 import { importUnits, INSERT_BATCH_CHARS, planImport, toBase64, type ImportFile, type ImportStep } from "./import-units";
 import { simExcelHost } from "./sim-host";
+import { checkAndMark } from "./check-and-mark";
 import { addUnits, rollupInExcel } from "./units";
 
 const def = loadDefinition();
@@ -342,5 +343,109 @@ describe("Nhập từ tệp with ExcelApi 1.13: insertWorksheetsFromBase64 (thin
     expect(sim.workbook.value("Xã A", "C12")).toBe(1);
     expect(sim.workbook.value("Xã B", "C12")).toBe(2);
     expect(namesOf(sim)).toEqual(before);
+  });
+});
+
+describe("Nhập từ tệp with ExcelApi 1.13: a unit file whose sheet has moved rows", () => {
+  /** A unit file whose sheet got `rows` note rows inserted at the top, as a commune would in Excel (the names move with the cells). */
+  async function shiftedFile(name: string, unitName: string, figures: Record<string, number>, rows = 1): Promise<ImportFile> {
+    const built = buildUnitWorkbook(def, unitName, figures);
+    built.workbook.getWorksheet(built.sheet)!.spliceRows(1, 0, ...Array.from({ length: rows }, (_, i) => [i ? "" : "Ghi chú: số liệu đến ngày 15/6"]));
+    return { name, bytes: await bytesOf(built.workbook) };
+  }
+
+  it("is made from the layout with the file's figures instead of inserted as it is, the result names the file, and the roll-up adds the right cells", async () => {
+    const sim = await template();
+    const files = [await unitFile("xa-a.xlsx", "Xã A", { PAKN_TONG: 5, DGTD_TTHC: 3 }), await shiftedFile("phuong-di-su.xlsx", "Phường Dị Sử", { PAKN_TONG: 3, DGTD_TTHC: 7 })];
+    const decoded = await decode(files);
+    expect(decoded.get(toBase64(files[1].bytes))!.sheets[0].cells.C6).toBe(7); // what insertion would bring: the figure one row down
+    const { host, calls } = insertFakeHost(sim, decoded);
+    sim.resetSyncCount();
+    const r = await importUnits(host, def, layout, files);
+    expect(sim.syncCount).toBe(3);
+    expect(r.method).toBe("insert");
+    expect(calls.map((c) => c.options.sheetNamesToInsert)).toEqual([["Xã A"]]); // only the file in place is inserted
+    expect(r.imported.map((u) => u.sheet)).toEqual(["Xã A", "Phường Dị Sử"]);
+    expect(r.rebuilt).toEqual([
+      {
+        file: "phuong-di-su.xlsx",
+        unitName: "Phường Dị Sử",
+        sheet: "Phường Dị Sử",
+        message:
+          'Tệp phuong-di-su.xlsx: Trang "Phường Dị Sử" đã bị chèn 1 dòng từ dòng 1: các ô số liệu không còn ở chỗ công thức tổng hợp cộng. Vì vậy trang "Phường Dị Sử" được tạo lại theo mẫu và số liệu được chép từ các ô số liệu của tệp (ghi chú riêng trong trang của tệp không được chép).',
+      },
+    ]);
+    expect(between(sim)).toEqual(["Phường Dị Sử", "Xã A"]); // made ones first, then the inserted ones
+    expect(sim.workbook.value("Phường Dị Sử", "C5")).toBe(7);
+    expect(sim.workbook.value("Phường Dị Sử", "C12")).toBe(3);
+    expect(sim.workbook.value("Phường Dị Sử", "A1")).not.toBe("Ghi chú: số liệu đến ngày 15/6");
+    expect(sim.workbook.value("Xã A", "C5")).toBe(3);
+
+    const check = await checkAndMark(simExcelHost(sim), def, layout, { today: new Date(2024, 11, 1) });
+    expect(check.problems.filter((p) => p.code === "units.shifted" || p.code === "units.crossCheck")).toEqual([]);
+    const rolled = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
+    expect(rolled.crossCheck).toEqual([]);
+    expect(sim.workbook.value("I. Kết quả", "C5")).toBe(10);
+    expect(sim.workbook.value("I. Kết quả", "C12")).toBe(8);
+  });
+
+  it("without the check, the same file inserted as it is would be added at the wrong cells (what the fake inserts)", async () => {
+    const sim = await template();
+    const files = [await shiftedFile("phuong-di-su.xlsx", "Phường Dị Sử", { PAKN_TONG: 3, DGTD_TTHC: 7 })];
+    const decoded = await decode(files);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.add("DonViDau");
+      ctx.workbook.worksheets.add("DonViCuoi");
+      await ctx.sync();
+    });
+    const { host } = insertFakeHost(sim, decoded);
+    await host.run(async (ctx) => {
+      ctx.workbook.insertWorksheetsFromBase64(toBase64(files[0].bytes), { sheetNamesToInsert: ["Phường Dị Sử"], positionType: "Before", relativeTo: "DonViCuoi" });
+      await ctx.sync();
+    });
+    expect(sim.workbook.value("Phường Dị Sử", "A1")).toBe("Ghi chú: số liệu đến ngày 15/6");
+    expect(sim.workbook.value("Phường Dị Sử", "C6")).toBe(7);
+    const check = await checkAndMark(simExcelHost(sim), def, layout, { today: new Date(2024, 11, 1) });
+    expect(check.problems.filter((p) => p.sheet === "Phường Dị Sử").map((p) => p.code)).toEqual(["units.shifted"]);
+  });
+
+  it("keeps the number of syncs constant: one moved file, or ten moved and ten in place", async () => {
+    const moved = await Promise.all(Array.from({ length: 10 }, (_, i) => shiftedFile(`m-${i + 1}.xlsx`, `Xã Lệch ${i + 1}`, { PAKN_TONG: i + 1 }, 1 + (i % 3))));
+    const inPlace = await Promise.all(Array.from({ length: 10 }, (_, i) => unitFile(`p-${i + 1}.xlsx`, `Xã Đúng ${i + 1}`, { PAKN_TONG: 100 })));
+    const decoded = await decode([...moved, ...inPlace]);
+    const counts: number[] = [];
+    for (const batch of [moved.slice(0, 1), [...moved, ...inPlace]]) {
+      const sim = await template();
+      const { host, calls } = insertFakeHost(sim, decoded);
+      sim.resetSyncCount();
+      const r = await importUnits(host, def, layout, batch);
+      counts.push(sim.syncCount);
+      expect(calls).toHaveLength(batch.length - Math.min(batch.length, 10));
+      expect(r.rebuilt?.map((x) => x.file)).toEqual(batch.filter((f) => f.name.startsWith("m-")).map((f) => f.name));
+      const rolled = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
+      expect(rolled.crossCheck).toEqual([]);
+      expect(sim.workbook.value("I. Kết quả", "C12")).toBe(batch.length === 1 ? 1 : 55 + 1000);
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  it("copies a table's labels and figures (the dossier kind's Biểu 06) when its file has moved rows", async () => {
+    const ddef = loadDefinition("bao-cao-giai-quyet-tthc");
+    const dlayout = buildLayout(ddef);
+    const rows = ddef.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+    const cells = rows.map((_, r) => Array.from({ length: 11 }, (_, c) => r * 11 + c));
+    const built = buildUnitWorkbook(ddef, "Xã B", { BIEU_06: { rows, cells } } as never);
+    built.workbook.getWorksheet(built.sheet)!.spliceRows(3, 0, ["Ghi chú"]);
+    const file = { name: "xa-b.xlsx", bytes: await bytesOf(built.workbook) };
+    const sim = createSimHost({ sheets: ["Sheet1"] });
+    await applyLayout(simExcelHost(sim), dlayout);
+    const { host, calls } = insertFakeHost(sim, await decode([file]));
+    const r = await importUnits(host, ddef, dlayout, [file]);
+    expect(calls).toHaveLength(0);
+    expect(r.rebuilt?.map((x) => x.file)).toEqual(["xa-b.xlsx"]);
+    expect(sim.workbook.value("Xã B", "O1")).toBe("BC-GQTTHC/DON-VI");
+    expect(sim.workbook.value("Xã B", "B7")).toBe(rows[1]);
+    expect(sim.workbook.value("Xã B", "C6")).toBe(0);
+    expect(sim.workbook.value("Xã B", "M15")).toBe(9 * 11 + 10);
   });
 });

@@ -25,16 +25,17 @@
 import { MSG_FILE } from "../report/messages";
 import type { ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "../workbook/layout";
-import type { CellValue } from "../workbook/snapshot";
-import { checkAnyWorkbook, planRollup, unitFiguresOf, unitKey, type RollupRejection, type RollupSource, type UnitFigures } from "../workbook/unit-workbook";
-import { unitSpec } from "../workbook/units";
+import { findLayoutShift, type LayoutShift } from "../workbook/layout-shift";
+import { findSheet, type CellValue, type WorkbookSnapshot } from "../workbook/snapshot";
+import { checkAnyWorkbook, planRollup, unitFiguresOf, unitKey, type RollupRejection, type RollupSource, type UnitFigures, type UnitTable } from "../workbook/unit-workbook";
+import { unitSheetLayout, unitSpec } from "../workbook/units";
 import { definitionOfWorkbook } from "../workbook/kind-of";
 import { kindMarkOf } from "../workbook/kind-sheet";
 import { readXlsxSnapshot, XlsxFormatError, type XlsxFormatProblem } from "../workbook/xlsx-read";
 import { BOOKEND_END, BOOKEND_START } from "../report/rollup";
 import { describeError } from "./errors";
 import type { ExcelHost } from "./host";
-import { queueBookends, queueUnitSheets, type UnitFigure } from "./units";
+import { queueBookends, queueUnitSheets, type PlannedUnitSheet, type UnitFigure } from "./units";
 import { queueState, stateOf, type WorkbookState } from "./workbook-state";
 
 export interface ImportFile {
@@ -66,6 +67,13 @@ export interface ImportResult {
   method: "insert" | "copy";
   /** when Excel refused the insertion and the copy path was taken instead: what Excel said */
   insertError?: string;
+  /**
+   * on the insert path, units whose sheet in their file has moved rows or columns (a row
+   * inserted above the figures): made from the layout with the figures copied from the
+   * file's named cells instead of inserted as they are, so the roll-up adds the right
+   * cells; each with a Vietnamese notice naming the file
+   */
+  rebuilt?: { file: string; unitName: string; sheet: string; message: string }[];
 }
 
 /** Largest base64 payload sent in one round trip (Excel on the web refuses requests above 5 MB). */
@@ -98,6 +106,8 @@ export const IMPORT_MESSAGES = {
   rows: (table: string, row: number, found: string, expected: string) =>
     `Bảng ${table} dòng ${row} là ${found ? `"${found}"` : "(trống)"} nhưng ở sổ này là ${expected ? `"${expected}"` : "(không có)"}: số liệu sẽ bị cộng sai dòng. Sửa danh sách lĩnh vực của đơn vị cho giống sổ này rồi nhập lại.`,
   duplicate: (unitName: string, firstFile: string) => `Trùng đơn vị "${unitName}" với tệp ${firstFile}; chỉ nhập tệp đầu tiên.`,
+  rebuilt: (file: string, sheet: string, shift: string) =>
+    `Tệp ${file}: ${shift.replace(/ Xóa dòng.*$| Hoàn tác.*$/, "")} Vì vậy trang "${sheet}" được tạo lại theo mẫu và số liệu được chép từ các ô số liệu của tệp (ghi chú riêng trong trang của tệp không được chép).`,
   alreadyThere: (unitName: string, sheet: string) =>
     `Đơn vị "${unitName}" đã có trong sổ (trang "${sheet}"), nên không nhập lại. Muốn thay số liệu thì xóa trang đó rồi nhập lại tệp.`,
 } as const;
@@ -118,7 +128,16 @@ export async function readUnitFile(def: ReportDefinition, layout: WorkbookLayout
   const kind = checkAnyWorkbook(def, layout, snapshot).kind;
   if (kind === "none") return { file: file.name, kind, cell: unitSpec(def).markerCell };
   if (kind !== "unit") return { file: file.name, kind };
-  return { file: file.name, kind, units: unitFiguresOf(def, snapshot) };
+  return { file: file.name, kind, units: unitFiguresOf(def, snapshot).map((u) => withLayoutShift(def, snapshot, u)) };
+}
+
+/** A unit of a file, with what moved in its sheet when its layout is not the standard one (rows or columns inserted or deleted). */
+export type ImportUnitFigures = UnitFigures & { shift?: LayoutShift };
+
+function withLayoutShift(def: ReportDefinition, snapshot: WorkbookSnapshot, u: UnitFigures): ImportUnitFigures {
+  const sheet = findSheet(snapshot, u.sheet);
+  const shift = sheet ? findLayoutShift(unitSheetLayout(def, u.sheet, u.unitName), sheet, { tolerate: [unitSpec(def).nameCell] }) : null;
+  return shift ? { ...u, shift } : u;
 }
 
 function rejectionMessage(r: RollupRejection): string {
@@ -153,6 +172,9 @@ export interface ImportPlanUnit extends ImportedUnit {
   /** the unit's sheet in its file */
   sourceSheet: string;
   values: Record<string, CellValue>;
+  tables?: Record<string, UnitTable>;
+  /** its sheet in the file does not have the standard layout: made by copy, never inserted */
+  shift?: LayoutShift;
 }
 
 export interface ImportPlan {
@@ -190,8 +212,18 @@ export function planImport(sources: RollupSource[], existingSheets: string[], ex
   const units = plan.units.map((u): ImportPlanUnit => {
     const fileIndex = indexOf(u.file);
     const source = sources[fileIndex] as Extract<RollupSource, { kind: "unit" }>;
-    const figures: UnitFigures = source.units.find((x) => x.unitName === u.unitName)!;
-    return { file: u.file, unitName: u.unitName, sheet: u.sheet, renamed: u.renamed, fileIndex, sourceSheet: figures.sheet, values: u.values };
+    const figures: ImportUnitFigures = source.units.find((x) => x.unitName === u.unitName)!;
+    return {
+      file: u.file,
+      unitName: u.unitName,
+      sheet: u.sheet,
+      renamed: u.renamed,
+      fileIndex,
+      sourceSheet: figures.sheet,
+      values: u.values,
+      ...(u.tables ? { tables: u.tables } : {}),
+      ...(figures.shift ? { shift: figures.shift } : {}),
+    };
   });
   return { units, rejected };
 }
@@ -279,6 +311,8 @@ async function insertUnits(
   layout: WorkbookLayout,
   units: ImportPlanUnit[],
   files: ImportFile[],
+  copies: PlannedUnitSheet[],
+  validation: boolean,
 ): Promise<void> {
   const cache = new Map<number, string>();
   const base64Of = (i: number) => {
@@ -288,8 +322,12 @@ async function insertUnits(
   };
   const order = queueBookends(context, state, def, layout);
   const end = order.find((s) => s.toLowerCase() === BOOKEND_END.toLowerCase()) ?? BOOKEND_END;
+  // units whose file has moved rows: made from the layout first, under their planned names
+  // (before any insertion can bring a sheet of the same name), just before the end bookend
+  if (copies.length) queueUnitSheets(context, { ...state, sheets: order }, def, layout, copies, validation);
   const ids = new Map<ImportPlanUnit, OfficeExtension.ClientResult<string[]>>();
   const batches = insertBatches(units, base64Of);
+  if (!batches.length) batches.push([]); // only copies: one round trip for them and the read-back
   let sheets!: Excel.WorksheetCollection;
   let names!: Excel.NamedItemCollection;
   for (const [i, batch] of batches.entries()) {
@@ -367,7 +405,13 @@ export async function importUnits(
     });
     if (!plan.units.length) return result(canInsert ? "insert" : "copy");
     progress({ kind: "writing", units: plan.units.length });
-    const copies = plan.units.map((u) => ({ unitName: u.unitName, sheet: u.sheet, values: Object.fromEntries(Object.entries(u.values).map(([k, v]) => [k, figure(v)])) }));
+    const copyOf = (u: ImportPlanUnit): PlannedUnitSheet => ({
+      unitName: u.unitName,
+      sheet: u.sheet,
+      values: Object.fromEntries(Object.entries(u.values).map(([k, v]) => [k, figure(v)])),
+      ...(u.tables ? { tables: Object.fromEntries(Object.entries(u.tables).map(([id, t]) => [id, { rows: t.rows, cells: t.cells.map((row) => row.map(figure)) }])) } : {}),
+    });
+    const copies = plan.units.map(copyOf);
 
     if (!canInsert) {
       if (host.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
@@ -377,8 +421,10 @@ export async function importUnits(
     }
 
     try {
-      await insertUnits(context, state, def, layout, plan.units, files);
-      return result("insert");
+      const moved = plan.units.filter((u) => u.shift);
+      await insertUnits(context, state, def, layout, plan.units.filter((u) => !u.shift), files, moved.map(copyOf), validation);
+      const rebuilt = moved.map((u) => ({ file: u.file, unitName: u.unitName, sheet: u.sheet, message: IMPORT_MESSAGES.rebuilt(u.file, u.sheet, u.shift!.message) }));
+      return { ...result("insert"), ...(rebuilt.length ? { rebuilt } : {}) };
     } catch (e) {
       if (isCellEditMode(e)) throw e;
       // Excel refused an insertion (a file it will not take, a policy, Excel on the web's own

@@ -1,16 +1,20 @@
 /**
  * Units in Excel: add unit sheets, and "Tổng hợp" — put the units between the bookends
  * and write the summary formulas. A fixed number of round trips whatever the number of
- * units: "Thêm đơn vị" two, "Tổng hợp" three.
+ * units: "Thêm đơn vị" two, "Tổng hợp" three (the cross-check of what Excel computed
+ * rides on the third).
  */
 import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName } from "../report/rollup";
-import type { ReportDefinition } from "../report/types";
-import { parseSheetRef } from "../report/refs";
+import type { Problem, ReportDefinition } from "../report/types";
+import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import { STYLES, type WorkbookLayout } from "../workbook/layout";
 import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
+import { crossCheckRollup } from "../workbook/rollup-cross-check";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { bookendSheetLayout, unitSpec, summaryFormulas, unitSheetLayout } from "../workbook/units";
 import { queueSheet } from "./apply-layout";
 import { UserFacingError } from "./errors";
+import { sheetFromRange } from "./read-snapshot";
 import type { ExcelHost } from "./host";
 import { actualSheetName, queueState, stateOf, type WorkbookState } from "./workbook-state";
 
@@ -29,6 +33,8 @@ export interface PlannedUnitSheet {
   unitName: string;
   sheet: string;
   values?: Record<string, UnitFigure>;
+  /** a table field's row labels and cells, by field id (an import brings them) */
+  tables?: Record<string, { rows: string[]; cells: UnitFigure[][] }>;
 }
 
 /** No unit sheet to roll up: the pane says so plainly instead of reporting a failure. */
@@ -131,6 +137,19 @@ export function queueUnitSheets(
     const l = unitSheetLayout(def, p.sheet, p.unitName);
     queueSheet(ws, l, validation);
     for (const input of l.inputs) {
+      const table = p.tables?.[input.fieldId];
+      if (input.kind === "table" && table && input.labels) {
+        // row by row, within the layout's rows: the label, then the figures (blank cells left blank)
+        const labels = parseRange(input.labels).start;
+        const first = parseRange(input.ref).start;
+        table.rows.slice(0, input.rows).forEach((label, r) => {
+          if (label) ws.getRange(cellAddress({ row: labels.row + r, col: labels.col })).values = [[cellInput(label)]];
+          (table.cells[r] ?? []).forEach((v, c) => {
+            if (v !== undefined && v !== null && v !== "") ws.getRange(cellAddress({ row: first.row + r, col: first.col + c })).values = [[cellInput(v)]];
+          });
+        });
+        continue;
+      }
       const v = p.values?.[input.fieldId];
       if (v !== undefined && v !== null && v !== "") ws.getRange(input.first).values = [[cellInput(v)]];
     }
@@ -145,6 +164,34 @@ export interface RollupResult {
   kept: { fieldId: string; sheet: string; cell: string }[];
   /** sheets moved to put the units between the bookends */
   moved: string[];
+  /**
+   * the cross-check on what Excel computed right after the formulas were written: one error
+   * on each summary cell that is not the sum of the units' figures read through their own
+   * layout (a unit sheet whose rows moved), naming the units; empty when all is well
+   */
+  crossCheck: Problem[];
+}
+
+/**
+ * Queues, after the summary formulas are written (so in the same round trip), the loads
+ * the cross-check needs: the summary sheets' used ranges (values as Excel computed them,
+ * and formulas) and the unit block of every sheet between the bookends. Returns the
+ * snapshot to build once synced, its sheets in the order `order` (the planned one).
+ */
+function queueCrossCheckRead(context: Excel.RequestContext, def: ReportDefinition, order: string[], summarySheets: string[]): () => WorkbookSnapshot {
+  const start = order.findIndex((s) => s.toLowerCase() === BOOKEND_START.toLowerCase());
+  const end = order.findIndex((s) => s.toLowerCase() === BOOKEND_END.toLowerCase());
+  const span = new Set(start >= 0 && end >= start ? order.slice(start, end + 1) : []);
+  const summaries = new Set(summarySheets.map((s) => s.toLowerCase()));
+  const reads = order
+    .filter((name) => span.has(name) || summaries.has(name.toLowerCase()))
+    .map((name) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      const range = summaries.has(name.toLowerCase()) ? ws.getUsedRangeOrNullObject(true) : ws.getRange(unitSpec(def).block);
+      range.load("address,values,valueTypes,formulas");
+      return { name, range };
+    });
+  return () => ({ sheets: reads.map((r) => sheetFromRange(r.name, r.range)), names: {} });
 }
 
 export interface RollupHooks {
@@ -216,12 +263,15 @@ export async function rollupInExcel(
       range.formulas = [[t.formula]];
       range.format.fill.color = STYLES.computed.fill; // computed now, no longer an input
     }
+    // in the same round trip, after the writes: what Excel computed, and the sheets it added up
+    const crossRead = queueCrossCheckRead(context, def, target, [...new Set(targets.map((t) => t.sheet))]);
     await context.sync();
     return {
       units,
       written,
       kept: targets.filter((t) => keep.has(t.fieldId)).map(({ fieldId, sheet, cell }) => ({ fieldId, sheet, cell })),
       moved: moves.map((m) => m.sheet),
+      crossCheck: crossCheckRollup(def, crossRead()),
     };
   });
 }

@@ -135,6 +135,9 @@ export const MSG_CROSS = {
     `trang "${unit}" ô đó là ${added} còn số liệu nằm ở ô ${cell} (${figure})`,
   figureNotFound: (unit: string, added: number) => `trang "${unit}" ô đó là ${added} và không tìm thấy dòng của chỉ tiêu này`,
   notUnit: (sheet: string, added: number) => `trang "${sheet}" không phải trang đơn vị nhưng có số ${added} ở ô đó`,
+  /** a table's cell: its row by label ("Hộ tịch") or, without one, by number */
+  tableCell: (label: string, row: string | number, column: string) =>
+    `${label}, ${typeof row === "number" ? `dòng thứ ${row}` : `dòng "${row}"`}, cột ${column}`,
   notRecalculated: (label: string, value: number, expected: number) =>
     `Ô tổng hợp "${label}" là ${value}, nhưng cộng số liệu của các đơn vị được ${expected}: bảng tính chưa được tính lại. Bấm Công thức ▸ Tính toán ngay (F9) rồi kiểm tra lại.`,
 } as const;

@@ -89,4 +89,22 @@ describe("what the pane says", () => {
     ]);
     expect(rollupNotices({ status: "noUnits", message: "Chưa có trang đơn vị." })).toEqual([{ id: "rollup", intent: "warning", text: "Chưa có trang đơn vị." }]);
   });
+
+  test("Nhập từ tệp: units rebuilt from the layout (their file had moved rows) in one warning naming the files", () => {
+    const rebuilt = [
+      { file: "a.xlsx", unitName: "Xã A", sheet: "Xã A", message: "Tệp a.xlsx: …" },
+      { file: "b.xlsx", unitName: "Xã B", sheet: "Xã B", message: "Tệp b.xlsx: …" },
+    ];
+    expect(importNotices({ ...IMPORT_MIXED, rebuilt }, 4)[2]).toEqual({ id: "import-rebuilt", intent: "warning", text: "Tệp a.xlsx: … Tệp b.xlsx: …" });
+    expect(importNotices(IMPORT_MIXED, 4).map((n) => n.id)).not.toContain("import-rebuilt");
+  });
+
+  test("Tổng hợp: the cross-check's errors in one notice, with the first message", () => {
+    const problem = { sheet: "I. Kết quả", cell: "C5", severity: "error" as const, code: "units.crossCheck", message: 'Ô tổng hợp "Số TTHC" là 3, nhưng cộng số liệu của các đơn vị được 10.' };
+    expect(rollupNotices(rolledUp(2, { crossCheck: [problem, { ...problem, cell: "C6" }] }))[1]).toEqual({
+      id: "rollup-cross",
+      intent: "error",
+      text: 'Có 2 ô tổng hợp không bằng tổng số liệu của các đơn vị. Ô tổng hợp "Số TTHC" là 3, nhưng cộng số liệu của các đơn vị được 10. Bấm "Kiểm tra" để đánh dấu từng ô và trang đơn vị bị lệch dòng.',
+    });
+  });
 });

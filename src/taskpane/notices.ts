@@ -108,6 +108,8 @@ export function importNotices(r: ImportResult, files: number): Notice[] {
   return [
     { id: "import", intent: rejected ? "warning" : "success", text },
     { id: "import-method", intent: "info", text: method },
+    // units whose file had moved rows: made from the layout instead of inserted, each file named
+    ...(r.rebuilt?.length ? [{ id: "import-rebuilt", intent: "warning" as const, text: r.rebuilt.map((x) => x.message).join(" ") }] : []),
   ];
 }
 
@@ -122,6 +124,8 @@ export function rollupNotices(outcome: RollupOutcome): Notice[] {
     notices.push({ id: "rollup-kept", intent: "info", text: TEXT.rollup.kept(outcome.kept.map((k) => `${k.cell} (${k.label})`)) });
   }
   if (outcome.moved.length) notices.push({ id: "rollup-moved", intent: "info", text: TEXT.rollup.moved(outcome.moved.length) });
+  const cross = outcome.crossCheck ?? [];
+  if (cross.length) notices.push({ id: "rollup-cross", intent: "error", text: TEXT.rollup.crossCheck(cross.length, cross[0].message) });
   return notices;
 }
 

@@ -59,6 +59,8 @@ export const TEXT = {
     kept: (cells: string[]) =>
       `Giữ nguyên ${cells.length} ô bạn đã nhập số, không cộng từ các đơn vị: ${cells.join(", ")}.`,
     moved: (n: number) => `Đã xếp lại ${n} trang tính để mọi trang đơn vị nằm giữa "DonViDau" và "DonViCuoi".`,
+    crossCheck: (n: number, first: string) =>
+      `Có ${n} ô tổng hợp không bằng tổng số liệu của các đơn vị. ${first} Bấm "Kiểm tra" để đánh dấu từng ô và trang đơn vị bị lệch dòng.`,
   },
 
   overwrite: {

@@ -10,6 +10,7 @@ import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { legacyTextProblems } from "./legacy-check";
 import { readWorkbook, type FieldLocation } from "./read";
+import { crossCheckRollup } from "./rollup-cross-check";
 import type { WorkbookSnapshot } from "./snapshot";
 import { checkUnits, evaluateRollups, findUnitSheets, typedSummaryCells } from "./units";
 
@@ -32,13 +33,16 @@ export function checkWorkbook(
   const read = readWorkbook(def, layout, snapshot);
   const rules = checkReport(def, { data: read.data, locations: read.locations, lineCells: read.lineCells, unreadable: read.unreadable, unreadableCells: read.unreadableCells, today: options.today });
   const units = checkUnits(def, snapshot, options);
-  const typed = findUnitSheets(snapshot, def).length
+  const hasUnits = findUnitSheets(snapshot, def).length > 0;
+  const typed = hasUnits
     ? typedSummaryCells(def, layout, snapshot, (id) => ({ sheet: read.locations[id]?.sheet ?? "", cell: read.locations[id]?.first ?? "" })).map(
         (t): Problem => ({ sheet: t.sheet, cell: t.cell, severity: "warning", code: "units.typedSummary", fieldId: t.fieldId, message: MSG_UNITS.typedSummary(def.fields.find((f) => f.id === t.fieldId)!.label) }),
       )
     : [];
+  // each summary cell against the sum of the units' figures read through their own layout
+  const cross = hasUnits ? crossCheckRollup(def, snapshot) : [];
   const legacy = legacyTextProblems(def, layout, snapshot, read.locations);
-  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...legacy], layout, snapshot);
+  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy], layout, snapshot);
   return { data: read.data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0 };
 }
 

@@ -105,14 +105,22 @@ function candidates(expected: SheetLayout, actual: SheetSnapshot): { dr: number;
 /**
  * Where the layout's row `row` now is on the sheet: the offset at which its texts are
  * found (0, 0 when in place; the nearest offset otherwise), or null when they are not found.
+ *
+ * `texts`: more texts expected on that row, by address, that the layout leaves to the
+ * user (a table's row label): they tell a table's rows apart where the layout only writes
+ * their numbers.
  */
 export function locateRow(
   expected: SheetLayout,
   actual: SheetSnapshot,
   row: number,
-  options: { tolerate?: string[] } = {},
+  options: { tolerate?: string[]; texts?: Record<string, CellValue> } = {},
 ): { dr: number; dc: number } | null {
-  const anchors = anchorsByRow(expected, new Set((options.tolerate ?? []).map((a) => a.toUpperCase()))).get(row);
+  const extra = Object.entries(options.texts ?? {})
+    .map(([address, v]) => ({ ...parseCell(address), text: normalText(v), weak: false }))
+    .filter((a) => a.row === row && a.text !== "");
+  const found = anchorsByRow(expected, new Set((options.tolerate ?? []).map((a) => a.toUpperCase()))).get(row);
+  const anchors = found || extra.length ? [...(found ?? []), ...extra] : null;
   if (!anchors) return null;
   if (rowMatches(anchors, actual, 0, 0)) return { dr: 0, dc: 0 };
   return candidates(expected, actual).find(({ dr, dc }) => rowMatches(anchors, actual, dr, dc)) ?? null;

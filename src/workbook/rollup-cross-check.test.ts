@@ -5,7 +5,7 @@ import { sampleData } from "../report/sample";
 import { checkWorkbook } from "./check-workbook";
 import { snapshotFromData } from "./data-snapshot";
 import { buildLayout } from "./layout";
-import { hasShiftedUnits } from "./layout-shift";
+import { hasShiftedUnits, locateRow } from "./layout-shift";
 import { crossCheckRollup, rollupMismatches } from "./rollup-cross-check";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout } from "./units";
@@ -170,5 +170,86 @@ describe("a summary saved by LibreOffice", () => {
       expect(crossCheckRollup(def, s)).toEqual([]);
     }
     expect(rollupFields(def).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the cross-check of a table field (the dossier kind's Biểu 06), cell by cell", () => {
+  const ddef = loadDefinition("bao-cao-giai-quyet-tthc");
+  const dlayout = buildLayout(ddef);
+  const rows = ddef.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+  const columns = ddef.fields.find((f) => f.id === "BIEU_06")!.table!.columns.length;
+  const figuresOf = (seed: number) => rows.map((_, r) => Array.from({ length: columns }, (_, c) => (seed * 7 + r * 3 + c) % 11));
+
+  function tableUnit(name: string, figures: number[][]): SheetSnapshot {
+    const l = unitSheetLayout(ddef, name, name);
+    const cells: SheetSnapshot["cells"] = {};
+    for (const c of l.cells) if (c.value !== null) cells[c.address] = c.value;
+    const input = l.inputs[0];
+    const first = parseCell(input.first);
+    const labelCol = parseCell(input.labels!.split(":")[0]).col;
+    rows.forEach((label, r) => {
+      cells[cellAddress({ row: first.row + r, col: labelCol })] = label;
+      figures[r].forEach((v, c) => (cells[cellAddress({ row: first.row + r, col: first.col + c })] = v));
+    });
+    return { name, cells };
+  }
+
+  function tableSummary(units: SheetSnapshot[]): WorkbookSnapshot {
+    const s = snapshotFromData(ddef, dlayout, sampleData("bao-cao-giai-quyet-tthc"));
+    for (const f of summaryFormulas(ddef, dlayout)) {
+      const sheet = s.sheets.find((x) => x.name === f.sheet)!;
+      sheet.formulas = { ...sheet.formulas, [f.cell]: f.formula };
+      delete sheet.cells[f.cell];
+    }
+    s.sheets.push({ name: BOOKEND_START, cells: {} }, ...units, { name: BOOKEND_END, cells: {} });
+    return s;
+  }
+
+  it("finds nothing when every unit keeps its layout", () => {
+    const s = tableSummary([tableUnit("Xã A", figuresOf(1)), tableUnit("Xã B", figuresOf(2))]);
+    expect(summaryFormulas(ddef, dlayout)).toHaveLength(rows.length * columns);
+    expect(crossCheckRollup(ddef, s)).toEqual([]);
+    expect(checkWorkbook(ddef, dlayout, s).problems.filter((p) => p.code === "units.crossCheck")).toEqual([]);
+  });
+
+  it("names the unit whose table moved, on each summary cell it makes wrong, with the row and the column", () => {
+    const a = figuresOf(1);
+    const b = figuresOf(2);
+    const s = tableSummary([tableUnit("Xã A", a), shiftRows(tableUnit("Phường Dị Sử", b), 7, 1)]);
+    const mismatches = rollupMismatches(ddef, s);
+    // rows 1 (above the inserted row) are in place; every other row of Phường Dị Sử moved one down
+    expect(mismatches.every((m) => m.row! >= 1)).toBe(true);
+    const m = mismatches.find((x) => x.row === 1 && x.column === 0)!;
+    expect(m).toMatchObject({ sheet: "Biểu 06", cell: "C7", fieldId: "BIEU_06", rowLabel: rows[1], unitCell: "C7", value: a[1][0], expected: a[1][0] + b[1][0] });
+    expect(m.misplaced).toEqual([{ sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", added: 0, figure: b[1][0], figureCell: "C8" }]);
+    const last = mismatches.find((x) => x.row === rows.length - 1 && x.column === columns - 1)!;
+    expect(last.misplaced[0]).toMatchObject({ figure: b[rows.length - 1][columns - 1], figureCell: `M${6 + rows.length}` });
+
+    const p = crossCheckRollup(ddef, s).find((x) => x.cell === "C7")!;
+    expect(p).toMatchObject({ sheet: "Biểu 06", severity: "error", code: "units.crossCheck", fieldId: "BIEU_06" });
+    expect(p.message).toBe(
+      `Ô tổng hợp "Biểu số 06: tình hình, kết quả giải quyết TTHC, dòng "Hộ tịch", cột (3) Số hồ sơ nhận giải quyết – Tổng số" là ${a[1][0]}, nhưng cộng số liệu của các đơn vị được ${a[1][0] + b[1][0]}: công thức cộng ô C7 của từng trang, mà ở trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C8 (${b[1][0]}). Sửa các trang đó (xem lỗi trên từng trang) hoặc nhập lại đơn vị từ tệp.`,
+    );
+  });
+
+  it("finds a table's rows by their label where a figure looks like a row number (four note rows at the top)", () => {
+    const b = figuresOf(2);
+    b[1][0] = 5; // four rows down, this figure is one row down and two columns right of where STT 5 was
+    b[4][0] = 8;
+    const top = shiftRows(tableUnit("Xã B", b), 1, 4);
+    top.cells.A1 = "Ghi chú";
+    const s = tableSummary([tableUnit("Xã A", figuresOf(3)), top]);
+    const m = rollupMismatches(ddef, s).find((x) => x.row === 4 && x.column === 0)!;
+    expect(m.misplaced).toEqual([{ sheet: "Xã B", unitName: "Xã B", added: b[0][0], figure: 8, figureCell: "C14" }]);
+    expect(locateRow(unitSheetLayout(ddef, "Xã B", "Xã B"), top, 10)).toEqual({ dr: 1, dc: 2 }); // the STT alone is fooled
+    expect(locateRow(unitSheetLayout(ddef, "Xã B", "Xã B"), top, 10, { texts: { B10: rows[4] } })).toEqual({ dr: 4, dc: 0 });
+  });
+
+  it("is wired into the check, with the shifted sheet's own error, and the export is refused", () => {
+    const s = tableSummary([tableUnit("Xã A", figuresOf(1)), shiftRows(tableUnit("Xã B", figuresOf(2)), 7, 1)]);
+    const problems = checkWorkbook(ddef, dlayout, s).problems;
+    expect(problems.filter((p) => p.code === "units.shifted").map((p) => [p.sheet, p.cell])).toEqual([["Xã B", "A7"]]);
+    expect(problems.filter((p) => p.code === "units.crossCheck").length).toBeGreaterThan(0);
+    expect(problems.filter((p) => p.code === "units.crossCheck").every((p) => p.sheet === "Biểu 06" && p.severity === "error")).toBe(true);
   });
 });

@@ -9,13 +9,14 @@
  * row where the figure's label now is. A difference is an error on the summary cell that
  * names the units (and any other sheet) whose figure is not where the formula looks.
  */
+import { columnTitle } from "../report/check";
 import { MSG_CROSS } from "../report/messages";
-import { cellAddress, parseCell } from "../report/refs";
+import { cellAddress, parseCell, parseRange } from "../report/refs";
 import { parseRollupFormula } from "../report/rollup";
 import type { Problem, ReportDefinition } from "../report/types";
 import { findLayoutShift, locateRow } from "./layout-shift";
 import { isErrorValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { evaluateRollups, findUnitSheets, rollupFields, unitSheetLayout, unitSpec, type UnitSheet } from "./units";
+import { evaluateRollups, findUnitSheets, unitSheetLayout, unitSpec, type UnitSheet } from "./units";
 
 /** Problem code of a summary cell whose value is not the sum of the units' figures. */
 export const CROSS_CHECK_CODE = "units.crossCheck";
@@ -40,6 +41,10 @@ export interface RollupMismatch {
   sheet: string;
   cell: string;
   fieldId: string;
+  /** a table's cell: its row and column in the body (0-based), and the row's label in the summary */
+  row?: number;
+  column?: number;
+  rowLabel?: string;
   /** the unit cell the formula adds, e.g. "C5" */
   unitCell: string;
   /** the summary cell's value */
@@ -52,21 +57,54 @@ export interface RollupMismatch {
 /** A cell's value as SUM adds it: numbers count, anything else (text, blank, true) adds 0. */
 const added = (v: CellValue | undefined): number => (typeof v === "number" ? v : 0);
 
-/** Where each unit's figures are: the layout's cells, moved with the sheet's rows when they moved. */
-function figureReader(def: ReportDefinition, sheet: SheetSnapshot, unit: UnitSheet): (fieldId: string) => { value: number; cell: string } | null {
-  const layout = unitSheetLayout(def, unit.sheet, unit.unitName);
-  const tolerate = { tolerate: [unitSpec(def).nameCell] };
-  const shifted = findLayoutShift(layout, sheet, tolerate) !== null;
-  return (fieldId) => {
-    const input = layout.inputs.find((i) => i.fieldId === fieldId);
-    if (!input) return null;
-    let cell = input.first;
-    if (shifted) {
-      const p = parseCell(input.first);
-      const at = locateRow(layout, sheet, p.row, tolerate);
-      if (!at) return null;
-      cell = cellAddress({ row: p.row + at.dr, col: p.col + at.dc });
+/** What a unit cell holds: a count field's figure, or one cell of a table's body (0-based row and column). */
+interface UnitCellRef {
+  fieldId: string;
+  row?: number;
+  column?: number;
+}
+
+/** Every cell of a unit sheet that holds a figure: count fields' cells and every cell of a table's body. */
+function unitCellRefs(def: ReportDefinition): Map<string, UnitCellRef> {
+  const out = new Map<string, UnitCellRef>();
+  for (const i of unitSheetLayout(def, "x", "x").inputs) {
+    if (i.kind !== "table") {
+      out.set(i.first, { fieldId: i.fieldId });
+      continue;
     }
+    const { start, end } = parseRange(i.ref);
+    for (let r = start.row; r <= end.row; r++) {
+      for (let c = start.col; c <= end.col; c++) out.set(cellAddress({ row: r, col: c }), { fieldId: i.fieldId, row: r - start.row, column: c - start.col });
+    }
+  }
+  return out;
+}
+
+/**
+ * Where each unit's figures are: the layout's cells, moved with the sheet's rows when they
+ * moved. A table's row is found by its number and its label (`rowLabel`, the summary's
+ * label of that row: units of a roll-up have the same rows).
+ */
+function figureReader(def: ReportDefinition, sheet: SheetSnapshot, unit: UnitSheet): (ref: UnitCellRef, rowLabel?: CellValue) => { value: number; cell: string } | null {
+  const layout = unitSheetLayout(def, unit.sheet, unit.unitName);
+  const tolerate = [unitSpec(def).nameCell];
+  const shifted = findLayoutShift(layout, sheet, { tolerate }) !== null;
+  const located = new Map<string, { dr: number; dc: number } | null>();
+  return (ref, rowLabel) => {
+    const input = layout.inputs.find((i) => i.fieldId === ref.fieldId);
+    if (!input) return null;
+    const first = parseCell(input.first);
+    const p = { row: first.row + (ref.row ?? 0), col: first.col + (ref.column ?? 0) };
+    if (!shifted) return { value: added(sheet.cells[cellAddress(p)]), cell: cellAddress(p) };
+    const texts: Record<string, CellValue> = {};
+    if (input.labels && ref.row !== undefined && rowLabel !== undefined && rowLabel !== null) {
+      texts[cellAddress({ row: p.row, col: parseRange(input.labels).start.col })] = rowLabel;
+    }
+    const key = `${p.row}|${JSON.stringify(texts)}`;
+    if (!located.has(key)) located.set(key, locateRow(layout, sheet, p.row, { tolerate, texts }));
+    const at = located.get(key);
+    if (!at) return null;
+    const cell = cellAddress({ row: p.row + at.dr, col: p.col + at.dc });
     return { value: added(sheet.cells[cell]), cell };
   };
 }
@@ -74,12 +112,17 @@ function figureReader(def: ReportDefinition, sheet: SheetSnapshot, unit: UnitShe
 /**
  * Each summary cell holding a roll-up formula whose value differs from the sum of the
  * units' figures, or that adds a cell which is not a unit's figure. Cells whose value is
- * not a number (an error, nothing) are left to the other checks.
+ * not a number (an error, nothing) are left to the other checks. Every cell of a table's
+ * body is checked on its own.
  */
 export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapshot): RollupMismatch[] {
   const computed = evaluateRollups(snapshot);
   const units = new Map(findUnitSheets(snapshot, def).map((u) => [u.sheet.toLowerCase(), u] as const));
-  const unitCells = new Map(unitSheetLayout(def, "x", "x").inputs.map((i) => [i.first, i.fieldId] as const));
+  const unitCells = unitCellRefs(def);
+  const labelsOffset = (() => {
+    const table = unitSheetLayout(def, "x", "x").inputs.find((i) => i.labels);
+    return table ? parseRange(table.labels!).start.col - parseCell(table.first).col : 0;
+  })();
   const readers = new Map<string, ReturnType<typeof figureReader>>();
   const readerOf = (s: SheetSnapshot, u: UnitSheet) => {
     let r = readers.get(s.name);
@@ -94,10 +137,17 @@ export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapsh
       const span = parseRollupFormula(formula);
       const value = summary.cells[cell];
       if (!span || typeof value !== "number") continue;
-      const fieldId = unitCells.get(span.cell);
+      const ref = unitCells.get(span.cell);
       const i = index(span.from);
       const j = index(span.to);
-      if (!fieldId || i < 0 || j < 0) continue;
+      if (!ref || i < 0 || j < 0) continue;
+      // a table cell: the summary's label of its row, left of the table's first column
+      let rowLabel: CellValue | undefined;
+      if (ref.column !== undefined) {
+        const at = parseCell(cell);
+        const col = at.col - ref.column + labelsOffset;
+        if (col >= 1) rowLabel = summary.cells[cellAddress({ row: at.row, col })];
+      }
       let expected = 0;
       const misplaced: MisplacedFigure[] = [];
       for (const s of computed.sheets.slice(Math.min(i, j), Math.max(i, j) + 1)) {
@@ -108,21 +158,31 @@ export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapsh
           if (added(v)) misplaced.push({ sheet: s.name, added: added(v), figure: 0, figureCell: null });
           continue;
         }
-        const figure = readerOf(s, u)(fieldId);
+        const figure = readerOf(s, u)(ref, rowLabel);
         expected += figure?.value ?? 0;
         if (!figure || figure.value !== added(v)) {
           misplaced.push({ sheet: s.name, unitName: u.unitName, added: added(v), figure: figure?.value ?? null, figureCell: figure?.cell ?? null });
         }
       }
-      if (value !== expected || misplaced.length) out.push({ sheet: summary.name, cell, fieldId, unitCell: span.cell, value, expected, misplaced });
+      if (value !== expected || misplaced.length) {
+        const where = ref.row !== undefined ? { row: ref.row, column: ref.column!, ...(typeof rowLabel === "string" && rowLabel.trim() ? { rowLabel: rowLabel.trim() } : {}) } : {};
+        out.push({ sheet: summary.name, cell, fieldId: ref.fieldId, ...where, unitCell: span.cell, value, expected, misplaced });
+      }
     }
   }
   return out;
 }
 
+/** How a mismatch names its cell: the field's label; for a table, with the row and the column. */
+function cellLabel(def: ReportDefinition, m: RollupMismatch): string {
+  const f = def.fields.find((x) => x.id === m.fieldId);
+  const label = f?.label ?? m.fieldId;
+  if (m.row === undefined || !f?.table) return label;
+  return MSG_CROSS.tableCell(label, m.rowLabel ?? m.row + 1, columnTitle(f.table.columns, m.column!));
+}
+
 /** The cross-check's problems: one error on each summary cell whose value is not the sum of the units' figures. */
 export function crossCheckRollup(def: ReportDefinition, snapshot: WorkbookSnapshot): Problem[] {
-  const labels = new Map(rollupFields(def).map((f) => [f.id, f.label] as const));
   return rollupMismatches(def, snapshot).map((m) => {
     const named = m.misplaced.slice(0, NAMED_MAX).map((x) =>
       x.unitName === undefined
@@ -132,7 +192,7 @@ export function crossCheckRollup(def: ReportDefinition, snapshot: WorkbookSnapsh
           : MSG_CROSS.figureElsewhere(x.unitName, x.added, x.figure, x.figureCell!),
     );
     const more = m.misplaced.length - named.length;
-    const label = labels.get(m.fieldId) ?? m.fieldId;
+    const label = cellLabel(def, m);
     const message = m.misplaced.length
       ? MSG_CROSS.misplaced(label, m.value, m.expected, m.unitCell, named, more)
       : MSG_CROSS.notRecalculated(label, m.value, m.expected);
