@@ -32,6 +32,7 @@ import { definitionOfWorkbook } from "../workbook/kind-of";
 import { kindMarkOf } from "../workbook/kind-sheet";
 import { readXlsxSnapshot, XlsxFormatError, type XlsxFormatProblem } from "../workbook/xlsx-read";
 import { BOOKEND_END, BOOKEND_START } from "../report/rollup";
+import { sheetFeatures } from "./apply-layout";
 import { describeError } from "./errors";
 import type { ExcelHost } from "./host";
 import { queueBookends, queueUnitSheets, type UnitFigure } from "./units";
@@ -351,7 +352,7 @@ export async function importUnits(
     }
     sources.push(await readUnitFile(def, layout, file));
   }
-  const validation = host.isSetSupported("ExcelApi", "1.8");
+  const features = sheetFeatures(host);
 
   return host.run(async (context) => {
     // ExcelApi 1.13, and the method really there (the simulated Excel of the sandbox has none)
@@ -371,7 +372,7 @@ export async function importUnits(
 
     if (!canInsert) {
       if (host.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
-      queueUnitSheets(context, state, def, layout, copies, validation);
+      queueUnitSheets(context, state, def, layout, copies, features);
       await context.sync();
       return result("copy");
     }
@@ -392,7 +393,7 @@ export async function importUnits(
       for (const s of strays) context.workbook.worksheets.getItem(s).delete();
       queueNameRepairs(context, state.names, Object.entries(now.names).map(([name, value]) => ({ name, value })));
       const cleaned: WorkbookState = { ...now, sheets: now.sheets.filter((s) => !strays.includes(s)) };
-      queueUnitSheets(context, cleaned, def, layout, copies, validation);
+      queueUnitSheets(context, cleaned, def, layout, copies, features);
       await context.sync();
       return result("copy", describeError(e));
     }

@@ -113,7 +113,7 @@ export function checkResult(problems: Problem[], more: Partial<CheckAndMarkResul
 }
 
 export function templateResult(created: string[], kept: string[] = []): ApplyLayoutResult {
-  return { created, kept, namesAdded: [], validation: true };
+  return { created, kept, namesAdded: [], validation: true, frozenPanes: true };
 }
 
 export const FILE_NAME = "bao-cao-cctthc-thang-11-2024.docx";
