@@ -210,7 +210,7 @@ function serialize(table) {
   return JSON.stringify(table, null, 1) + "\n";
 }
 
-module.exports = { generate, serialize, DTS, OUT };
+module.exports = { generate, serialize, parseNote, DTS, OUT };
 
 if (require.main === module) {
   const table = serialize(generate(DTS));

@@ -30,7 +30,13 @@ import {
 import { SimObject } from "./proxy-base";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const gen = require("../../scripts/gen-excel-api-sets.js") as { generate(dts: string): unknown; serialize(t: unknown): string; DTS: string; OUT: string };
+const gen = require("../../scripts/gen-excel-api-sets.js") as {
+  generate(dts: string): unknown;
+  serialize(t: unknown): string;
+  parseNote(note: string, params: string[]): { base?: string; get?: string; set?: string; params: Record<string, string> };
+  DTS: string;
+  OUT: string;
+};
 
 async function rejection(p: Promise<unknown>): Promise<SimOfficeError> {
   try {
@@ -76,6 +82,18 @@ describe("api-sets.json", () => {
     // framework members take their class's set
     expect(v("WorksheetFreezePanes", "load")).toEqual(["ExcelApi 1.7"]);
     expect(() => requirementOf("Range", "noSuchMember")).toThrow(/no \[Api set\] note/);
+  });
+
+  it("reads preview / beta and platform-only notes as not ExcelApi (unsupported on a host that only declares ExcelApi)", () => {
+    expect(gen.parseNote("[Api set: ExcelApi BETA (PREVIEW ONLY)]", [])).toMatchObject({ base: "preview" });
+    expect(gen.parseNote("[Api set: ExcelApi Preview]", [])).toMatchObject({ base: "preview" });
+    expect(gen.parseNote("[Api set: ExcelApiOnline 1.1]", [])).toMatchObject({ base: "ExcelApiOnline 1.1" });
+    expect(gen.parseNote("[Api set: ExcelApiDesktop 1.1]", [])).toMatchObject({ base: "ExcelApiDesktop 1.1" });
+    expect(gen.parseNote("[Api set: ExcelApi 1.9, ExcelApi Preview for null `destinationRange`]", ["destinationRange"])).toMatchObject({ base: "1.9" });
+    expect(gen.parseNote("[Api set: ExcelApi 1.1 for reading visibility; 1.2 for setting it.]", [])).toMatchObject({ get: "1.1", set: "1.2" });
+    expect(gen.parseNote("[Api set: ExcelApi 1.2 for options; 1.7 for password]", ["options", "password"])).toMatchObject({ params: { options: "1.2", password: "1.7" } });
+    const preview = createSimHost({ requirementSets: { ExcelApi: "1.99" } });
+    expect(preview.requirementSets.isSetSupported(requirementOf("Worksheet", "namedSheetViews")[0].set, "1.1")).toBe(false);
   });
 
   it("knows every member the simulator implements (no simulated member outside office.js)", () => {
