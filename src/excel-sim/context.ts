@@ -4,7 +4,7 @@
  */
 import type { SimHost } from "./host";
 import { SimOfficeError, simError } from "./errors";
-import type { LoadOption, SimObject, SimOp } from "./proxy-base";
+import { missingRequirement, type LoadOption, type SimObject, type SimOp } from "./proxy-base";
 import { SimApplication, SimRuntime, SimWorkbookProxy } from "./proxies";
 
 export interface SimRunOptions {
@@ -43,6 +43,7 @@ export class SimRequestContext {
     this.workbook = new SimWorkbookProxy(this);
     this.application = this.workbook.application;
     this.runtime = new SimRuntime(this);
+    this.runtime._origin = { type: "RequestContext", member: "runtime" }; // ExcelApi 1.5
     Object.preventExtensions(this);
   }
 
@@ -113,9 +114,10 @@ export class SimRequestContext {
     try {
       for (const op of ops) {
         current = op;
-        if (!host.requirementSets.isSetSupported("ExcelApi", op.api)) {
-          throw simError("ApiNotFound", undefined, op.location);
-        }
+        // a member newer than the host: office.js's ApiNotFound, located at that member
+        const requires = op.requires ?? (op.api ? [{ set: "ExcelApi", version: op.api }] : []);
+        const missing = missingRequirement(host.requirementSets, requires);
+        if (missing) throw simError("ApiNotFound", undefined, missing.member ?? op.location);
         const commit = op.run();
         if (commit) commits.push(commit);
         if (op.write) changed = true;

@@ -163,28 +163,18 @@ export class SimApplication extends SimObject {
   }
   /** ExcelApi 1.6. Recorded in host.calculationSuspensions; the simulator recalculates anyway. */
   suspendApiCalculationUntilNextSync(): void {
-    this.context._enqueue({
-      location: "Application.suspendApiCalculationUntilNextSync",
-      api: "1.6",
-      write: false,
-      run: () => {
-        this.context._host.calculationSuspensions += 1;
-      },
+    this._enqueueOp("Application.suspendApiCalculationUntilNextSync", "call", false, () => {
+      this.context._host.calculationSuspensions += 1;
     });
   }
   /** ExcelApi 1.9. Recorded in host.screenUpdatingSuspensions. */
   suspendScreenUpdatingUntilNextSync(): void {
-    this.context._enqueue({
-      location: "Application.suspendScreenUpdatingUntilNextSync",
-      api: "1.9",
-      write: false,
-      run: () => {
-        this.context._host.screenUpdatingSuspensions += 1;
-      },
+    this._enqueueOp("Application.suspendScreenUpdatingUntilNextSync", "call", false, () => {
+      this.context._host.screenUpdatingSuspensions += 1;
     });
   }
   calculate(_calculationType?: string): void {
-    this.context._enqueue({ location: "Application.calculate", api: "1.1", write: false, run: () => model(this.context).markDirty() });
+    this._enqueueOp("Application.calculate", "call", false, () => model(this.context).markDirty());
   }
 }
 
@@ -210,7 +200,7 @@ export class SimRuntime extends SimObject {
   }
   /** ExcelApi 1.8. */
   set enableEvents(v: boolean) {
-    this._setProp("enableEvents", v, "1.8", () => {
+    this._setProp("enableEvents", v, () => {
       this.context._host.eventsEnabled = bool(v, "Runtime.enableEvents");
     });
   }
@@ -224,10 +214,10 @@ export class SimWorkbookProxy extends SimObject {
 
   constructor(context: SimRequestContext) {
     super(context);
-    this.worksheets = new SimWorksheetCollection(context);
-    this.names = new SimNamedItemCollection(context);
-    this.settings = new SimSettingCollection(context);
-    this.application = new SimApplication(context);
+    this.worksheets = this._child(new SimWorksheetCollection(context), "worksheets");
+    this.names = this._child(new SimNamedItemCollection(context), "names");
+    this.settings = this._child(new SimSettingCollection(context), "settings");
+    this.application = this._child(new SimApplication(context), "application");
     seal(this);
   }
   protected get _typeName() {
@@ -258,18 +248,24 @@ export class SimWorkbookProxy extends SimObject {
   /** The selection of the active sheet. */
   getSelectedRange(): SimRange {
     const wb = model(this.context);
-    return new SimRange(this.context, () => {
-      const s = wb.activeSheet();
-      return { sheet: s, rect: { ...s.selection } };
-    });
+    return this._child(
+      new SimRange(this.context, () => {
+        const s = wb.activeSheet();
+        return { sheet: s, rect: { ...s.selection } };
+      }),
+      "getSelectedRange",
+    );
   }
   /** ExcelApi 1.7: the top-left cell of the selection. */
   getActiveCell(): SimRange {
     const wb = model(this.context);
-    return new SimRange(this.context, () => {
-      const s = wb.activeSheet();
-      return { sheet: s, rect: { r1: s.selection.r1, c1: s.selection.c1, r2: s.selection.r1, c2: s.selection.c1 } };
-    }, "1.7");
+    return this._child(
+      new SimRange(this.context, () => {
+        const s = wb.activeSheet();
+        return { sheet: s, rect: { r1: s.selection.r1, c1: s.selection.c1, r2: s.selection.r1, c2: s.selection.c1 } };
+      }),
+      "getActiveCell",
+    );
   }
 }
 
@@ -290,11 +286,14 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
 
   private _byId(id: string): SimWorksheet {
     const wb = model(this.context);
-    return new SimWorksheet(this.context, () => {
-      const s = wb.sheetById(id);
-      if (!s) throw simError("ItemNotFound", undefined, "Worksheet");
-      return s;
-    });
+    return this._child(
+      new SimWorksheet(this.context, () => {
+        const s = wb.sheetById(id);
+        if (!s) throw simError("ItemNotFound", undefined, "Worksheet");
+        return s;
+      }),
+      "items",
+    );
   }
 
   /** Resolves by name (ignoring case) or id on first use, then follows the sheet by id (renames keep working). */
@@ -318,25 +317,28 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
   }
 
   getItem(key: string): SimWorksheet {
-    return new SimWorksheet(this.context, this._byKey(key, false, "WorksheetCollection.getItem"));
+    return this._child(new SimWorksheet(this.context, this._byKey(key, false, "WorksheetCollection.getItem")), "getItem");
   }
 
   /** ExcelApi 1.4. isNullObject is known after the next sync. */
   getItemOrNullObject(key: string): SimWorksheet {
-    const ws = new SimWorksheet(this.context, this._byKey(key, true, "WorksheetCollection.getItemOrNullObject"));
-    ws._checkNull("WorksheetCollection.getItemOrNullObject", "1.4");
+    const ws = this._child(new SimWorksheet(this.context, this._byKey(key, true, "WorksheetCollection.getItemOrNullObject")), "getItemOrNullObject");
+    ws._checkNull("WorksheetCollection.getItemOrNullObject");
     return ws;
   }
 
   getActiveWorksheet(): SimWorksheet {
     const wb = model(this.context);
     let id: string | undefined;
-    return new SimWorksheet(this.context, () => {
-      if (id === undefined) id = wb.activeSheet().id;
-      const s = wb.sheetById(id);
-      if (!s) throw simError("ItemNotFound", undefined, "WorksheetCollection.getActiveWorksheet");
-      return s;
-    });
+    return this._child(
+      new SimWorksheet(this.context, () => {
+        if (id === undefined) id = wb.activeSheet().id;
+        const s = wb.sheetById(id);
+        if (!s) throw simError("ItemNotFound", undefined, "WorksheetCollection.getActiveWorksheet");
+        return s;
+      }),
+      "getActiveWorksheet",
+    );
   }
 
   /** ExcelApi 1.5. */
@@ -352,40 +354,41 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
   private _pick(name: string, pick: (list: SimSheet[]) => SimSheet | undefined, visibleOnly: boolean): SimWorksheet {
     const wb = model(this.context);
     let id: string | undefined;
-    return new SimWorksheet(this.context, () => {
-      if (id === undefined) {
-        const s = pick(wb.sheets.filter((x) => !visibleOnly || x.visibility === "Visible"));
+    return this._child(
+      new SimWorksheet(this.context, () => {
+        if (id === undefined) {
+          const s = pick(wb.sheets.filter((x) => !visibleOnly || x.visibility === "Visible"));
+          if (!s) throw simError("ItemNotFound", undefined, `WorksheetCollection.${name}`);
+          id = s.id;
+        }
+        const s = wb.sheetById(id);
         if (!s) throw simError("ItemNotFound", undefined, `WorksheetCollection.${name}`);
-        id = s.id;
-      }
-      const s = wb.sheetById(id);
-      if (!s) throw simError("ItemNotFound", undefined, `WorksheetCollection.${name}`);
-      return s;
-    });
+        return s;
+      }),
+      name,
+    );
   }
 
   /** ExcelApi 1.4. */
   getCount(visibleOnly = false): SimClientResult<number> {
     const wb = model(this.context);
-    return new SimClientResult(this.context, "WorksheetCollection.getCount", "1.4", () => wb.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
+    return new SimClientResult(this, "WorksheetCollection.getCount", () => wb.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
   }
 
   /** Adds a sheet at the end (Excel's naming rules, checked at sync). Does not activate it. */
   add(name?: string): SimWorksheet {
     const wb = model(this.context);
     let created: SimSheet | undefined;
-    this.context._enqueue({
-      location: "WorksheetCollection.add",
-      api: "1.1",
-      write: true,
-      run: () => {
-        created = wb.addWorksheet(name);
-      },
+    this._enqueueOp("WorksheetCollection.add", "call", true, () => {
+      created = wb.addWorksheet(name);
     });
-    return new SimWorksheet(this.context, () => {
-      if (!created || !wb.sheetById(created.id)) throw simError("ItemNotFound", undefined, "Worksheet");
-      return created;
-    });
+    return this._child(
+      new SimWorksheet(this.context, () => {
+        if (!created || !wb.sheetById(created.id)) throw simError("ItemNotFound", undefined, "Worksheet");
+        return created;
+      }),
+      "add",
+    );
   }
 }
 
@@ -398,8 +401,8 @@ export class SimWorksheet extends SimObject {
     private readonly _resolver: SheetResolver,
   ) {
     super(context);
-    this.protection = new SimWorksheetProtection(context, _resolver);
-    this.freezePanes = new SimWorksheetFreezePanes(context, _resolver);
+    this.protection = this._child(new SimWorksheetProtection(context, _resolver), "protection");
+    this.freezePanes = this._child(new SimWorksheetFreezePanes(context, _resolver), "freezePanes");
     seal(this);
   }
 
@@ -437,8 +440,8 @@ export class SimWorksheet extends SimObject {
   }
 
   /** @internal */
-  _checkNull(location: string, api: string): void {
-    this._queueNullCheck(location, api);
+  _checkNull(location: string): void {
+    this._queueNullCheck(location);
   }
 
   get name(): string {
@@ -446,7 +449,7 @@ export class SimWorksheet extends SimObject {
   }
   /** Renames the sheet; formulas and names referring to it follow. */
   set name(v: string) {
-    this._setProp<SimSheet>("name", v, "1.1", (s) => {
+    this._setProp<SimSheet>("name", v, (s) => {
       if (typeof v !== "string") throw simError("InvalidArgument", undefined, "Worksheet.name");
       model(this.context).renameWorksheet(s, v);
     });
@@ -458,20 +461,20 @@ export class SimWorksheet extends SimObject {
     return this._get("position");
   }
   set position(v: number) {
-    this._setProp<SimSheet>("position", v, "1.1", (s) => model(this.context).moveWorksheet(s, v));
+    this._setProp<SimSheet>("position", v, (s) => model(this.context).moveWorksheet(s, v));
   }
   get visibility(): string {
     return this._get("visibility");
   }
   set visibility(v: string) {
-    this._setProp<SimSheet>("visibility", v, "1.1", (s) => model(this.context).setVisibility(s, v));
+    this._setProp<SimSheet>("visibility", v, (s) => model(this.context).setVisibility(s, v));
   }
   /** "" when the tab has no colour. ExcelApi 1.7. */
   get tabColor(): string {
     return this._get("tabColor");
   }
   set tabColor(v: string) {
-    this._setProp<SimSheet>("tabColor", v, "1.7", (s) => {
+    this._setProp<SimSheet>("tabColor", v, (s) => {
       s.tabColor = v === "" ? "" : color(v, "Worksheet.tabColor");
     });
   }
@@ -480,36 +483,36 @@ export class SimWorksheet extends SimObject {
     return this._get("showGridlines");
   }
   set showGridlines(v: boolean) {
-    this._setProp<SimSheet>("showGridlines", v, "1.8", (s) => {
+    this._setProp<SimSheet>("showGridlines", v, (s) => {
       s.showGridlines = bool(v, "Worksheet.showGridlines");
     });
   }
 
   activate(): void {
-    this._write<SimSheet>("Worksheet.activate", "1.1", (s) => model(this.context).activate(s));
+    this._write<SimSheet>("Worksheet.activate", (s) => model(this.context).activate(s));
   }
 
   delete(): void {
-    this._write<SimSheet>("Worksheet.delete", "1.1", (s) => model(this.context).deleteWorksheet(s));
+    this._write<SimSheet>("Worksheet.delete", (s) => model(this.context).deleteWorksheet(s));
   }
 
-  private _rangeOf(compute: (s: SimSheet) => Rect | null, api = "1.1"): SimRange {
-    return new SimRange(
-      this.context,
-      () => {
+  private _rangeOf(member: string, compute: (s: SimSheet) => Rect | null, params: readonly string[] = []): SimRange {
+    return this._child(
+      new SimRange(this.context, () => {
         const s = this._resolver();
         if (s === null) return null;
         const rect = compute(s);
         return rect === null ? null : { sheet: s, rect };
-      },
-      api,
+      }),
+      member,
+      params,
     );
   }
 
   /** "A1", "A1:B5", "A:A", "5:5", a defined name on this sheet, or nothing for the whole sheet. */
   getRange(address?: string): SimRange {
     const wb = model(this.context);
-    return this._rangeOf((s) => {
+    return this._rangeOf("getRange", (s) => {
       if (address === undefined || address === "") return { ...WHOLE_SHEET };
       if (typeof address !== "string") throw simError("InvalidArgument", undefined, "Worksheet.getRange");
       let text = address.trim();
@@ -531,7 +534,7 @@ export class SimWorksheet extends SimObject {
   }
 
   getCell(row: number, column: number): SimRange {
-    return this._rangeOf(() => {
+    return this._rangeOf("getCell", () => {
       const r = integer(row, "Worksheet.getCell");
       const c = integer(column, "Worksheet.getCell");
       return checkRect({ r1: r, c1: c, r2: r, c2: c }, "Worksheet.getCell");
@@ -540,7 +543,7 @@ export class SimWorksheet extends SimObject {
 
   /** ExcelApi 1.7. */
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
-    return this._rangeOf(() => {
+    return this._rangeOf("getRangeByIndexes", () => {
       const loc = "Worksheet.getRangeByIndexes";
       const r = integer(startRow, loc);
       const c = integer(startColumn, loc);
@@ -548,18 +551,18 @@ export class SimWorksheet extends SimObject {
       const cc = integer(columnCount, loc);
       if (rc < 1 || cc < 1) throw simError("InvalidArgument", undefined, loc);
       return checkRect({ r1: r, c1: c, r2: r + rc - 1, c2: c + cc - 1 }, loc);
-    }, "1.7");
+    });
   }
 
   /** The used range; "A1" on an empty sheet. */
-  getUsedRange(valuesOnly = false): SimRange {
-    return this._rangeOf((s) => s.usedRect(!!valuesOnly) ?? { r1: 0, c1: 0, r2: 0, c2: 0 });
+  getUsedRange(valuesOnly?: boolean): SimRange {
+    return this._rangeOf("getUsedRange", (s) => s.usedRect(!!valuesOnly) ?? { r1: 0, c1: 0, r2: 0, c2: 0 }, valuesOnly === undefined ? [] : ["valuesOnly"]);
   }
 
   /** ExcelApi 1.4: a null object on an empty sheet. */
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
-    const r = this._rangeOf((s) => s.usedRect(!!valuesOnly), "1.4");
-    r._checkNull("Worksheet.getUsedRangeOrNullObject", "1.4");
+    const r = this._rangeOf("getUsedRangeOrNullObject", (s) => s.usedRect(!!valuesOnly));
+    r._checkNull("Worksheet.getUsedRangeOrNullObject");
     return r;
   }
 }
@@ -595,15 +598,15 @@ export class SimWorksheetProtection extends SimObject {
   }
   /** Protects the sheet (fails when it is already protected). */
   protect(options?: Record<string, boolean | string>, password?: string): void {
-    this._write<SimSheet>("WorksheetProtection.protect", password ? "1.7" : "1.2", (s) => {
+    this._write<SimSheet>("WorksheetProtection.protect", (s) => {
       if (s.protected) throw simError("InvalidOperation", "The worksheet is already protected.", "WorksheetProtection.protect");
       s.protected = true;
       s.protectionOptions = { ...(options ?? {}) };
       s.protectionPassword = password ?? null;
-    });
+    }, password === undefined ? [] : ["password"]);
   }
   unprotect(password?: string): void {
-    this._write<SimSheet>("WorksheetProtection.unprotect", password ? "1.7" : "1.2", (s) => {
+    this._write<SimSheet>("WorksheetProtection.unprotect", (s) => {
       if (!s.protected) return;
       if (s.protectionPassword !== null && s.protectionPassword !== password) {
         throw simError("InvalidArgument", "The password you supplied is not correct.", "WorksheetProtection.unprotect");
@@ -611,7 +614,7 @@ export class SimWorksheetProtection extends SimObject {
       s.protected = false;
       s.protectionOptions = {};
       s.protectionPassword = null;
-    });
+    }, password === undefined ? [] : ["password"]);
   }
 }
 
@@ -659,7 +662,7 @@ export class SimWorksheetFreezePanes extends SimObject {
     return undefined;
   }
   freezeRows(count = 1): void {
-    this._write<SimSheet>("WorksheetFreezePanes.freezeRows", "1.7", (s) => {
+    this._write<SimSheet>("WorksheetFreezePanes.freezeRows", (s) => {
       const n = integer(count, "WorksheetFreezePanes.freezeRows");
       if (n < 0 || n >= MAX_ROWS) throw simError("InvalidArgument", undefined, "WorksheetFreezePanes.freezeRows");
       s.frozenRows = n;
@@ -667,7 +670,7 @@ export class SimWorksheetFreezePanes extends SimObject {
     });
   }
   freezeColumns(count = 1): void {
-    this._write<SimSheet>("WorksheetFreezePanes.freezeColumns", "1.7", (s) => {
+    this._write<SimSheet>("WorksheetFreezePanes.freezeColumns", (s) => {
       const n = integer(count, "WorksheetFreezePanes.freezeColumns");
       if (n < 0 || n >= MAX_COLUMNS) throw simError("InvalidArgument", undefined, "WorksheetFreezePanes.freezeColumns");
       s.frozenColumns = n;
@@ -676,7 +679,7 @@ export class SimWorksheetFreezePanes extends SimObject {
   }
   /** Freezes the rows and columns of the given top-left range ("A1:B2" freezes 2 rows and 2 columns). */
   freezeAt(frozenRange: SimRange | string): void {
-    this._write<SimSheet>("WorksheetFreezePanes.freezeAt", "1.7", (s) => {
+    this._write<SimSheet>("WorksheetFreezePanes.freezeAt", (s) => {
       const r = typeof frozenRange === "string" ? parseRect(frozenRange) : frozenRange._target()?.rect;
       if (!r) throw simError("InvalidArgument", undefined, "WorksheetFreezePanes.freezeAt");
       s.frozenRows = isWholeColumns(r) ? 0 : r.r2 + 1;
@@ -684,15 +687,14 @@ export class SimWorksheetFreezePanes extends SimObject {
     });
   }
   unfreeze(): void {
-    this._write<SimSheet>("WorksheetFreezePanes.unfreeze", "1.7", (s) => {
+    this._write<SimSheet>("WorksheetFreezePanes.unfreeze", (s) => {
       s.frozenRows = 0;
       s.frozenColumns = 0;
     });
   }
   getLocationOrNullObject(): SimRange {
-    const r = new SimRange(
-      this.context,
-      () => {
+    const r = this._child(
+      new SimRange(this.context, () => {
         const s = this._resolver();
         if (s === null || (s.frozenRows === 0 && s.frozenColumns === 0)) return null;
         const rect: Rect =
@@ -702,10 +704,10 @@ export class SimWorksheetFreezePanes extends SimObject {
               ? { r1: 0, c1: 0, r2: MAX_ROWS - 1, c2: s.frozenColumns - 1 }
               : { r1: 0, c1: 0, r2: s.frozenRows - 1, c2: s.frozenColumns - 1 };
         return { sheet: s, rect };
-      },
-      "1.7",
+      }),
+      "getLocationOrNullObject",
     );
-    r._checkNull("WorksheetFreezePanes.getLocationOrNullObject", "1.7");
+    r._checkNull("WorksheetFreezePanes.getLocationOrNullObject");
     return r;
   }
 }
@@ -780,11 +782,10 @@ export class SimRange extends SimObject {
   constructor(
     context: SimRequestContext,
     private readonly _resolver: RangeResolver,
-    private readonly _api = "1.1",
   ) {
     super(context);
-    this.format = new SimRangeFormat(context, this);
-    this.dataValidation = new SimDataValidation(context, this);
+    this.format = this._child(new SimRangeFormat(context, this), "format");
+    this.dataValidation = this._child(new SimDataValidation(context, this), "dataValidation");
     seal(this);
   }
 
@@ -802,8 +803,8 @@ export class SimRange extends SimObject {
     return this._resolver();
   }
   /** @internal */
-  _checkNull(location: string, api: string): void {
-    this._queueNullCheck(location, api);
+  _checkNull(location: string): void {
+    this._queueNullCheck(location);
   }
   protected _navigation(name: string): SimObject | undefined {
     if (name === "format") return this.format;
@@ -903,48 +904,47 @@ export class SimRange extends SimObject {
   }
   /** A 2-D array of the range's size (or one value for every cell); "=..." strings become formulas. */
   set values(v: unknown[][]) {
-    this._setProp<RangeTarget>("values", v, this._api, (t) => model(this.context).writeInputs(t.sheet, t.rect, v, "Range.values"));
+    this._setProp<RangeTarget>("values", v, (t) => model(this.context).writeInputs(t.sheet, t.rect, v, "Range.values"));
   }
   get formulas(): unknown[][] {
     return this._get("formulas");
   }
   set formulas(v: unknown[][]) {
-    this._setProp<RangeTarget>("formulas", v, this._api, (t) => model(this.context).writeInputs(t.sheet, t.rect, v, "Range.formulas"));
+    this._setProp<RangeTarget>("formulas", v, (t) => model(this.context).writeInputs(t.sheet, t.rect, v, "Range.formulas"));
   }
   get formulasLocal(): unknown[][] {
     return this._get("formulasLocal");
   }
   set formulasLocal(v: unknown[][]) {
-    this._setProp<RangeTarget>("formulasLocal", v, this._api, (t) => model(this.context).writeInputs(t.sheet, t.rect, v, "Range.formulasLocal"));
+    this._setProp<RangeTarget>("formulasLocal", v, (t) => model(this.context).writeInputs(t.sheet, t.rect, v, "Range.formulasLocal"));
   }
   get numberFormat(): string[][] {
     return this._get("numberFormat");
   }
   set numberFormat(v: string[][]) {
-    this._setProp<RangeTarget>("numberFormat", v, this._api, (t) => model(this.context).writeNumberFormat(t.sheet, t.rect, v, "Range.numberFormat"));
+    this._setProp<RangeTarget>("numberFormat", v, (t) => model(this.context).writeNumberFormat(t.sheet, t.rect, v, "Range.numberFormat"));
   }
   get numberFormatLocal(): string[][] {
     return this._get("numberFormatLocal");
   }
   set numberFormatLocal(v: string[][]) {
-    this._setProp<RangeTarget>("numberFormatLocal", v, "1.7", (t) => model(this.context).writeNumberFormat(t.sheet, t.rect, v, "Range.numberFormatLocal"));
+    this._setProp<RangeTarget>("numberFormatLocal", v, (t) => model(this.context).writeNumberFormat(t.sheet, t.rect, v, "Range.numberFormatLocal"));
   }
 
   /** The range's sheet (the same proxy every time, so that load("worksheet/name") can be read back). */
   get worksheet(): SimWorksheet {
-    if (!this._worksheetProxy) this._worksheetProxy = new SimWorksheet(this.context, () => this._resolver()?.sheet ?? null);
+    if (!this._worksheetProxy) this._worksheetProxy = this._child(new SimWorksheet(this.context, () => this._resolver()?.sheet ?? null), "worksheet");
     return this._worksheetProxy;
   }
 
-  private _derived(location: string, f: (r: Rect) => Rect, api = "1.1"): SimRange {
-    return new SimRange(
-      this.context,
-      () => {
+  private _derived(location: string, f: (r: Rect) => Rect): SimRange {
+    return this._child(
+      new SimRange(this.context, () => {
         const t = this._resolver();
         if (t === null) return null;
         return { sheet: t.sheet, rect: checkRect(f(t.rect), location) };
-      },
-      api,
+      }),
+      location.slice(location.indexOf(".") + 1),
     );
   }
 
@@ -968,7 +968,6 @@ export class SimRange extends SimObject {
     return this._derived(
       "Range.getResizedRange",
       (r) => ({ r1: r.r1, c1: r.c1, r2: r.r2 + integer(deltaRows, "Range.getResizedRange"), c2: r.c2 + integer(deltaColumns, "Range.getResizedRange") }),
-      "1.7",
     );
   }
   getRow(row: number): SimRange {
@@ -1001,30 +1000,33 @@ export class SimRange extends SimObject {
     return this._derived("Range.getLastColumn", (r) => ({ r1: r.r1, c1: r.c2, r2: r.r2, c2: r.c2 }));
   }
   /** The used part of this range (ExcelApi 1.1); "A1"-like single cell when nothing is used. */
-  getUsedRange(valuesOnly = false): SimRange {
-    return new SimRange(this.context, () => {
-      const t = this._resolver();
-      if (t === null) return null;
-      const used = t.sheet.usedRect(!!valuesOnly);
-      const i = used ? intersect(used, t.rect) : null;
-      if (!i) throw simError("ItemNotFound", undefined, "Range.getUsedRange");
-      return { sheet: t.sheet, rect: i };
-    });
+  getUsedRange(valuesOnly?: boolean): SimRange {
+    return this._child(
+      new SimRange(this.context, () => {
+        const t = this._resolver();
+        if (t === null) return null;
+        const used = t.sheet.usedRect(!!valuesOnly);
+        const i = used ? intersect(used, t.rect) : null;
+        if (!i) throw simError("ItemNotFound", undefined, "Range.getUsedRange");
+        return { sheet: t.sheet, rect: i };
+      }),
+      "getUsedRange",
+      valuesOnly === undefined ? [] : ["valuesOnly"],
+    );
   }
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
-    const r = new SimRange(
-      this.context,
-      () => {
+    const r = this._child(
+      new SimRange(this.context, () => {
         const t = this._resolver();
         if (t === null) return null;
         const used = t.sheet.usedRect(!!valuesOnly);
         const i = used ? intersect(used, t.rect) : null;
         return i ? { sheet: t.sheet, rect: i } : null;
-      },
-      "1.4",
+      }),
+      "getUsedRangeOrNullObject",
     );
-    r._checkNull("Range.getUsedRangeOrNullObject", "1.4");
+    r._checkNull("Range.getUsedRangeOrNullObject");
     return r;
   }
   /**
@@ -1033,7 +1035,7 @@ export class SimRange extends SimObject {
    */
   getCellProperties(cellPropertiesLoadOptions: Excel.CellPropertiesLoadOptions): SimClientResult<Excel.CellProperties[][]> {
     const wantsFont = (o: Excel.CellPropertiesLoadOptions) => !!o.format?.font?.name;
-    return new SimClientResult(this.context, "Range.getCellProperties", "1.9", () => {
+    return new SimClientResult(this, "Range.getCellProperties", () => {
       const t = this._resolver();
       if (t === null) return [];
       const out: Excel.CellProperties[][] = [];
@@ -1050,28 +1052,28 @@ export class SimRange extends SimObject {
 
   /** Inserts cells ("Down" / "Right"); formulas, names, merges and validation below follow. Returns the new cells. */
   insert(shift: string): SimRange {
-    this._write<RangeTarget>("Range.insert", "1.1", (t) => model(this.context).insertCells(t.sheet, t.rect, shift, "Range.insert"));
-    return new SimRange(this.context, this._resolver);
+    this._write<RangeTarget>("Range.insert", (t) => model(this.context).insertCells(t.sheet, t.rect, shift, "Range.insert"));
+    return this._child(new SimRange(this.context, this._resolver), "insert");
   }
   /** Deletes cells ("Up" / "Left"); references to deleted cells become #REF!. */
   delete(shift: string): void {
-    this._write<RangeTarget>("Range.delete", "1.1", (t) => model(this.context).deleteCells(t.sheet, t.rect, shift, "Range.delete"));
+    this._write<RangeTarget>("Range.delete", (t) => model(this.context).deleteCells(t.sheet, t.rect, shift, "Range.delete"));
   }
   /** "All" (default), "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents". */
   clear(applyTo?: string): void {
-    this._write<RangeTarget>("Range.clear", "1.1", (t) => model(this.context).clear(t.sheet, t.rect, applyTo ?? "All", "Range.clear"));
+    this._write<RangeTarget>("Range.clear", (t) => model(this.context).clear(t.sheet, t.rect, applyTo ?? "All", "Range.clear"));
   }
   /** ExcelApi 1.2. Keeps the top-left value only. */
   merge(across = false): void {
-    this._write<RangeTarget>("Range.merge", "1.2", (t) => model(this.context).merge(t.sheet, t.rect, !!across, "Range.merge"));
+    this._write<RangeTarget>("Range.merge", (t) => model(this.context).merge(t.sheet, t.rect, !!across, "Range.merge"));
   }
   /** ExcelApi 1.2. */
   unmerge(): void {
-    this._write<RangeTarget>("Range.unmerge", "1.2", (t) => model(this.context).unmerge(t.sheet, t.rect, "Range.unmerge"));
+    this._write<RangeTarget>("Range.unmerge", (t) => model(this.context).unmerge(t.sheet, t.rect, "Range.unmerge"));
   }
   /** Selects the range (and activates its sheet). */
   select(): void {
-    this._write<RangeTarget>("Range.select", "1.1", (t) => model(this.context).select(t.sheet, t.rect));
+    this._write<RangeTarget>("Range.select", (t) => model(this.context).select(t.sheet, t.rect));
   }
 }
 
@@ -1091,8 +1093,8 @@ abstract class SimRangePart extends SimObject {
   protected _resolve(): RangeTarget | null {
     return this._range._target();
   }
-  protected _format(location: string, api: string, patch: () => FormatPatch): void {
-    this._write<RangeTarget>(location, api, (t) => model(this.context).applyFormat(t.sheet, t.rect, patch(), location));
+  protected _format(location: string, patch: () => FormatPatch): void {
+    this._write<RangeTarget>(location, (t) => model(this.context).applyFormat(t.sheet, t.rect, patch(), location));
   }
 }
 
@@ -1103,9 +1105,9 @@ export class SimRangeFormat extends SimRangePart {
 
   constructor(context: SimRequestContext, range: SimRange) {
     super(context, range);
-    this.fill = new SimRangeFill(context, range);
-    this.font = new SimRangeFont(context, range);
-    this.borders = new SimRangeBorderCollection(context, range);
+    this.fill = this._child(new SimRangeFill(context, range), "fill");
+    this.font = this._child(new SimRangeFont(context, range), "font");
+    this.borders = this._child(new SimRangeBorderCollection(context, range), "borders");
     seal(this);
   }
   protected get _typeName() {
@@ -1156,39 +1158,39 @@ export class SimRangeFormat extends SimRangePart {
     return this._get("columnWidth");
   }
   set columnWidth(v: number) {
-    this._setProp<RangeTarget>("columnWidth", v, "1.2", (t) => model(this.context).setColumnWidth(t.sheet, t.rect, v, "RangeFormat.columnWidth"));
+    this._setProp<RangeTarget>("columnWidth", v, (t) => model(this.context).setColumnWidth(t.sheet, t.rect, v, "RangeFormat.columnWidth"));
   }
   /** Points; null when the rows differ. ExcelApi 1.2. */
   get rowHeight(): number {
     return this._get("rowHeight");
   }
   set rowHeight(v: number) {
-    this._setProp<RangeTarget>("rowHeight", v, "1.2", (t) => model(this.context).setRowHeight(t.sheet, t.rect, v, "RangeFormat.rowHeight"));
+    this._setProp<RangeTarget>("rowHeight", v, (t) => model(this.context).setRowHeight(t.sheet, t.rect, v, "RangeFormat.rowHeight"));
   }
   get wrapText(): boolean {
     return this._get("wrapText");
   }
   set wrapText(v: boolean) {
     this._values.wrapText = v;
-    this._format("RangeFormat.wrapText", "1.1", () => ({ wrap: bool(v, "RangeFormat.wrapText") }));
+    this._format("RangeFormat.wrapText", () => ({ wrap: bool(v, "RangeFormat.wrapText") }));
   }
   get horizontalAlignment(): string {
     return this._get("horizontalAlignment");
   }
   set horizontalAlignment(v: string) {
     this._values.horizontalAlignment = v;
-    this._format("RangeFormat.horizontalAlignment", "1.1", () => ({ hAlign: oneOf(v, H_ALIGN, "RangeFormat.horizontalAlignment") }));
+    this._format("RangeFormat.horizontalAlignment", () => ({ hAlign: oneOf(v, H_ALIGN, "RangeFormat.horizontalAlignment") }));
   }
   get verticalAlignment(): string {
     return this._get("verticalAlignment");
   }
   set verticalAlignment(v: string) {
     this._values.verticalAlignment = v;
-    this._format("RangeFormat.verticalAlignment", "1.1", () => ({ vAlign: oneOf(v, V_ALIGN, "RangeFormat.verticalAlignment") }));
+    this._format("RangeFormat.verticalAlignment", () => ({ vAlign: oneOf(v, V_ALIGN, "RangeFormat.verticalAlignment") }));
   }
   /** ExcelApi 1.2: width from the longest text (approximation). */
   autofitColumns(): void {
-    this._write<RangeTarget>("RangeFormat.autofitColumns", "1.2", (t) => {
+    this._write<RangeTarget>("RangeFormat.autofitColumns", (t) => {
       const wb = model(this.context);
       wb.ensureCalculated();
       wb.autofitColumns(t.sheet, t.rect, (r, c) => {
@@ -1199,7 +1201,7 @@ export class SimRangeFormat extends SimRangePart {
   }
   /** ExcelApi 1.2: back to the default height. */
   autofitRows(): void {
-    this._write<RangeTarget>("RangeFormat.autofitRows", "1.2", (t) => model(this.context).autofitRows(t.sheet, t.rect, "RangeFormat.autofitRows"));
+    this._write<RangeTarget>("RangeFormat.autofitRows", (t) => model(this.context).autofitRows(t.sheet, t.rect, "RangeFormat.autofitRows"));
   }
 }
 
@@ -1224,11 +1226,11 @@ export class SimRangeFill extends SimRangePart {
   }
   set color(v: string) {
     this._values.color = v;
-    this._format("RangeFill.color", "1.1", () => ({ fill: color(v, "RangeFill.color") }));
+    this._format("RangeFill.color", () => ({ fill: color(v, "RangeFill.color") }));
   }
   /** Removes the fill. */
   clear(): void {
-    this._format("RangeFill.clear", "1.1", () => ({ fill: null }));
+    this._format("RangeFill.clear", () => ({ fill: null }));
   }
 }
 
@@ -1251,7 +1253,7 @@ export class SimRangeFont extends SimRangePart {
   }
   private _font(prop: string, v: unknown, check: () => FormatPatch["font"]): void {
     this._values[prop] = v;
-    this._format(`RangeFont.${prop}`, "1.1", () => ({ font: check() }));
+    this._format(`RangeFont.${prop}`, () => ({ font: check() }));
   }
   get bold(): boolean {
     return this._get("bold");
@@ -1319,11 +1321,11 @@ export class SimRangeBorderCollection extends SimCollection<SimRangeBorder> {
     return "RangeBorderCollection";
   }
   protected _currentItems(): SimRangeBorder[] {
-    return BORDER_INDEX.map((i) => new SimRangeBorder(this.context, this._range, i));
+    return BORDER_INDEX.map((i) => this._child(new SimRangeBorder(this.context, this._range, i), "items"));
   }
   /** Excel.BorderIndex: "EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp". */
   getItem(index: string): SimRangeBorder {
-    return new SimRangeBorder(this.context, this._range, index);
+    return this._child(new SimRangeBorder(this.context, this._range, index), "getItem");
   }
 }
 
@@ -1355,7 +1357,7 @@ export class SimRangeBorder extends SimRangePart {
   private _border(prop: keyof SimBorder, v: unknown, check: () => string): void {
     this._values[prop] = v;
     const location = `RangeBorder.${prop}`;
-    this._write<RangeTarget>(location, "1.1", (t) => {
+    this._write<RangeTarget>(location, (t) => {
       if (!BORDER_INDEX.includes(this._index)) throw simError("InvalidArgument", undefined, "RangeBorderCollection.getItem");
       model(this.context).setBorder(t.sheet, t.rect, this._index, { [prop]: check() }, location);
     });
@@ -1470,7 +1472,7 @@ export class SimDataValidation extends SimRangePart {
   /** { wholeNumber | decimal | textLength | date | time: { formula1, formula2?, operator } } | { list: { inCellDropDown, source } } | { custom: { formula } }. */
   set rule(v: unknown) {
     this._values.rule = v;
-    this._write<RangeTarget>("DataValidation.rule", "1.8", (t) => {
+    this._write<RangeTarget>("DataValidation.rule", (t) => {
       const rule = normalizeRule(v, t.sheet);
       model(this.context).patchValidation(t.sheet, t.rect, { rule }, "DataValidation.rule");
     });
@@ -1480,7 +1482,7 @@ export class SimDataValidation extends SimRangePart {
   }
   set errorAlert(v: unknown) {
     this._values.errorAlert = v;
-    this._write<RangeTarget>("DataValidation.errorAlert", "1.8", (t) => {
+    this._write<RangeTarget>("DataValidation.errorAlert", (t) => {
       if (typeof v !== "object" || v === null) throw simError("InvalidArgument", undefined, "DataValidation.errorAlert");
       const a = { ...DEFAULT_ERROR_ALERT, ...(v as object) };
       oneOf(a.style, ["Stop", "Warning", "Information"], "DataValidation.errorAlert");
@@ -1492,7 +1494,7 @@ export class SimDataValidation extends SimRangePart {
   }
   set prompt(v: unknown) {
     this._values.prompt = v;
-    this._write<RangeTarget>("DataValidation.prompt", "1.8", (t) => {
+    this._write<RangeTarget>("DataValidation.prompt", (t) => {
       if (typeof v !== "object" || v === null) throw simError("InvalidArgument", undefined, "DataValidation.prompt");
       model(this.context).patchValidation(t.sheet, t.rect, { prompt: { ...DEFAULT_PROMPT, ...(v as object) } }, "DataValidation.prompt");
     });
@@ -1501,12 +1503,12 @@ export class SimDataValidation extends SimRangePart {
     return this._get("ignoreBlanks");
   }
   set ignoreBlanks(v: boolean) {
-    this._setProp<RangeTarget>("ignoreBlanks", v, "1.8", (t) =>
+    this._setProp<RangeTarget>("ignoreBlanks", v, (t) =>
       model(this.context).patchValidation(t.sheet, t.rect, { ignoreBlanks: bool(v, "DataValidation.ignoreBlanks") }, "DataValidation.ignoreBlanks"),
     );
   }
   clear(): void {
-    this._write<RangeTarget>("DataValidation.clear", "1.8", (t) => model(this.context).clearValidation(t.sheet, t.rect, "DataValidation.clear"));
+    this._write<RangeTarget>("DataValidation.clear", (t) => model(this.context).clearValidation(t.sheet, t.rect, "DataValidation.clear"));
   }
 }
 
@@ -1559,41 +1561,40 @@ export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
     return "NamedItemCollection";
   }
   protected _currentItems(): SimNamedItem[] {
-    return model(this.context).names.map((n) => this._item(n.name, false, "NamedItem"));
+    return model(this.context).names.map((n) => this._item(n.name, false, "NamedItem", "items"));
   }
-  private _item(name: string, orNull: boolean, location: string): SimNamedItem {
+  private _item(name: string, orNull: boolean, location: string, member: string): SimNamedItem {
     const wb = model(this.context);
-    return new SimNamedItem(this.context, () => {
-      const n = typeof name === "string" ? wb.name(name) : undefined;
-      if (!n) {
-        if (orNull) return null;
-        throw simError("ItemNotFound", undefined, location);
-      }
-      return n;
-    });
+    return this._child(
+      new SimNamedItem(this.context, () => {
+        const n = typeof name === "string" ? wb.name(name) : undefined;
+        if (!n) {
+          if (orNull) return null;
+          throw simError("ItemNotFound", undefined, location);
+        }
+        return n;
+      }),
+      member,
+    );
   }
   getItem(name: string): SimNamedItem {
-    return this._item(name, false, "NamedItemCollection.getItem");
+    return this._item(name, false, "NamedItemCollection.getItem", "getItem");
   }
   /** ExcelApi 1.4. */
   getItemOrNullObject(name: string): SimNamedItem {
-    const n = this._item(name, true, "NamedItemCollection.getItemOrNullObject");
-    n._checkNull("NamedItemCollection.getItemOrNullObject", "1.4");
+    const n = this._item(name, true, "NamedItemCollection.getItemOrNullObject", "getItemOrNullObject");
+    n._checkNull("NamedItemCollection.getItemOrNullObject");
     return n;
   }
   /** ExcelApi 1.4. */
   getCount(): SimClientResult<number> {
     const wb = model(this.context);
-    return new SimClientResult(this.context, "NamedItemCollection.getCount", "1.4", () => wb.names.length);
+    return new SimClientResult(this, "NamedItemCollection.getCount", () => wb.names.length);
   }
   /** ExcelApi 1.4. `reference`: a Range, or a formula such as "='I. Kết quả'!$C$5". */
   add(name: string, reference: SimRange | string, comment?: string): SimNamedItem {
     const wb = model(this.context);
-    this.context._enqueue({
-      location: "NamedItemCollection.add",
-      api: "1.4",
-      write: true,
-      run: () => {
+    this._enqueueOp("NamedItemCollection.add", "call", true, () => {
         let formula: string;
         if (reference instanceof SimRange) {
           const t = reference._target();
@@ -1605,9 +1606,8 @@ export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
           throw simError("InvalidArgument", undefined, "NamedItemCollection.add");
         }
         wb.addName(name, formula, comment ?? "", "NamedItemCollection.add");
-      },
     });
-    return this._item(name, false, "NamedItem");
+    return this._item(name, false, "NamedItem", "add");
   }
 }
 
@@ -1629,8 +1629,8 @@ export class SimNamedItem extends SimObject {
     return this._resolver();
   }
   /** @internal */
-  _checkNull(location: string, api: string): void {
-    this._queueNullCheck(location, api);
+  _checkNull(location: string): void {
+    this._queueNullCheck(location);
   }
   protected _read(target: unknown, prop: string): unknown {
     const n = target as SimName;
@@ -1670,7 +1670,7 @@ export class SimNamedItem extends SimObject {
     return this._get("visible");
   }
   set visible(v: boolean) {
-    this._setProp<SimName>("visible", v, "1.1", (n) => {
+    this._setProp<SimName>("visible", v, (n) => {
       n.visible = bool(v, "NamedItem.visible");
     });
   }
@@ -1679,7 +1679,7 @@ export class SimNamedItem extends SimObject {
     return this._get("comment");
   }
   set comment(v: string) {
-    this._setProp<SimName>("comment", v, "1.4", (n) => {
+    this._setProp<SimName>("comment", v, (n) => {
       if (typeof v !== "string") throw simError("InvalidArgument", undefined, "NamedItem.comment");
       n.comment = v;
     });
@@ -1689,7 +1689,7 @@ export class SimNamedItem extends SimObject {
     return this._get("formula");
   }
   set formula(v: string) {
-    this._setProp<SimName>("formula", v, "1.7", (n) => {
+    this._setProp<SimName>("formula", v, (n) => {
       if (typeof v !== "string" || v.trim() === "") throw simError("InvalidArgument", undefined, "NamedItem.formula");
       n.formula = v.startsWith("=") ? v : `=${v}`;
       model(this.context).markDirty();
@@ -1697,31 +1697,33 @@ export class SimNamedItem extends SimObject {
   }
   /** ExcelApi 1.4. */
   delete(): void {
-    this._write<SimName>("NamedItem.delete", "1.4", (n) => model(this.context).deleteName(n));
+    this._write<SimName>("NamedItem.delete", (n) => model(this.context).deleteName(n));
   }
   /** The range the name refers to; fails when it does not refer to one range (e.g. "=#REF!…"). */
   getRange(): SimRange {
     const wb = model(this.context);
-    return new SimRange(this.context, () => {
-      const n = this._resolver();
-      if (n === null) return null;
-      const t = wb.nameTarget(n);
-      if (!t) throw new SimOfficeError("InvalidReference", undefined, "NamedItem.getRange");
-      return t;
-    });
+    return this._child(
+      new SimRange(this.context, () => {
+        const n = this._resolver();
+        if (n === null) return null;
+        const t = wb.nameTarget(n);
+        if (!t) throw new SimOfficeError("InvalidReference", undefined, "NamedItem.getRange");
+        return t;
+      }),
+      "getRange",
+    );
   }
   /** ExcelApi 1.4: a null object when the name does not refer to one range. */
   getRangeOrNullObject(): SimRange {
     const wb = model(this.context);
-    const r = new SimRange(
-      this.context,
-      () => {
+    const r = this._child(
+      new SimRange(this.context, () => {
         const n = this._resolver();
         return n === null ? null : wb.nameTarget(n);
-      },
-      "1.4",
+      }),
+      "getRangeOrNullObject",
     );
-    r._checkNull("NamedItem.getRangeOrNullObject", "1.4");
+    r._checkNull("NamedItem.getRangeOrNullObject");
     return r;
   }
 }
@@ -1738,38 +1740,36 @@ export class SimSettingCollection extends SimCollection<SimSetting> {
     return "SettingCollection";
   }
   protected _currentItems(): SimSetting[] {
-    return Object.keys(model(this.context).settings).map((k) => this._item(k, false, "Setting"));
+    return Object.keys(model(this.context).settings).map((k) => this._item(k, false, "Setting", "items"));
   }
-  private _item(key: string, orNull: boolean, location: string): SimSetting {
+  private _item(key: string, orNull: boolean, location: string, member: string): SimSetting {
     const wb = model(this.context);
-    return new SimSetting(this.context, key, () => {
-      if (Object.prototype.hasOwnProperty.call(wb.settings, key)) return { key };
-      if (orNull) return null;
-      throw simError("ItemNotFound", undefined, location);
-    });
+    return this._child(
+      new SimSetting(this.context, key, () => {
+        if (Object.prototype.hasOwnProperty.call(wb.settings, key)) return { key };
+        if (orNull) return null;
+        throw simError("ItemNotFound", undefined, location);
+      }),
+      member,
+    );
   }
   getItem(key: string): SimSetting {
-    return this._item(key, false, "SettingCollection.getItem");
+    return this._item(key, false, "SettingCollection.getItem", "getItem");
   }
   getItemOrNullObject(key: string): SimSetting {
-    const s = this._item(key, true, "SettingCollection.getItemOrNullObject");
-    s._checkNull("SettingCollection.getItemOrNullObject", "1.4");
+    const s = this._item(key, true, "SettingCollection.getItemOrNullObject", "getItemOrNullObject");
+    s._checkNull("SettingCollection.getItemOrNullObject");
     return s;
   }
   /** Sets or adds a setting; the value must survive JSON, as Excel stores it so. */
   add(key: string, value: unknown): SimSetting {
     const wb = model(this.context);
-    this.context._enqueue({
-      location: "SettingCollection.add",
-      api: "1.4",
-      write: true,
-      run: () => {
-        if (typeof key !== "string" || key === "") throw simError("InvalidArgument", undefined, "SettingCollection.add");
-        wb.settings[key] = JSON.parse(JSON.stringify(value ?? null));
-        wb.markDirty();
-      },
+    this._enqueueOp("SettingCollection.add", "call", true, () => {
+      if (typeof key !== "string" || key === "") throw simError("InvalidArgument", undefined, "SettingCollection.add");
+      wb.settings[key] = JSON.parse(JSON.stringify(value ?? null));
+      wb.markDirty();
     });
-    return this._item(key, false, "Setting");
+    return this._item(key, false, "Setting", "add");
   }
 }
 
@@ -1792,8 +1792,8 @@ export class SimSetting extends SimObject {
     return this._resolver();
   }
   /** @internal */
-  _checkNull(location: string, api: string): void {
-    this._queueNullCheck(location, api);
+  _checkNull(location: string): void {
+    this._queueNullCheck(location);
   }
   protected _read(_t: unknown, prop: string): unknown {
     const v = model(this.context).settings[this._key];
@@ -1806,13 +1806,13 @@ export class SimSetting extends SimObject {
     return this._get("value");
   }
   set value(v: unknown) {
-    this._setProp("value", v, "1.4", () => {
+    this._setProp("value", v, () => {
       model(this.context).settings[this._key] = JSON.parse(JSON.stringify(v ?? null));
       model(this.context).markDirty();
     });
   }
   delete(): void {
-    this._write("Setting.delete", "1.4", () => {
+    this._write("Setting.delete", () => {
       delete model(this.context).settings[this._key];
       model(this.context).markDirty();
     });

@@ -3,6 +3,7 @@
  * load(...) in its string / array / options forms, load-before-read, null objects,
  * ClientResult.
  */
+import { requirementOf, splitLocation, type ApiRequirement, type MemberUse } from "./api-sets";
 import type { SimRequestContext } from "./context";
 import { SimOfficeError, propertyNotLoaded, simError } from "./errors";
 
@@ -10,8 +11,13 @@ import { SimOfficeError, propertyNotLoaded, simError } from "./errors";
 export interface SimOp {
   /** "Range.values", "WorksheetCollection.add": for errors and the log. */
   location: string;
-  /** Lowest ExcelApi requirement set that has this member ("1.1", "1.4" …). */
-  api: string;
+  /**
+   * Requirement sets the command needs (from api-sets.json): those of the members that led to
+   * the object (worksheet.freezePanes …) and of the member itself. Checked at sync.
+   */
+  requires?: readonly ApiRequirement[];
+  /** Shorthand for a fake's command: `requires` [{ set: "ExcelApi", version: api }]. */
+  api?: string;
   /** Whether it changes the workbook. */
   write: boolean;
   run(): (() => void) | void;
@@ -94,8 +100,33 @@ export function parseLoadOption(option: LoadOption): LoadSpec {
   return spec;
 }
 
+/** What a host's requirement sets answer (SimRequirementSets). */
+export interface RequirementChecker {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/** The first requirement the host lacks, or undefined. */
+export function missingRequirement(sets: RequirementChecker, requires: readonly ApiRequirement[]): ApiRequirement | undefined {
+  return requires.find((r) => !sets.isSetSupported(r.set, r.version));
+}
+
+/** How a proxy was reached: the member of its parent (a navigation property or a method). */
+export interface SimOrigin {
+  /** undefined for a member of the RequestContext itself (context.runtime) */
+  parent?: SimObject;
+  /** the class that has `member` ("Worksheet") */
+  type: string;
+  member: string;
+  /** optional parameters passed, when they have a newer set than the member ("valuesOnly") */
+  params?: readonly string[];
+}
+
 /** Base of every simulated proxy object. */
 export abstract class SimObject {
+  /** @internal how this proxy was reached (set by its creator through `_child`). */
+  _origin: SimOrigin | undefined = undefined;
+  private _pathCache: readonly ApiRequirement[] | undefined = undefined;
+
   /** Loaded (or locally set) scalar values. */
   protected _values: Record<string, unknown> = {};
   /** undefined until a sync told us; true for a null object (…OrNullObject that found nothing). */
@@ -116,6 +147,50 @@ export abstract class SimObject {
     return undefined;
   }
 
+  /** @internal marks `child` as reached from this object through `member`; returns it. */
+  _child<T extends SimObject>(child: T, member: string, params: readonly string[] = []): T {
+    child._origin = { parent: this, type: this._typeName, member, params };
+    child._pathCache = undefined;
+    return child;
+  }
+
+  /** @internal the requirements of the members that lead to this object, from the context. */
+  _pathRequirements(): readonly ApiRequirement[] {
+    if (this._pathCache) return this._pathCache;
+    const o = this._origin;
+    const own = o ? requirementOf(o.type, o.member, "read", o.params ?? []) : [];
+    const out = o?.parent ? [...o.parent._pathRequirements(), ...own] : own;
+    // keep the highest version of each set
+    const best = new Map<string, ApiRequirement>();
+    for (const r of out) {
+      const b = best.get(r.set);
+      if (!b || versionNumber(r.version) > versionNumber(b.version)) best.set(r.set, r);
+    }
+    this._pathCache = [...best.values()];
+    return this._pathCache;
+  }
+
+  /** @internal the requirements of using `member` of this object (location "Type.member" or "member"). */
+  _requires(location: string, use: MemberUse, params: readonly string[] = []): ApiRequirement[] {
+    const [type, member] = location.includes(".") ? splitLocation(location) : [this._typeName, location];
+    return [...this._pathRequirements(), ...requirementOf(type, member, use, params)];
+  }
+
+  /** @internal queues a command on this object. */
+  _enqueueOp(location: string, use: MemberUse, write: boolean, run: SimOp["run"], params: readonly string[] = []): void {
+    this.context._enqueue({ location, requires: this._requires(location, use, params), write, run });
+  }
+
+  /** Whether the host has `member` of this object's class (a load of a property it lacks fails). */
+  protected _supports(member: string): boolean {
+    return missingRequirement(this.context._host.requirementSets, requirementOf(this._typeName, member, "read")) === undefined;
+  }
+
+  /** Throws ApiNotFound, at sync, when the host lacks `member` of this object's class. */
+  protected _assertSupported(member: string): void {
+    if (!this._supports(member)) throw simError("ApiNotFound", undefined, `${this._typeName}.${member}`);
+  }
+
   /** True when the object was asked for with …OrNullObject and does not exist (after a sync). */
   get isNullObject(): boolean {
     if (this._isNull === undefined) throw propertyNotLoaded("isNullObject", `${this._typeName}.isNullObject`);
@@ -125,9 +200,10 @@ export abstract class SimObject {
   /** Queues a load; returns the object (as office.js does). */
   load(option?: LoadOption): this {
     const spec = parseLoadOption(option);
+    // the object must exist on the host; each property asked for is checked at sync (_snapshot)
     this.context._enqueue({
       location: `${this._typeName}.load`,
-      api: "1.1",
+      requires: this._pathRequirements(),
       write: false,
       run: () => this._snapshot(spec),
     });
@@ -147,14 +223,17 @@ export abstract class SimObject {
       return () => commits.forEach((c) => c());
     }
     const values: Record<string, unknown> = {};
-    const scalars = spec.all ? [...this._scalarNames] : [];
+    // load() with no selection: the properties this host has (a newer one stays not loaded)
+    const scalars = spec.all ? this._scalarNames.filter((p) => this._supports(p)) : [];
     for (const p of spec.props) {
       if (this._scalarNames.includes(p)) {
+        this._assertSupported(p);
         scalars.push(p);
         continue;
       }
       const nav = this._navigation(p);
       if (nav) {
+        this._assertSupported(p);
         commits.push(nav._snapshot(emptySpec(true)));
         continue;
       }
@@ -164,6 +243,7 @@ export abstract class SimObject {
     for (const [name, sub] of spec.nav) {
       const nav = this._navigation(name);
       if (!nav) throw simError("InvalidArgument", `excel-sim: ${this._typeName} has no navigation property '${name}' (unknown, or not simulated).`, `${this._typeName}.load`);
+      this._assertSupported(name);
       commits.push(nav._snapshot(sub));
     }
     return () => {
@@ -181,30 +261,31 @@ export abstract class SimObject {
   }
 
   /** Queues a change. The apply function receives the resolved target; nothing happens on a null object. */
-  protected _write<T>(location: string, api: string, apply: (target: T) => void): void {
-    this.context._enqueue({
+  protected _write<T>(location: string, apply: (target: T) => void, params: readonly string[] = []): void {
+    this._enqueueOp(
       location,
-      api,
-      write: true,
-      run: () => {
+      "write",
+      true,
+      () => {
         const t = this._resolve();
         if (t === null) return;
         apply(t as T);
       },
-    });
+      params,
+    );
   }
 
   /** Sets a scalar property: remembered locally (office.js does the same) and queued. */
-  protected _setProp<T>(prop: string, value: unknown, api: string, apply: (target: T) => void): void {
+  protected _setProp<T>(prop: string, value: unknown, apply: (target: T) => void): void {
     this._values[prop] = value;
-    this._write(`${this._typeName}.${prop}`, api, apply);
+    this._write(`${this._typeName}.${prop}`, apply);
   }
 
   /** Queues the resolution of a …OrNullObject proxy so that isNullObject is known after the next sync. */
-  protected _queueNullCheck(location: string, api: string): void {
+  protected _queueNullCheck(location: string): void {
     this.context._enqueue({
       location,
-      api,
+      requires: this._pathRequirements(),
       write: false,
       run: () => {
         const isNull = this._resolve() === null;
@@ -221,24 +302,31 @@ export abstract class SimObject {
   }
 }
 
+function versionNumber(v: string): number {
+  const [a, b] = v.split(".").map((x) => Number(x) || 0);
+  return a * 1000 + (b ?? 0);
+}
+
 /** office.js's ClientResult<T>: `value` is available after the sync. */
 export class SimClientResult<T> {
   private _value: T | undefined;
   private _loaded = false;
 
-  constructor(context: SimRequestContext, location: string, api: string, compute: () => T) {
-    context._enqueue({
+  /** `owner.member` (location "Type.member") computed at sync. */
+  constructor(owner: SimObject, location: string, compute: () => T, params: readonly string[] = []) {
+    owner._enqueueOp(
       location,
-      api,
-      write: false,
-      run: () => {
+      "call",
+      false,
+      () => {
         const v = compute();
         return () => {
           this._value = v;
           this._loaded = true;
         };
       },
-    });
+      params,
+    );
   }
 
   get value(): T {

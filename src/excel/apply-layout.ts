@@ -20,6 +20,22 @@ export interface ApplyLayoutResult {
   namesAdded: string[];
   /** whether Excel's data validation was set on numeric inputs (ExcelApi 1.8) */
   validation: boolean;
+  /** whether the header rows were frozen (ExcelApi 1.7; on an older Excel the user can do it) */
+  frozenPanes: boolean;
+}
+
+/**
+ * What a new sheet gets beyond the manifest's floor (ExcelApi 1.4), as the host allows:
+ * data validation (1.8) and frozen header rows (freezePanes, 1.7). Without them the sheet is
+ * made all the same.
+ */
+export interface SheetFeatures {
+  validation: boolean;
+  freezePanes: boolean;
+}
+
+export function sheetFeatures(host: ExcelHost): SheetFeatures {
+  return { validation: host.isSetSupported("ExcelApi", "1.8"), freezePanes: host.isSetSupported("ExcelApi", "1.7") };
 }
 
 /** Excel column width in points for a width in characters of the default font. */
@@ -49,7 +65,7 @@ export function applyStyle(range: Excel.Range, style: CellStyle): void {
 }
 
 /** Queues the writes that lay out one new sheet. */
-export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, withValidation: boolean): void {
+export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, features: SheetFeatures): void {
   layout.columns.forEach((c) => (sheet.getRange(`${c.letter}:${c.letter}`).format.columnWidth = columnWidthPoints(c.width)));
   for (const cell of layout.cells) {
     const range = sheet.getRange(cell.address);
@@ -60,7 +76,7 @@ export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, withVali
   for (const m of layout.merges) sheet.getRange(m).merge(false);
   sheet.getRange("A1").format.rowHeight = 24;
   sheet.getRange("A2").format.rowHeight = 30;
-  if (withValidation) {
+  if (features.validation) {
     for (const v of layout.validations) {
       const dv = sheet.getRange(v.ref).dataValidation;
       dv.rule =
@@ -72,12 +88,13 @@ export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, withVali
       dv.ignoreBlanks = true;
     }
   }
-  if (layout.frozenRows > 0) sheet.freezePanes.freezeRows(layout.frozenRows);
+  if (layout.frozenRows > 0 && features.freezePanes) sheet.freezePanes.freezeRows(layout.frozenRows);
   if (layout.hidden) sheet.visibility = "VeryHidden";
 }
 
 export async function applyLayout(host: ExcelHost, layout: WorkbookLayout): Promise<ApplyLayoutResult> {
-  const validation = host.isSetSupported("ExcelApi", "1.8");
+  const features = sheetFeatures(host);
+  const { validation, freezePanes: frozenPanes } = features;
   const canSuspend = host.isSetSupported("ExcelApi", "1.6");
   return host.run(async (context) => {
     const queued = queueState(context);
@@ -106,7 +123,7 @@ export async function applyLayout(host: ExcelHost, layout: WorkbookLayout): Prom
         'Sổ làm việc này đã có mẫu của một loại báo cáo khác. Mở một sổ mới (Tệp > Mới) để tạo mẫu loại này; mỗi sổ chỉ chứa một loại báo cáo.',
       );
     }
-    if (missing.length === 0 && names.length === 0) return { created, kept, namesAdded, validation };
+    if (missing.length === 0 && names.length === 0) return { created, kept, namesAdded, validation, frozenPanes };
 
     if (canSuspend) context.workbook.application.suspendApiCalculationUntilNextSync();
     let firstNew: Excel.Worksheet | undefined;
@@ -114,7 +131,7 @@ export async function applyLayout(host: ExcelHost, layout: WorkbookLayout): Prom
       const sheet = context.workbook.worksheets.add(s.name);
       // keep the standard order: after the previous standard sheet when there is one
       sheet.position = Math.min(layout.sheets.indexOf(s), state.sheets.length + created.length);
-      queueSheet(sheet, s, validation);
+      queueSheet(sheet, s, features);
       if (!s.hidden) created.push(s.name); // the hidden kind sheet is not one the user sees
       firstNew ??= sheet;
     }
@@ -126,6 +143,6 @@ export async function applyLayout(host: ExcelHost, layout: WorkbookLayout): Prom
     }
     firstNew?.activate();
     await context.sync();
-    return { created, kept, namesAdded, validation };
+    return { created, kept, namesAdded, validation, frozenPanes };
   });
 }

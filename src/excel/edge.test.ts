@@ -304,7 +304,7 @@ describe("units and Tổng hợp in Excel", () => {
     expect(c5.message).toContain('trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C6 (7)');
 
     sim.resetSyncCount();
-    const check = await checkAndMark(host, def, layout, { today });
+    const check = await checkAndMark(host, { def, layout }, { today });
     expect(sim.syncCount).toBeLessThanOrEqual(4);
     expect(check.problems.filter((p) => p.sheet === "Phường Dị Sử")).toEqual([expect.objectContaining({ code: "units.shifted", cell: "A5", severity: "error" })]);
     expect(check.problems.find((p) => p.sheet === "I. Kết quả" && p.cell === "C5")).toMatchObject({ code: "units.crossCheck", message: c5.message });

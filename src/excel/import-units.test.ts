@@ -381,7 +381,7 @@ describe("Nhập từ tệp with ExcelApi 1.13: a unit file whose sheet has move
     expect(sim.workbook.value("Phường Dị Sử", "A1")).not.toBe("Ghi chú: số liệu đến ngày 15/6");
     expect(sim.workbook.value("Xã A", "C5")).toBe(3);
 
-    const check = await checkAndMark(simExcelHost(sim), def, layout, { today: new Date(2024, 11, 1) });
+    const check = await checkAndMark(simExcelHost(sim), { def, layout }, { today: new Date(2024, 11, 1) });
     expect(check.problems.filter((p) => p.code === "units.shifted" || p.code === "units.crossCheck")).toEqual([]);
     const rolled = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
     expect(rolled.crossCheck).toEqual([]);
@@ -405,7 +405,7 @@ describe("Nhập từ tệp with ExcelApi 1.13: a unit file whose sheet has move
     });
     expect(sim.workbook.value("Phường Dị Sử", "A1")).toBe("Ghi chú: số liệu đến ngày 15/6");
     expect(sim.workbook.value("Phường Dị Sử", "C6")).toBe(7);
-    const check = await checkAndMark(simExcelHost(sim), def, layout, { today: new Date(2024, 11, 1) });
+    const check = await checkAndMark(simExcelHost(sim), { def, layout }, { today: new Date(2024, 11, 1) });
     expect(check.problems.filter((p) => p.sheet === "Phường Dị Sử").map((p) => p.code)).toEqual(["units.shifted"]);
   });
 

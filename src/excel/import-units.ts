@@ -33,6 +33,7 @@ import { definitionOfWorkbook } from "../workbook/kind-of";
 import { kindMarkOf } from "../workbook/kind-sheet";
 import { readXlsxSnapshot, XlsxFormatError, type XlsxFormatProblem } from "../workbook/xlsx-read";
 import { BOOKEND_END, BOOKEND_START } from "../report/rollup";
+import { sheetFeatures, type SheetFeatures } from "./apply-layout";
 import { describeError } from "./errors";
 import type { ExcelHost } from "./host";
 import { queueBookends, queueUnitSheets, type PlannedUnitSheet, type UnitFigure } from "./units";
@@ -312,7 +313,7 @@ async function insertUnits(
   units: ImportPlanUnit[],
   files: ImportFile[],
   copies: PlannedUnitSheet[],
-  validation: boolean,
+  features: SheetFeatures,
 ): Promise<void> {
   const cache = new Map<number, string>();
   const base64Of = (i: number) => {
@@ -324,7 +325,7 @@ async function insertUnits(
   const end = order.find((s) => s.toLowerCase() === BOOKEND_END.toLowerCase()) ?? BOOKEND_END;
   // units whose file has moved rows: made from the layout first, under their planned names
   // (before any insertion can bring a sheet of the same name), just before the end bookend
-  if (copies.length) queueUnitSheets(context, { ...state, sheets: order }, def, layout, copies, validation);
+  if (copies.length) queueUnitSheets(context, { ...state, sheets: order }, def, layout, copies, features);
   const ids = new Map<ImportPlanUnit, OfficeExtension.ClientResult<string[]>>();
   const batches = insertBatches(units, base64Of);
   if (!batches.length) batches.push([]); // only copies: one round trip for them and the read-back
@@ -389,7 +390,7 @@ export async function importUnits(
     }
     sources.push(await readUnitFile(def, layout, file));
   }
-  const validation = host.isSetSupported("ExcelApi", "1.8");
+  const features = sheetFeatures(host);
 
   return host.run(async (context) => {
     // ExcelApi 1.13, and the method really there (the simulated Excel of the sandbox has none)
@@ -415,14 +416,14 @@ export async function importUnits(
 
     if (!canInsert) {
       if (host.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
-      queueUnitSheets(context, state, def, layout, copies, validation);
+      queueUnitSheets(context, state, def, layout, copies, features);
       await context.sync();
       return result("copy");
     }
 
     try {
       const moved = plan.units.filter((u) => u.shift);
-      await insertUnits(context, state, def, layout, plan.units.filter((u) => !u.shift), files, moved.map(copyOf), validation);
+      await insertUnits(context, state, def, layout, plan.units.filter((u) => !u.shift), files, moved.map(copyOf), features);
       const rebuilt = moved.map((u) => ({ file: u.file, unitName: u.unitName, sheet: u.sheet, message: IMPORT_MESSAGES.rebuilt(u.file, u.sheet, u.shift!.message) }));
       return { ...result("insert"), ...(rebuilt.length ? { rebuilt } : {}) };
     } catch (e) {
@@ -438,7 +439,7 @@ export async function importUnits(
       for (const s of strays) context.workbook.worksheets.getItem(s).delete();
       queueNameRepairs(context, state.names, Object.entries(now.names).map(([name, value]) => ({ name, value })));
       const cleaned: WorkbookState = { ...now, sheets: now.sheets.filter((s) => !strays.includes(s)) };
-      queueUnitSheets(context, cleaned, def, layout, copies, validation);
+      queueUnitSheets(context, cleaned, def, layout, copies, features);
       await context.sync();
       return result("copy", describeError(e));
     }

@@ -12,7 +12,7 @@ import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
 import { crossCheckRollup } from "../workbook/rollup-cross-check";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { bookendSheetLayout, unitSpec, summaryFormulas, unitSheetLayout } from "../workbook/units";
-import { queueSheet } from "./apply-layout";
+import { queueSheet, sheetFeatures, type SheetFeatures } from "./apply-layout";
 import { UserFacingError } from "./errors";
 import { sheetFromRange } from "./read-snapshot";
 import type { ExcelHost } from "./host";
@@ -71,7 +71,7 @@ export function queueBookends(context: Excel.RequestContext, state: WorkbookStat
     }
     const ws = context.workbook.worksheets.add(l.name);
     ws.position = at;
-    queueSheet(ws, l, false);
+    queueSheet(ws, l, { validation: false, freezePanes: false }); // a bookend has neither
     order.splice(at, 0, l.name);
     at++;
   }
@@ -84,7 +84,7 @@ export async function addUnits(
   layout: WorkbookLayout,
   units: NewUnit[],
 ): Promise<AddUnitsResult> {
-  const validation = host.isSetSupported("ExcelApi", "1.8");
+  const features = sheetFeatures(host);
   return host.run(async (context) => {
     const queued = queueState(context);
     await context.sync();
@@ -104,7 +104,7 @@ export async function addUnits(
     if (!planned.length) return result;
 
     if (host.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
-    queueUnitSheets(context, state, def, layout, planned.map((p) => ({ unitName: p.unit.name.trim(), sheet: p.sheet, values: p.unit.values })), validation);
+    queueUnitSheets(context, state, def, layout, planned.map((p) => ({ unitName: p.unit.name.trim(), sheet: p.sheet, values: p.unit.values })), features);
     result.added.push(...planned.map((p) => ({ unitName: p.unit.name.trim(), sheet: p.sheet, renamed: p.renamed })));
     await context.sync();
     return result;
@@ -127,7 +127,7 @@ export function queueUnitSheets(
   def: ReportDefinition,
   layout: WorkbookLayout,
   sheets: PlannedUnitSheet[],
-  validation: boolean,
+  features: SheetFeatures,
 ): void {
   const order = queueBookends(context, state, def, layout);
   let endAt = order.findIndex((s) => s.toLowerCase() === BOOKEND_END.toLowerCase());
@@ -135,7 +135,7 @@ export function queueUnitSheets(
     const ws = context.workbook.worksheets.add(p.sheet);
     ws.position = endAt++;
     const l = unitSheetLayout(def, p.sheet, p.unitName);
-    queueSheet(ws, l, validation);
+    queueSheet(ws, l, features);
     for (const input of l.inputs) {
       const table = p.tables?.[input.fieldId];
       if (input.kind === "table" && table && input.labels) {

@@ -24,13 +24,25 @@ function loadSaved(): SimWorkbookJSON | undefined {
   }
 }
 
-function newHost(snapshot?: SimWorkbookJSON): SimHost {
+/** `?excelApi=1.4` in the page's address: an Excel whose highest ExcelApi version is 1.4 (default 1.14). */
+function requirementSets(): Record<string, string> | undefined {
   try {
-    if (snapshot) return createSimHost({ snapshot, workbookName: "Sổ thử.xlsx" });
+    const v = new URLSearchParams(window.location.search).get("excelApi");
+    return v && /^1\.\d+$/.test(v) ? { ExcelApi: v } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function newHost(snapshot?: SimWorkbookJSON): SimHost {
+  const sets = requirementSets();
+  const options = { workbookName: "Sổ thử.xlsx", ...(sets ? { requirementSets: sets } : {}) };
+  try {
+    if (snapshot) return createSimHost({ snapshot, ...options });
   } catch (e) {
     console.warn("sandbox: the saved workbook is not usable; starting with an empty one", e);
   }
-  return createSimHost({ sheets: ["Sheet1"], workbookName: "Sổ thử.xlsx" });
+  return createSimHost({ sheets: ["Sheet1"], ...options });
 }
 
 /** The simulated Excel the pane talks to (one per page). */

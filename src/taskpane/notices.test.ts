@@ -18,6 +18,10 @@ describe("what the pane says", () => {
     const old = templateNotices({ ...templateResult(SHEETS), validation: false });
     expect(old.map((n) => n.intent)).toEqual(["success", "info"]);
     expect(old[1].text).toMatch(/không tự kiểm tra số liệu khi nhập/);
+    // ExcelApi 1.4 to 1.6: no freezePanes either
+    const older = templateNotices({ ...templateResult(SHEETS), validation: false, frozenPanes: false });
+    expect(older.map((n) => n.id)).toEqual(["template", "template-validation", "template-freeze"]);
+    expect(older[2].text).toMatch(/Freeze Panes/);
   });
 
   test("Kiểm tra: the summary for each mix of errors and warnings", () => {

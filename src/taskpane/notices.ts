@@ -28,6 +28,7 @@ export function templateNotices(r: ApplyLayoutResult): Notice[] {
   const created = r.kept.length ? TEXT.template.createdMissing(r.created) : TEXT.template.created(r.created);
   const notices: Notice[] = [{ id: "template", intent: "success", text: `${created} ${TEXT.template.nextStep}` }];
   if (!r.validation) notices.push({ id: "template-validation", intent: "info", text: TEXT.template.noValidation });
+  if (!r.frozenPanes) notices.push({ id: "template-freeze", intent: "info", text: TEXT.template.noFreezePanes });
   return notices;
 }
 

@@ -119,7 +119,7 @@ export function checkResult(problems: Problem[], more: Partial<CheckAndMarkResul
 }
 
 export function templateResult(created: string[], kept: string[] = []): ApplyLayoutResult & { definition: ReportDefinition } {
-  return { created, kept, namesAdded: [], validation: true, definition: loadDefinition() };
+  return { created, kept, namesAdded: [], validation: true, frozenPanes: true, definition: loadDefinition() };
 }
 
 export const FILE_NAME = "bao-cao-cctthc-thang-11-2024.docx";

@@ -79,6 +79,8 @@ export const TEXT = {
     nothingToDo: "Các trang tính mẫu đã có sẵn, không thay đổi gì.",
     noValidation:
       'Phiên bản Excel này không tự kiểm tra số liệu khi nhập, nên hãy bấm "Kiểm tra" trước khi xuất báo cáo.',
+    noFreezePanes:
+      "Phiên bản Excel này không cho phần bổ trợ cố định các dòng tiêu đề; nếu cần, chọn View > Freeze Panes (Xem > Cố định Ngăn) để cố định.",
   },
 
   check: {
