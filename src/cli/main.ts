@@ -66,7 +66,7 @@ Cách dùng:
       --definition  định nghĩa riêng của cơ quan (tệp JSON, xem bao-cao definition)
       --sample   điền sẵn số liệu mẫu của loại báo cáo (báo cáo tháng: UBND thị xã
                  Mỹ Hào, tháng 11 năm 2024)
-      --data     điền sẵn từ tệp JSON {"values": {"THANG": 3, ...}}
+      --data     điền sẵn từ tệp JSON {"values": {"MÃ_TRƯỜNG": giá trị, ...}}
                  (cùng --sample: thay các trường có trong tệp)
       --force    ghi đè nếu tệp đã có (dữ liệu trong tệp cũ sẽ mất)
 
