@@ -13,7 +13,7 @@
  * - the layout of the rolled-up workbook: the standard sheets, the bookends with the units
  *   between them, and the summary formulas.
  */
-import { tableRowsName, tableValue } from "../report/definition";
+import { computedColumns, tableRowsName, tableValue } from "../report/definition";
 import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import { BOOKEND_END, BOOKEND_START, unitSheetName } from "../report/rollup";
 import type { FieldValue, Problem, ReportData, ReportDefinition } from "../report/types";
@@ -309,9 +309,10 @@ export function rolledUpWorkbook(
         if (!t) return [];
         const { start } = parseRange(input.ref);
         const labels = input.labels ? parseRange(input.labels).start.col : start.col - 1;
+        const computed = computedColumns(fitted.fields.find((f) => f.id === input.fieldId)!.table!); // the unit computes them
         return t.rows.flatMap((label, r) => [
           ...(label ? [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: labels }), value: label as CellValue }] : []),
-          ...t.cells[r].flatMap((v, c) => (v === null || v === undefined || v === "" ? [] : [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v }])),
+          ...t.cells[r].flatMap((v, c) => (v === null || v === undefined || v === "" || computed.has(c) ? [] : [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v }])),
         ]);
       }
       const v = u.values[input.fieldId];

@@ -4,6 +4,7 @@
  * their evaluation without Excel, and the checks across units.
  */
 import { checkReport } from "../report/check";
+import { computedColumns } from "../report/definition";
 import { MSG_UNITS } from "../report/messages";
 import { BOOKEND_END, BOOKEND_START, parseRollupFormula, rollupFormula } from "../report/rollup";
 import { cellAddress, columnLetter, columnNumber, parseCell, parseRange } from "../report/refs";
@@ -132,7 +133,11 @@ export function findUnitSheets(snapshot: WorkbookSnapshot, def: ReportDefinition
   });
 }
 
-/** A summary formula for each roll-up field: the summary cell (where the report keeps the field) and its formula. */
+/**
+ * A summary formula for each roll-up field: the summary cell (where the report keeps the field)
+ * and its formula; for a table, one per cell of its body except the cells of computed columns
+ * ("sumOf"), which keep the layout's row formula (the sum of the summary's own parts).
+ */
 export function summaryFormulas(
   def: ReportDefinition,
   layout: WorkbookLayout,
@@ -150,9 +155,12 @@ export function summaryFormulas(
     const summaryStart = parseCell(at.cell);
     const unitStart = parseCell(unitInput.first);
     const { start, end } = parseRange(inputOf(layout, f.id).input.ref);
+    // a computed column keeps its row formula in the summary too: the sum of the summary's parts
+    const computed = computedColumns(f.table!);
     const out: SummaryFormula[] = [];
     for (let r = 0; r <= end.row - start.row; r++) {
       for (let c = 0; c <= end.col - start.col; c++) {
+        if (computed.has(c)) continue;
         const unitCell = cellAddress({ row: unitStart.row + r, col: unitStart.col + c });
         out.push({ fieldId: f.id, sheet: at.sheet, cell: cellAddress({ row: summaryStart.row + r, col: summaryStart.col + c }), formula: rollupFormula(unitCell), row: r, column: c });
       }
