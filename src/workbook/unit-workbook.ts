@@ -22,7 +22,7 @@ import { derivedDefinition, isBuiltIn, originOf } from "../report/kinds";
 import { buildLayout, namesOf, type LayoutName, type WorkbookLayout } from "./layout";
 import { KIND_SHEET, kindNameOf, kindSheetLayout } from "./kind-sheet";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
-import { bookendSheetLayout, checkUnitSheets, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout, type UnitSheet } from "./units";
+import { bookendSheetLayout, checkUnitSheets, evaluateFormulas, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout, type UnitSheet } from "./units";
 
 /* ------------------------------------------------------------------ kind and check */
 
@@ -52,7 +52,7 @@ export function checkAnyWorkbook(
   const check = checkWorkbook(def, layout, snapshot, options);
   const onStandardSheet = Object.values(check.locations).some((l) => !unitSheets.has(l.sheet.toLowerCase()));
   if (onStandardSheet) return { kind: "report", check, units };
-  if (units.length) return { kind: "unit", units, problems: sortProblems(checkUnitSheets(def, snapshot, options), layout, snapshot) };
+  if (units.length) return { kind: "unit", units, problems: sortProblems(checkUnitSheets(def, evaluateFormulas(snapshot), options), layout, snapshot) };
   return { kind: "none" };
 }
 
@@ -135,7 +135,9 @@ export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot)
         for (let col = start.col; col <= end.col; col++) cells.push(sheet.cells[cellAddress({ row, col })] ?? null);
         table.cells.push(cells);
       }
-      while (table.rows.length && table.rows[table.rows.length - 1] === "" && table.cells[table.cells.length - 1].every((v) => v === null || v === "")) {
+      // trailing rows without a label or a figure (a computed cell's 0 is not a figure) are dropped
+      const computed = computedColumns(def.fields.find((f) => f.id === input.fieldId)!.table!);
+      while (table.rows.length && table.rows[table.rows.length - 1] === "" && table.cells[table.cells.length - 1].every((v, c) => v === null || v === "" || computed.has(c))) {
         table.rows.pop();
         table.cells.pop();
       }
