@@ -9,6 +9,7 @@ import { checkWorkbook, formatProblem } from "./check-workbook";
 import { snapshotFromData } from "./data-snapshot";
 import { buildLayout } from "./layout";
 import { findSheet, setSnapshotCell, type WorkbookSnapshot } from "./snapshot";
+import { rolledUpWorkbook } from "./unit-workbook";
 import { evaluateCellSums, evaluateFormulas } from "./units";
 
 const def: ReportDefinition = structuredClone(loadDefinition("bao-cao-giai-quyet-tthc"));
@@ -103,5 +104,47 @@ describe("a computed column", () => {
     // half filled: the blank inputs are named, not the computed column
     setSnapshotCell(s, SHEET, "D14", 1);
     expect(check(s).problems.map((p) => p.message)).toEqual([expect.stringMatching(/còn trống ở cột \(5\), \(6\), \(7\)/)]);
+  });
+
+  describe("in a roll-up", () => {
+    /** the rolled-up workbook as ExcelJS writes it: the layout's formulas and the roll-up's, no results */
+    function rolledUp(): WorkbookSnapshot {
+      const t = sampleData(def.id).values.BIEU_06 as TableValue;
+      const unit = (name: string, k: number) => ({ sheet: name, unitName: name, values: {}, tables: { BIEU_06: { rows: t.rows, cells: t.cells.map((row) => row.map((v) => (v ?? 0) * k)) } } });
+      const planned = rolledUpWorkbook(def, [unit("Xã A", 1), unit("Xã B", 2)], sampleData(def.id));
+      const s = snapshotFromData(planned.def, planned.layout, planned.data);
+      // the layout's texts too: the units' markers and names, the headers
+      for (const sheet of planned.layout.sheets) for (const c of sheet.cells) if (c.value !== null && !c.formula) setSnapshotCell(s, sheet.name, c.address, c.value);
+      for (const v of planned.values) setSnapshotCell(s, v.sheet, v.address, v.value);
+      for (const f of planned.formulas) {
+        const sheet = findSheet(s, f.sheet)!;
+        sheet.formulas = { ...sheet.formulas, [f.cell]: f.formula };
+        sheet.cells[f.cell] = null;
+      }
+      return s;
+    }
+
+    it("the summary's computed cells keep their row formula, the units' computed cells are not written over, and all checks clean", () => {
+      const s = rolledUp();
+      expect(sheetOf(s).formulas).toMatchObject({ C6: "=D6+E6+F6", D6: "=SUM(DonViDau:DonViCuoi!D6)" });
+      expect(findSheet(s, "Xã B")!.formulas!.C6).toBe("=D6+E6+F6");
+      expect(findSheet(s, "Xã B")!.cells.C6).toBeNull();
+      const result = check(s);
+      expect(result.problems).toEqual([]);
+      expect((result.data.values.BIEU_06 as TableValue).cells[0][0]).toBe(8377 * 3);
+    });
+
+    it("a summary's computed cell typed over is one warning (not also a typed summary cell or a cross-check error)", () => {
+      const s = rolledUp();
+      typeOver(s, "C6", 8377 * 3);
+      expect(check(s).problems.map((p) => [p.sheet, p.cell, p.code])).toEqual([[SHEET, "C6", "table.formulaOverwritten"]]);
+    });
+
+    it("a unit's computed cell typed over is a warning on the unit's sheet", () => {
+      const s = rolledUp();
+      delete findSheet(s, "Xã A")!.formulas!.C7;
+      setSnapshotCell(s, "Xã A", "C7", 1745);
+      expect(check(s).problems.map((p) => [p.sheet, p.cell, p.code])).toEqual([["Xã A", "C7", "table.formulaOverwritten"]]);
+    });
   });
 });
