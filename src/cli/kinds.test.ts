@@ -215,3 +215,64 @@ describe("roll-up across kinds and rows", () => {
     expect(await docxText(docx)).toContain("Tổng số hồ sơ tiếp nhận trong kỳ: 33.126 hồ sơ");
   });
 });
+
+describe("a computed column (sumOf) from the command line", () => {
+  /** the dossier kind with (3) Tổng số computed in the sheet as (4) + (5) + (6) */
+  const computedDef = () => {
+    const def = structuredClone(loadDefinition(DOSSIERS));
+    def.fields.find((f) => f.id === "BIEU_06")!.table!.columns[0].sumOf = ["TRUC_TUYEN", "TRUC_TIEP", "TU_KY_TRUOC"];
+    const file = fresh("tong-tinh.json");
+    writeFileSync(file, JSON.stringify(def, null, 2));
+    return file;
+  };
+
+  it("template writes the row formulas, check computes them, export writes the sums in the Word table", async () => {
+    const defFile = computedDef();
+    const wb = fresh("tinh.xlsx");
+    expect((await run("template", "--definition", defFile, "--sample", "-o", wb)).code).toBe(0);
+    const s = await readSnapshot(wb);
+    const sheet = s.sheets.find((x) => x.name === "Biểu 06")!;
+    expect(sheet.formulas).toMatchObject({ C6: "=D6+E6+F6", C15: "=D15+E15+F15", C16: "=SUM(C6:C15)" });
+    expect(sheet.cells.C6).toBeNull(); // no cached value: the reader computes it
+    expect(sheet.cells.D6).toBe(5120);
+
+    const checked = await run("check", wb);
+    expect(checked.stdout).toBe("Không có lỗi.");
+    expect(checked.code).toBe(0);
+    const out = fresh("tinh.docx");
+    expect((await run("export", wb, "-o", out)).code).toBe(0);
+    const text = await docxText(out);
+    expect(text).toContain("- Tổng số hồ sơ tiếp nhận trong kỳ: 11.042 hồ sơ, trong đó: tiếp nhận trực tuyến 7.047 hồ sơ;");
+    // the appendix's rows: (3) is the sum the sheet computed, e.g. Chứng thực 5.120 + 3.245 + 12 = 8.377
+    expect(text).toMatch(/Chứng thực\n?8\.377\n?5\.120\n?3\.245\n?12/);
+  });
+
+  it("units compute their own sums; the roll-up keeps the summary's row formula instead of a 3-D SUM, and checks clean", async () => {
+    const defFile = computedDef();
+    const t = sampleData(DOSSIERS).values.BIEU_06 as { rows: string[]; cells: number[][] };
+    const unit = async (name: string, k: number) => {
+      const data = fresh(`${name}.json`);
+      // (3) given wrong on purpose: a computed column is not written from the data
+      writeFileSync(data, JSON.stringify({ values: { BIEU_06: { rows: t.rows, cells: t.cells.map((row) => row.map((v, c) => (c === 0 ? 1 : v * k))) } } }));
+      const file = fresh(`${name}.xlsx`);
+      expect((await run("template", "--unit", name, "--definition", defFile, "--data", data, "-o", file)).code).toBe(0);
+      return file;
+    };
+    const a = await unit("Phường Một", 1);
+    const b = await unit("Phường Hai", 2);
+    expect((await run("check", a)).out).toEqual([`Sổ đơn vị: "Phường Một".`, "Không có lỗi."]);
+    const base = fresh("nen-tinh.xlsx");
+    expect((await run("template", "--definition", defFile, "--sample", "-o", base)).code).toBe(0);
+    const out = fresh("tong-tinh.xlsx");
+    const r = await run("rollup", "-o", out, "--base", base, a, b);
+    expect(r.stderr).toBe("");
+    const summary = (await readSnapshot(out)).sheets.find((x) => x.name === "Biểu 06")!;
+    expect(summary.formulas).toMatchObject({ C6: "=D6+E6+F6", D6: "=SUM(DonViDau:DonViCuoi!D6)" });
+    expect((await readSnapshot(out)).sheets.find((x) => x.name === "Phường Một")!.formulas).toMatchObject({ C6: "=D6+E6+F6" });
+    const check = await run("check", out);
+    expect(check.stdout).toBe("Không có lỗi.");
+    const docx = fresh("tong-tinh.docx");
+    expect((await run("export", out, "-o", docx)).code).toBe(0);
+    expect(await docxText(docx)).toContain("Tổng số hồ sơ tiếp nhận trong kỳ: 33.126 hồ sơ");
+  });
+});

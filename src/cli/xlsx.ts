@@ -122,6 +122,8 @@ export function newWorkbook(def: ReportDefinition): ExcelJS.Workbook {
 export function addLayoutSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(sheet.name, sheet.hidden ? { state: "veryHidden" } : undefined);
   applySheet(ws, sheet);
+  // formulas of the layout (a table's total row, a computed column) are written without a result: Excel computes them on load
+  if (sheet.cells.some((c) => c.formula)) wb.calcProperties.fullCalcOnLoad = true;
   return ws;
 }
 

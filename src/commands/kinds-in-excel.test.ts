@@ -89,3 +89,65 @@ describe("the dossier-settlement kind in Excel", () => {
     expect(xml).toContain("Tổng số hồ sơ tiếp nhận trong kỳ: 33.126 hồ sơ");
   });
 });
+
+describe("a computed column (sumOf) in Excel", () => {
+  const own = structuredClone(def);
+  own.fields.find((f) => f.id === "BIEU_06")!.table!.columns[0].sumOf = ["TRUC_TUYEN", "TRUC_TIEP", "TU_KY_TRUOC"];
+  const ownLayout = buildLayout(own);
+
+  async function made() {
+    const sim = createSimHost({ sheets: ["Sheet1"] });
+    const host = simExcelHost(sim);
+    await createTemplate(host, own);
+    for (const v of inputValues(own, ownLayout, sampleData(own.id))) sim.workbook.setCellValue(v.sheet, v.address, String(v.value), { force: true });
+    return { sim, host };
+  }
+
+  it("Tạo mẫu puts the row's formula in every cell of the column, and Excel computes the sums", async () => {
+    const { sim } = await made();
+    expect(sim.workbook.cell("Biểu 06", "C6").formula).toBe("=D6+E6+F6");
+    expect(sim.workbook.cell("Biểu 06", "C15").formula).toBe("=D15+E15+F15");
+    expect(sim.workbook.value("Biểu 06", "C6")).toBe(8377);
+    expect(sim.workbook.value("Biểu 06", "C16")).toBe(11042); // the total row adds the computed cells
+  });
+
+  it("Kiểm tra finds no problem, then a warning on a computed cell typed over", async () => {
+    const { sim, host } = await made();
+    expect((await checkWorkbookInExcel(host, today)).problems).toEqual([]);
+    sim.workbook.setCellValue("Biểu 06", "C7", "1745", { force: true });
+    const result = await checkWorkbookInExcel(host, today);
+    expect(result.problems.map((p) => [p.cell, p.severity, p.code])).toEqual([["C7", "warning", "table.formulaOverwritten"]]);
+    expect(sim.workbook.value("Biểu 06", "N7")).toMatch(/ô tính bằng công thức đã bị gõ đè/);
+  });
+
+  it("two units compute their own sums; Tổng hợp leaves the summary's row formula; Xuất báo cáo writes the sums", async () => {
+    const { sim, host } = await made();
+    await addUnit(host, "Phường Một", own);
+    await addUnit(host, "Phường Hai", own);
+    expect(sim.workbook.cell("Phường Một", "C6").formula).toBe("=D6+E6+F6");
+    const table = sampleData(own.id).values.BIEU_06 as TableValue;
+    table.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (c === 0) return; // computed
+        const address = `${String.fromCharCode(67 + c)}${6 + r}`;
+        sim.workbook.setCellValue("Phường Một", address, String(v), { force: true });
+        sim.workbook.setCellValue("Phường Hai", address, String((v ?? 0) * 2), { force: true });
+      }),
+    );
+    for (const unit of ["Phường Một", "Phường Hai"]) table.rows.forEach((label, r) => sim.workbook.setCellValue(unit, `B${6 + r}`, label, { force: true }));
+    expect(sim.workbook.value("Phường Hai", "C6")).toBe(8377 * 2);
+    const outcome = await rollup(host, { confirmOverwrite: async () => true }, own);
+    expect(outcome).toMatchObject({ status: "done", units: 2, written: 100 });
+    expect(sim.workbook.cell("Biểu 06", "C6").formula).toBe("=D6+E6+F6");
+    expect(sim.workbook.cell("Biểu 06", "D6").formula).toBe("=SUM(DonViDau:DonViCuoi!D6)");
+    expect(sim.workbook.value("Biểu 06", "C6")).toBe(8377 * 3);
+    expect((await checkWorkbookInExcel(host, today)).problems).toEqual([]);
+
+    let file: Blob | undefined;
+    const exported = await exportReport(host, { confirmWarnings: async () => true, deliver: async (doc) => ((file = doc), { kind: "downloaded" }), today });
+    expect(exported).toMatchObject({ status: "exported" });
+    const xml = await (await JSZip.loadAsync(await file!.arrayBuffer())).file("word/document.xml")!.async("string");
+    expect(xml).toContain("Tổng số hồ sơ tiếp nhận trong kỳ: 33.126 hồ sơ");
+    expect(xml).toContain(">25.131<"); // Chứng thực's (3) in the appendix: 8.377 × 3
+  });
+});

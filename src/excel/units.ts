@@ -4,6 +4,7 @@
  * units: "Thêm đơn vị" two, "Tổng hợp" three (the cross-check of what Excel computed
  * rides on the third).
  */
+import { computedColumns } from "../report/definition";
 import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName } from "../report/rollup";
 import type { Problem, ReportDefinition } from "../report/types";
 import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
@@ -142,10 +143,11 @@ export function queueUnitSheets(
         // row by row, within the layout's rows: the label, then the figures (blank cells left blank)
         const labels = parseRange(input.labels).start;
         const first = parseRange(input.ref).start;
+        const computed = computedColumns(def.fields.find((f) => f.id === input.fieldId)!.table!); // their formulas stay
         table.rows.slice(0, input.rows).forEach((label, r) => {
           if (label) ws.getRange(cellAddress({ row: labels.row + r, col: labels.col })).values = [[cellInput(label)]];
           (table.cells[r] ?? []).forEach((v, c) => {
-            if (v !== undefined && v !== null && v !== "") ws.getRange(cellAddress({ row: first.row + r, col: first.col + c })).values = [[cellInput(v)]];
+            if (v !== undefined && v !== null && v !== "" && !computed.has(c)) ws.getRange(cellAddress({ row: first.row + r, col: first.col + c })).values = [[cellInput(v)]];
           });
         });
         continue;

@@ -2,7 +2,7 @@
  * The report's rules, applied to data read from a workbook. Each problem is placed on
  * the cell of the field it concerns. Errors block the export; warnings do not.
  */
-import { linesValue, numberValue, tableValue, textValue } from "./definition";
+import { computedColumns, linesValue, numberValue, tableValue, textValue } from "./definition";
 import { MSG, MSG_TABLE } from "./messages";
 import { dateValue, parsePeriodChoice, periodChoices, reportCutoff } from "./period";
 import { cellAddress, parseCell } from "./refs";
@@ -179,11 +179,17 @@ export function columnTitle(columns: TableColumnDef[], index: number): string {
   return `(${index + 3}) ${c.group ? `${c.group} – ` : ""}${c.label}`;
 }
 
-/** The checks of one table field: whole numbers ≥ 0, blank cells, row labels, and the form's identities row by row. */
+/**
+ * The checks of one table field: whole numbers ≥ 0, blank cells, row labels, and the form's
+ * identities row by row. A computed column's cells are checked like any other and take part
+ * in the identities, but whether a row is filled, and which cells are blank, is judged on the
+ * input columns (the reader reports a computed cell whose formula was cleared).
+ */
 function checkTable(def: ReportDefinition, f: FieldDef, input: CheckInput): Problem[] {
   const place = input.locations[f.id];
   const table = tableValue(input.data, f.id);
   const columns = f.table!.columns;
+  const computed = computedColumns(f.table!);
   const start = parseCell(place.first);
   const at = (r: number, c: number) => cellAddress({ row: start.row + r, col: start.col + c });
   const problems: Problem[] = [];
@@ -203,10 +209,10 @@ function checkTable(def: ReportDefinition, f: FieldDef, input: CheckInput): Prob
       const v = row[c];
       if (unreadable(r, c)) return;
       if (v === null || v === undefined) {
-        blanks.push(c);
+        if (!computed.has(c)) blanks.push(c);
         return;
       }
-      filled++;
+      if (!computed.has(c)) filled++; // a computed cell holds 0 in an empty row: the row's inputs say whether it is filled
       if (!Number.isInteger(v)) push(at(r, c), "error", "table.notWhole", MSG_TABLE.notWhole(shown, columnTitle(columns, c), v));
       else if (v < 0) push(at(r, c), "error", "table.negative", MSG_TABLE.negative(shown, columnTitle(columns, c), v));
       else if (v > WHOLE_RANGES.count.max) push(at(r, c), "error", "table.tooLarge", MSG_TABLE.tooLarge(shown, columnTitle(columns, c), v));

@@ -44,6 +44,22 @@ describe("the JSON Schema of report definitions", () => {
     expect(issues).toContainEqual({ path: "/rules/0/parts/0", message: 'bảng "BIEU_06" không có cột "KHONG_CO".' });
   });
 
+  it("accepts a computed column (sumOf) and names an unknown column, a self-reference and a computed part by their JSON path", () => {
+    const def = structuredClone(loadDefinition("bao-cao-giai-quyet-tthc")) as unknown as Record<string, any>;
+    const columns = def.fields.find((f: { id: string }) => f.id === "BIEU_06").table.columns;
+    const at = `/fields/${def.fields.findIndex((f: { id: string }) => f.id === "BIEU_06")}/table/columns`;
+    columns[0].sumOf = ["TRUC_TUYEN", "TRUC_TIEP", "TU_KY_TRUOC"];
+    expect(definitionJsonIssues(def)).toEqual([]);
+    columns[4].sumOf = ["TRUOC_HAN", "KHONG_CO", "DA_GQ", "TONG_NHAN"];
+    expect(definitionJsonIssues(def)).toEqual([
+      { path: `${at}/4/sumOf/1`, message: 'bảng "BIEU_06" không có cột "KHONG_CO".' },
+      { path: `${at}/4/sumOf/2`, message: 'cột "DA_GQ" không thể là tổng của chính nó.' },
+      { path: `${at}/4/sumOf/3`, message: 'cột "TONG_NHAN" cũng là cột tính bằng công thức; "sumOf" chỉ cộng các cột nhập số liệu.' },
+    ]);
+    columns[4].sumOf = [];
+    expect(definitionJsonIssues(def)).toEqual([expect.objectContaining({ path: `${at}/4/sumOf` })]);
+  });
+
   it("refuses a placeholder that is neither a field, a period word nor a computed value", () => {
     const def = monthly();
     def.document.trichYeu = "Báo cáo {kyx} {THANG}";

@@ -5,7 +5,7 @@
  * src/report/kinds.ts; their shape is checked against templates/report-definition.schema.json
  * by src/report/definition-schema.ts.
  */
-import type { FieldDef, FieldKind, FieldValue, ReportData, ReportDefinition, TableValue } from "./types";
+import type { FieldDef, FieldKind, FieldValue, ReportData, ReportDefinition, TableDef, TableValue } from "./types";
 
 /** A defined name Excel accepts and that cannot be read as a cell reference. */
 export function isValidDefinedName(name: string): boolean {
@@ -69,6 +69,15 @@ export function tableRowsName(tableId: string): string {
   return `${tableId}_DONG`;
 }
 
+/** The 0-based indexes of a table's computed columns ("sumOf"), each with the indexes of its parts. */
+export function computedColumns(table: TableDef): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  table.columns.forEach((c, i) => {
+    if (c.sumOf) out.set(i, c.sumOf.map((id) => table.columns.findIndex((x) => x.id === id)).filter((j) => j >= 0));
+  });
+  return out;
+}
+
 /** Every incoherence of a definition whose shape is already right, with its JSON path. */
 export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
@@ -91,6 +100,16 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
         f.table.columns.forEach((c, j) => {
           if (cols.has(c.id)) add(`${at}/table/columns/${j}/id`, `mã cột "${c.id}" bị trùng trong bảng "${f.id}".`);
           cols.add(c.id);
+        });
+        // a computed column adds input columns of its own table
+        f.table.columns.forEach((c, j) => {
+          (c.sumOf ?? []).forEach((id, k) => {
+            const path = `${at}/table/columns/${j}/sumOf/${k}`;
+            const part = f.table!.columns.find((x) => x.id === id);
+            if (id === c.id) add(path, `cột "${c.id}" không thể là tổng của chính nó.`);
+            else if (!part) add(path, `bảng "${f.id}" không có cột "${id}".`);
+            else if (part.sumOf) add(path, `cột "${id}" cũng là cột tính bằng công thức; "sumOf" chỉ cộng các cột nhập số liệu.`);
+          });
         });
       }
     } else if (f.table) add(`${at}/table`, `chỉ trường loại "table" mới có "table" (trường "${f.id}" là ${KIND_NAMES[f.kind]}).`);

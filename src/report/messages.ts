@@ -62,6 +62,10 @@ export const MSG_TABLE = {
   rowEmpty: (row: string) => `Dòng "${row}" chưa có số liệu nào; không phát sinh hồ sơ thì nhập 0, không dùng thì xóa dòng.`,
   blank: (row: string, columns: string[]) => `Dòng "${row}" còn trống ở cột ${columns.join(", ")}; không có thì nhập 0.`,
   rowTwice: (row: string, first: number, again: number) => `Lĩnh vực "${row}" có hai lần trong bảng (dòng thứ ${first} và ${again}).`,
+  overwritten: (row: string, column: string, v: unknown, formula: string) =>
+    `Dòng "${row}", cột ${column}: ô tính bằng công thức đã bị gõ đè (số ${fmt(v)} gõ tay, không tự cộng nữa). Xóa số đã gõ và nhập lại công thức ${formula}.`,
+  formulaDeleted: (row: string, column: string, formula: string) =>
+    `Dòng "${row}", cột ${column}: ô tính bằng công thức đã bị xóa. Nhập lại công thức ${formula}.`,
   identity: (row: string, left: string, l: number, right: string, r: number) =>
     `Dòng "${row}": ${left} là ${l}, nhưng ${right} là ${r}; hai bên phải bằng nhau.`,
 } as const;

@@ -32,6 +32,12 @@ export interface TableColumnDef {
   group?: string;
   /** Width in the Word table, in relative units (default 1). */
   width?: number;
+  /**
+   * A computed column: in every row, the sum of these columns of the same table (input
+   * columns, not computed themselves). The sheet holds the formula ("=D6+E6+F6"), not an
+   * input; the reader takes the value Excel computed.
+   */
+  sumOf?: string[];
 }
 
 /** What a table field adds to a field. */

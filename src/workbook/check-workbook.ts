@@ -12,7 +12,7 @@ import { legacyTextProblems } from "./legacy-check";
 import { readWorkbook, type FieldLocation } from "./read";
 import { crossCheckRollup } from "./rollup-cross-check";
 import type { WorkbookSnapshot } from "./snapshot";
-import { checkUnits, evaluateRollups, findUnitSheets, typedSummaryCells } from "./units";
+import { checkUnits, evaluateFormulas, findUnitSheets, typedSummaryCells } from "./units";
 
 export interface WorkbookCheck {
   data: ReportData;
@@ -29,7 +29,7 @@ export function checkWorkbook(
   snapshot: WorkbookSnapshot,
   options: { today?: Date } = {},
 ): WorkbookCheck {
-  snapshot = evaluateRollups(snapshot);
+  snapshot = evaluateFormulas(snapshot);
   const read = readWorkbook(def, layout, snapshot);
   const rules = checkReport(def, { data: read.data, locations: read.locations, lineCells: read.lineCells, unreadable: read.unreadable, unreadableCells: read.unreadableCells, today: options.today });
   const units = checkUnits(def, snapshot, options);

@@ -1,5 +1,8 @@
 import { loadDefinition } from "../report/kinds";
-import { buildLayout, inputOf, STYLES } from "./layout";
+import { sampleData } from "../report/sample";
+import type { ReportDefinition } from "../report/types";
+import { buildLayout, inputOf, inputValues, STYLES } from "./layout";
+import { summaryFormulas, unitSheetLayout } from "./units";
 
 describe("workbook layout", () => {
   const def = loadDefinition();
@@ -43,5 +46,42 @@ describe("workbook layout", () => {
       for (const input of sheet.inputs) expect(input.first.startsWith(sheet.statusColumn)).toBe(false);
       expect(sheet.cells.find((c) => c.address === "A1")?.style).toBe("title");
     }
+  });
+
+  describe("a computed column (sumOf)", () => {
+    const dossiers: ReportDefinition = structuredClone(loadDefinition("bao-cao-giai-quyet-tthc"));
+    dossiers.fields.find((f) => f.id === "BIEU_06")!.table!.columns[0].sumOf = ["TRUC_TUYEN", "TRUC_TIEP", "TU_KY_TRUOC"];
+    const l = buildLayout(dossiers);
+    const { sheet } = inputOf(l, "BIEU_06");
+    const cell = (s: typeof sheet, a: string) => s.cells.find((c) => c.address === a);
+
+    it("holds the row's sum of its parts in every row, styled computed; the total row keeps its SUM", () => {
+      expect(cell(sheet, "C6")).toEqual({ address: "C6", value: null, style: "computed", formula: "=D6+E6+F6" });
+      expect(cell(sheet, "C15")).toMatchObject({ style: "computed", formula: "=D15+E15+F15" });
+      expect(cell(sheet, "D6")?.style).toBe("inputNumber");
+      expect(cell(sheet, "C16")).toMatchObject({ style: "computed", formula: "=SUM(C6:C15)" });
+    });
+
+    it("has data validation on the input columns only", () => {
+      expect(sheet.validations.map((v) => v.ref)).toEqual(["D6:M15"]);
+      const mid: ReportDefinition = structuredClone(dossiers);
+      mid.fields.find((f) => f.id === "BIEU_06")!.table!.columns[4].sumOf = ["TRUOC_HAN", "DUNG_HAN", "QUA_HAN"];
+      expect(inputOf(buildLayout(mid), "BIEU_06").sheet.validations.map((v) => v.ref)).toEqual(["D6:F15", "H6:M15"]);
+    });
+
+    it("is not written over by the sample's figures, and unit sheets compute it too", () => {
+      const written = inputValues(dossiers, l, sampleData(dossiers.id)).filter((v) => v.sheet === sheet.name).map((v) => v.address);
+      expect(written).toContain("D6");
+      expect(written.filter((a) => /^C\d+$/.test(a))).toEqual([]);
+      const unit = unitSheetLayout(dossiers, "Xã A", "Xã A");
+      expect(cell(unit, "C7")).toMatchObject({ style: "computed", formula: "=D7+E7+F7" });
+    });
+
+    it("keeps its row formula in a roll-up's summary: no 3-D SUM over the units for it", () => {
+      const formulas = summaryFormulas(dossiers, l);
+      expect(formulas).toHaveLength(10 * 10);
+      expect(formulas.find((f) => f.cell === "C6")).toBeUndefined();
+      expect(formulas.find((f) => f.cell === "D6")).toMatchObject({ formula: "=SUM(DonViDau:DonViCuoi!D6)", row: 0, column: 1 });
+    });
   });
 });

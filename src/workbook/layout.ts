@@ -6,7 +6,7 @@
  * both apply it, so the two produce the same sheets.
  */
 import { WHOLE_RANGES } from "../report/check";
-import { linesValue, numberValue, tableRowsName, tableValue, textValue } from "../report/definition";
+import { computedColumns, linesValue, numberValue, tableRowsName, tableValue, textValue } from "../report/definition";
 import { isBuiltIn, originOf } from "../report/kinds";
 import { periodChoices } from "../report/period";
 import { KIND_SHEET, kindNameOf, kindSheetLayout } from "./kind-sheet";
@@ -47,7 +47,7 @@ export const STYLES = {
   inputText: { fill: INPUT_FILL, border: true, wrap: true, vAlign: "top", numFmt: "@" },
   inputNumber: { fill: INPUT_FILL, border: true, hAlign: "right", vAlign: "top", numFmt: "0" },
   status: { size: 10, wrap: true, vAlign: "top", border: true },
-  /** a summary cell computed by the roll-up formula: not an input, so not yellow */
+  /** a cell computed by a formula (a roll-up's summary cell, a computed column): not an input, so not yellow */
   computed: { fill: "#E2EFDA", border: true, hAlign: "right", vAlign: "top", numFmt: "0" },
 } satisfies Record<string, CellStyle>;
 
@@ -284,10 +284,17 @@ function layoutTableSheet(def: ReportDefinition, sheet: SheetDef, f: FieldDef): 
   const first = TABLE_FIRST_ROW;
   const rows = Math.max(1, t.rows.length);
   const last = first + rows - 1;
+  // a computed column holds, in every row, the sum of its parts' cells of that row
+  const computed = computedColumns(t);
+  const rowFormula = (r: number, parts: number[]) => `=${parts.map((p) => at(r, firstNum + p)).join("+")}`;
   for (let r = first; r <= last; r++) {
     put(r, 1, r - first + 1, "stt");
     put(r, 2, null, "inputText");
-    for (let k = firstNum; k <= lastNum; k++) put(r, k, null, "inputNumber");
+    for (let k = firstNum; k <= lastNum; k++) {
+      const parts = computed.get(k - firstNum);
+      if (parts) put(r, k, null, "computed", rowFormula(r, parts));
+      else put(r, k, null, "inputNumber");
+    }
     put(r, status, null, "status");
   }
   const total = last + 1;
@@ -302,6 +309,15 @@ function layoutTableSheet(def: ReportDefinition, sheet: SheetDef, f: FieldDef): 
   const ref = `${at(first, firstNum)}:${at(last, lastNum)}`;
   const labels = `${at(first, 2)}:${at(last, 2)}`;
   const v = validationFor(def, f)!;
+  // Excel's validation on the input columns only, one range per run of input columns
+  const validations: LayoutValidation[] = [];
+  for (let k = 0; k < cols.length; k++) {
+    if (computed.has(k)) continue;
+    let end = k;
+    while (end + 1 < cols.length && !computed.has(end + 1)) end++;
+    validations.push({ ref: `${at(first, firstNum + k)}:${at(last, firstNum + end)}`, fieldId: f.id, ...v, prompt: f.hint ?? f.label });
+    k = end;
+  }
   return {
     id: sheet.id,
     name: sheet.name,
@@ -315,7 +331,7 @@ function layoutTableSheet(def: ReportDefinition, sheet: SheetDef, f: FieldDef): 
     cells,
     merges,
     inputs: [{ fieldId: f.id, kind: "table", ref, first: at(first, firstNum), rows, labels }],
-    validations: [{ ref, fieldId: f.id, ...v, prompt: f.hint ?? f.label }],
+    validations,
     statusColumn: columnLetter(status),
     frozenRows: 5,
     lastRow: total,
@@ -452,11 +468,12 @@ export function inputValues(
         const table = tableValue(data, f.id);
         const { start } = parseRange(input.ref);
         const labels = cellsOfRange(input.labels!);
+        const computed = computedColumns(f.table!); // their cells keep their formulas
         if (table.rows.length > labels.length) throw new Error(`${f.id}: ${table.rows.length} rows do not fit in ${labels.length} rows`);
         table.rows.forEach((label, r) => {
           if (label.trim()) out.push({ sheet: sheet.name, address: labels[r], value: label });
           (table.cells[r] ?? []).forEach((v, c) => {
-            if (v !== null && v !== undefined) out.push({ sheet: sheet.name, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v });
+            if (v !== null && v !== undefined && !computed.has(c)) out.push({ sheet: sheet.name, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v });
           });
         });
       } else if (f.kind === "lines") {

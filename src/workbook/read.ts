@@ -5,7 +5,7 @@
  * cannot be read as their type become problems placed on their cell.
  */
 import { columnTitle } from "../report/check";
-import { tableRowsName } from "../report/definition";
+import { computedColumns, tableRowsName } from "../report/definition";
 import { MSG, MSG_TABLE, MSG_UNITS } from "../report/messages";
 import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import type { FieldDef, FieldValue, Problem, ReportData, ReportDefinition, TableValue } from "../report/types";
@@ -171,6 +171,11 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
  * A table's rows and figures: the body is the range its defined name points at, the row
  * labels the range of "<ID>_DONG" (or the column left of the body). Text or an error in a
  * figure's cell is a problem on that cell, and the cell counts as unreadable.
+ *
+ * A computed column's cell ("sumOf") is read as Excel computed it. Without its formula it is
+ * a warning when a number was typed over it (the number is still read, for the rules to
+ * judge), an error when it was cleared in a row that has figures. An error value there
+ * caused by a part that is text or an error is not reported again (the part's problem says it).
  */
 function readTable(field: FieldDef, loc: FieldLocation, snapshot: WorkbookSnapshot, problems: Problem[], unreadableCells: Set<string>): TableValue {
   const sheet = findSheet(snapshot, loc.sheet)!;
@@ -179,28 +184,50 @@ function readTable(field: FieldDef, loc: FieldLocation, snapshot: WorkbookSnapsh
   const labelsRef = named ? parseSheetRef(named) : null;
   const labelCol = labelsRef && labelsRef.sheet.toLowerCase() === loc.sheet.toLowerCase() ? parseRange(labelsRef.ref).start.col : start.col - 1;
   const columns = field.table!.columns;
+  const computed = computedColumns(field.table!);
   const table: TableValue = { rows: [], cells: [] };
   for (let row = start.row; row <= end.row; row++) {
     const r = row - start.row;
     const label = sheet.cells[cellAddress({ row, col: labelCol })];
     const name = label === undefined || label === null || isErrorValue(label) ? "" : cellText(label);
+    const shown = name || MSG_TABLE.rowNumber(r + 1);
+    const width = Math.min(end.col - start.col + 1, columns.length);
+    const addr = (c: number) => cellAddress({ row, col: start.col + c });
     const cells: (number | null)[] = [];
-    for (let col = start.col; col <= end.col && col - start.col < columns.length; col++) {
-      const c = col - start.col;
-      const addr = cellAddress({ row, col });
-      const v = sheet.cells[addr];
-      if (isBlank(v)) cells.push(null);
-      else if (typeof v === "number") cells.push(v);
+    const unreadable = new Set<number>();
+    const problem = (c: number, severity: Problem["severity"], code: string, message: string) =>
+      problems.push({ sheet: loc.sheet, cell: addr(c), severity, code, fieldId: field.id, message });
+    // input columns first: a computed cell's error may come from one of its parts
+    const order = [...Array(width).keys()].sort((a, b) => Number(computed.has(a)) - Number(computed.has(b)));
+    for (const c of order) {
+      const v = sheet.cells[addr(c)];
+      const parts = computed.get(c);
+      if (parts && !isBlank(v) && !isErrorValue(v!) && !sheet.formulas?.[addr(c)]) {
+        problem(c, "warning", "table.formulaOverwritten", MSG_TABLE.overwritten(shown, columnTitle(columns, c), v, rowSumFormula(parts, addr)));
+      }
+      if (isBlank(v)) {
+        cells[c] = null;
+        if (parts && !sheet.formulas?.[addr(c)] && order.some((k) => !computed.has(k) && (cells[k] !== null || unreadable.has(k)))) {
+          unreadable.add(c);
+          problem(c, "error", "table.formulaDeleted", MSG_TABLE.formulaDeleted(shown, columnTitle(columns, c), rowSumFormula(parts, addr)));
+        }
+      } else if (typeof v === "number") cells[c] = v;
       else {
-        cells.push(null);
-        unreadableCells.add(`${field.id}:${r}:${c}`);
-        const shown = name || MSG_TABLE.rowNumber(r + 1);
+        cells[c] = null;
+        unreadable.add(c);
+        if (parts && isErrorValue(v!) && parts.some((k) => unreadable.has(k))) continue;
         const message = isErrorValue(v!) ? MSG.errorValue(`${shown} – ${columnTitle(columns, c)}`, v.error) : MSG_TABLE.text(shown, columnTitle(columns, c), v);
-        problems.push({ sheet: loc.sheet, cell: addr, severity: "error", code: isErrorValue(v!) ? "value.error" : "table.text", fieldId: field.id, message });
+        problem(c, "error", isErrorValue(v!) ? "value.error" : "table.text", message);
       }
     }
+    for (const c of unreadable) unreadableCells.add(`${field.id}:${r}:${c}`);
     table.rows.push(name);
     table.cells.push(cells);
   }
   return table;
+}
+
+/** A computed cell's formula in its row: "=D7+E7+F7". */
+function rowSumFormula(parts: number[], addr: (c: number) => string): string {
+  return `=${parts.map(addr).join("+")}`;
 }

@@ -8,6 +8,8 @@
  * unit's figure read through the unit's own layout — on a sheet whose rows moved, in the
  * row where the figure's label now is. A difference is an error on the summary cell that
  * names the units (and any other sheet) whose figure is not where the formula looks.
+ * A computed column's summary cell ("sumOf") has no roll-up formula — it keeps its row
+ * formula, the sum of the summary's own parts — so it is not cross-checked: its parts are.
  */
 import { columnTitle } from "../report/check";
 import { MSG_CROSS } from "../report/messages";

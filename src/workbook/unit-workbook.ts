@@ -13,7 +13,7 @@
  * - the layout of the rolled-up workbook: the standard sheets, the bookends with the units
  *   between them, and the summary formulas.
  */
-import { tableRowsName, tableValue } from "../report/definition";
+import { computedColumns, tableRowsName, tableValue } from "../report/definition";
 import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
 import { BOOKEND_END, BOOKEND_START, unitSheetName } from "../report/rollup";
 import type { FieldValue, Problem, ReportData, ReportDefinition } from "../report/types";
@@ -22,7 +22,7 @@ import { derivedDefinition, isBuiltIn, originOf } from "../report/kinds";
 import { buildLayout, namesOf, type LayoutName, type WorkbookLayout } from "./layout";
 import { KIND_SHEET, kindNameOf, kindSheetLayout } from "./kind-sheet";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
-import { bookendSheetLayout, checkUnitSheets, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout, type UnitSheet } from "./units";
+import { bookendSheetLayout, checkUnitSheets, evaluateFormulas, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout, type UnitSheet } from "./units";
 
 /* ------------------------------------------------------------------ kind and check */
 
@@ -52,7 +52,7 @@ export function checkAnyWorkbook(
   const check = checkWorkbook(def, layout, snapshot, options);
   const onStandardSheet = Object.values(check.locations).some((l) => !unitSheets.has(l.sheet.toLowerCase()));
   if (onStandardSheet) return { kind: "report", check, units };
-  if (units.length) return { kind: "unit", units, problems: sortProblems(checkUnitSheets(def, snapshot, options), layout, snapshot) };
+  if (units.length) return { kind: "unit", units, problems: sortProblems(checkUnitSheets(def, evaluateFormulas(snapshot), options), layout, snapshot) };
   return { kind: "none" };
 }
 
@@ -135,7 +135,9 @@ export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot)
         for (let col = start.col; col <= end.col; col++) cells.push(sheet.cells[cellAddress({ row, col })] ?? null);
         table.cells.push(cells);
       }
-      while (table.rows.length && table.rows[table.rows.length - 1] === "" && table.cells[table.cells.length - 1].every((v) => v === null || v === "")) {
+      // trailing rows without a label or a figure (a computed cell's 0 is not a figure) are dropped
+      const computed = computedColumns(def.fields.find((f) => f.id === input.fieldId)!.table!);
+      while (table.rows.length && table.rows[table.rows.length - 1] === "" && table.cells[table.cells.length - 1].every((v, c) => v === null || v === "" || computed.has(c))) {
         table.rows.pop();
         table.cells.pop();
       }
@@ -309,9 +311,10 @@ export function rolledUpWorkbook(
         if (!t) return [];
         const { start } = parseRange(input.ref);
         const labels = input.labels ? parseRange(input.labels).start.col : start.col - 1;
+        const computed = computedColumns(fitted.fields.find((f) => f.id === input.fieldId)!.table!); // the unit computes them
         return t.rows.flatMap((label, r) => [
           ...(label ? [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: labels }), value: label as CellValue }] : []),
-          ...t.cells[r].flatMap((v, c) => (v === null || v === undefined || v === "" ? [] : [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v }])),
+          ...t.cells[r].flatMap((v, c) => (v === null || v === undefined || v === "" || computed.has(c) ? [] : [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v }])),
         ]);
       }
       const v = u.values[input.fieldId];

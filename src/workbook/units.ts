@@ -4,6 +4,7 @@
  * their evaluation without Excel, and the checks across units.
  */
 import { checkReport } from "../report/check";
+import { computedColumns } from "../report/definition";
 import { MSG_UNITS } from "../report/messages";
 import { BOOKEND_END, BOOKEND_START, parseRollupFormula, rollupFormula } from "../report/rollup";
 import { cellAddress, columnLetter, columnNumber, parseCell, parseRange } from "../report/refs";
@@ -132,7 +133,11 @@ export function findUnitSheets(snapshot: WorkbookSnapshot, def: ReportDefinition
   });
 }
 
-/** A summary formula for each roll-up field: the summary cell (where the report keeps the field) and its formula. */
+/**
+ * A summary formula for each roll-up field: the summary cell (where the report keeps the field)
+ * and its formula; for a table, one per cell of its body except the cells of computed columns
+ * ("sumOf"), which keep the layout's row formula (the sum of the summary's own parts).
+ */
 export function summaryFormulas(
   def: ReportDefinition,
   layout: WorkbookLayout,
@@ -150,9 +155,12 @@ export function summaryFormulas(
     const summaryStart = parseCell(at.cell);
     const unitStart = parseCell(unitInput.first);
     const { start, end } = parseRange(inputOf(layout, f.id).input.ref);
+    // a computed column keeps its row formula in the summary too: the sum of the summary's parts
+    const computed = computedColumns(f.table!);
     const out: SummaryFormula[] = [];
     for (let r = 0; r <= end.row - start.row; r++) {
       for (let c = 0; c <= end.col - start.col; c++) {
+        if (computed.has(c)) continue;
         const unitCell = cellAddress({ row: unitStart.row + r, col: unitStart.col + c });
         out.push({ fieldId: f.id, sheet: at.sheet, cell: cellAddress({ row: summaryStart.row + r, col: summaryStart.col + c }), formula: rollupFormula(unitCell), row: r, column: c });
       }
@@ -203,6 +211,60 @@ export function evaluateRollups(snapshot: WorkbookSnapshot): WorkbookSnapshot {
     return { ...s, cells };
   });
   return changed ? { ...snapshot, sheets } : snapshot;
+}
+
+const SUM_OF_CELLS = /^=?\s*\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(\s*\+\s*\$?[A-Za-z]{1,3}\$?[0-9]{1,7})*\s*$/;
+
+/** A value in Excel's "+": blank is 0, TRUE 1, numeric text its number, other text #VALUE!, an error itself. */
+function addend(v: CellValue | undefined): number | { error: string } {
+  if (v === undefined || v === null) return 0;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (isErrorValue(v)) return v;
+  const t = v.trim();
+  return t !== "" && /^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(t) ? Number(t) : { error: "#VALUE!" };
+}
+
+/**
+ * Fills in the results of sums of cells of their own sheet ("=D6+E6+F6", a computed
+ * column's formula) that have no cached value, as Excel computes them; a part that is
+ * itself such a sum is computed first. Other cells are left as they are.
+ */
+export function evaluateCellSums(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  let changed = false;
+  const sheets = snapshot.sheets.map((s) => {
+    const formulas = s.formulas ?? {};
+    const pending = Object.entries(formulas).filter(([a, f]) => (s.cells[a] === undefined || s.cells[a] === null) && SUM_OF_CELLS.test(f));
+    if (!pending.length) return s;
+    const cells = { ...s.cells };
+    const busy = new Set<string>();
+    const valueOf = (address: string): CellValue => {
+      const f = formulas[address];
+      if (cells[address] !== undefined && cells[address] !== null) return cells[address];
+      if (!f || !SUM_OF_CELLS.test(f)) return cells[address] ?? null;
+      if (busy.has(address)) return 0; // a circular reference: Excel warns and shows 0
+      busy.add(address);
+      let sum = 0;
+      let error: { error: string } | null = null;
+      for (const ref of f.replace(/^=/, "").split("+")) {
+        const v = addend(valueOf(ref.replace(/[\s$]/g, "").toUpperCase()));
+        if (typeof v === "number") sum += v;
+        else error ??= v;
+      }
+      busy.delete(address);
+      cells[address] = error ?? sum;
+      return cells[address];
+    };
+    for (const [address] of pending) valueOf(address);
+    changed = true;
+    return { ...s, cells };
+  });
+  return changed ? { ...snapshot, sheets } : snapshot;
+}
+
+/** The formulas the reader can compute without Excel: the roll-up's, then the sums of cells (which may add roll-up cells). */
+export function evaluateFormulas(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  return evaluateCellSums(evaluateRollups(snapshot));
 }
 
 /** Checks every unit sheet with the rules of its fields (each unit on its own cells), without looking at the bookends. */

@@ -35,6 +35,17 @@ describe("reading .xlsx parts directly", () => {
     expect(s.sheets[0].formulas).toEqual({ C5: "=SUM(DonViDau:DonViCuoi!C5)", C6: "=SUM(DonViDau:DonViCuoi!C6)", C7: '="a"&"b"' });
   });
 
+  it("gives each cell of a shared formula (Excel's fill-down) its own formula, relative references moved", async () => {
+    const s = await readXlsxSnapshot(
+      await pkg(
+        `<row r="6"><c r="C6"><f t="shared" ref="C6:C8" si="0">D6+E6+$F$6+'Xã A6'!G6&amp;"H6"</f><v>3</v></c></row>` +
+          `<row r="7"><c r="C7"><f t="shared" si="0"/><v>5</v></c></row><row r="8"><c r="C8"><f t="shared" si="0"/></c><c r="D8"><f t="shared" si="9"/><v>1</v></c></row>`,
+      ),
+    );
+    expect(s.sheets[0].cells).toEqual({ C6: 3, C7: 5, C8: null, D8: 1 });
+    expect(s.sheets[0].formulas).toEqual({ C6: `=D6+E6+$F$6+'Xã A6'!G6&"H6"`, C7: `=D7+E7+$F$6+'Xã A6'!G7&"H6"`, C8: `=D8+E8+$F$6+'Xã A6'!G8&"H6"` });
+  });
+
   it("decodes the _xHHHH_ escapes in shared strings, inline strings and formula results", async () => {
     const s = await readXlsxSnapshot(
       await pkg(

@@ -233,17 +233,51 @@ function cellValue(attrs: Record<string, string>, inner: string, shared: string[
   }
 }
 
+const A1 = (a: string) => {
+  const m = /^([A-Z]+)([0-9]+)$/.exec(a)!;
+  return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) };
+};
+const letters = (col: number): string => (col <= 0 ? "" : letters(Math.floor((col - 1) / 26)) + String.fromCharCode(65 + ((col - 1) % 26)));
+
+/**
+ * A shared formula as it reads in another cell of its range: its relative references moved
+ * by the distance from the first cell ("D6+E6+F6" in C6 is "D7+E7+F7" in C7); absolute parts
+ * ($D$6), text in quotes and sheet names stay as they are.
+ */
+export function shiftFormula(formula: string, from: string, to: string): string {
+  const a = A1(from);
+  const b = A1(to);
+  const dr = b.row - a.row;
+  const dc = b.col - a.col;
+  // outside quotes only: "text" and 'sheet name' are kept
+  return formula.replace(/("(?:[^"]|"")*"|'(?:[^']|'')*')|((?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(!]))/g, (all, quoted, _ref, d1, col, d2, row) => {
+    if (quoted) return quoted;
+    const c = d1 ? A1(`${col.toUpperCase()}1`).col : A1(`${col.toUpperCase()}1`).col + dc;
+    const r = d2 ? Number(row) : Number(row) + dr;
+    if (c < 1 || r < 1) return "#REF!";
+    return `${d1}${letters(c)}${d2}${r}`;
+  });
+}
+
 function readSheetXml(name: string, xml: string, shared: string[], styleFonts: readonly string[] = []): SheetSnapshot {
   const cells: Record<string, CellValue> = {};
   const fonts: Record<string, string> = {};
   const formulas: Record<string, string> = {};
+  // a shared formula (Excel's "fill down"): its text is on its first cell only, the others name it by index
+  const masters = new Map<string, { address: string; formula: string }>();
+  const dependents: { address: string; si: string }[] = [];
   for (const { attrs, inner } of elements(xml, "c")) {
     const address = attrs.r?.toUpperCase();
     if (!address || inner === null) continue;
-    const f = /<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?f>)/.exec(inner);
+    const f = /<(?:[A-Za-z_][\w.-]*:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?f>)/.exec(inner);
     const value = cellValue(attrs, inner, shared);
     if (f) {
-      if (f[1]) formulas[address] = `=${decodeXml(f[1])}`;
+      const fa = attributes(f[1] ?? "");
+      if (f[2]) formulas[address] = `=${decodeXml(f[2])}`;
+      if (fa.t === "shared" && fa.si !== undefined) {
+        if (f[2]) masters.set(fa.si, { address, formula: formulas[address] });
+        else dependents.push({ address, si: fa.si });
+      }
       // a formula without a cached result is null, to be evaluated by the reader if it can
       cells[address] = value === undefined || value === "" ? null : value;
       continue;
@@ -252,6 +286,10 @@ function readSheetXml(name: string, xml: string, shared: string[], styleFonts: r
     // the font of a text cell (its style's), for the legacy-encoding check
     const font = typeof value === "string" && value !== "" ? styleFonts[Number(attrs.s ?? 0)] : undefined;
     if (font) fonts[address] = font;
+  }
+  for (const d of dependents) {
+    const m = masters.get(d.si);
+    if (m) formulas[d.address] = shiftFormula(m.formula, m.address, d.address);
   }
   const sheet: SheetSnapshot = { name, cells };
   if (Object.keys(formulas).length) sheet.formulas = formulas;
