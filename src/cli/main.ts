@@ -15,7 +15,6 @@ import { parseArgs } from "node:util";
 import { prepareExport } from "../commands/export-report";
 import { packReport } from "../docx";
 import { DefinitionError } from "../report/definition";
-import { parseDefinitionText } from "../report/definition-schema";
 import { builtInKinds, DEFAULT_KIND_ID, loadDefinition, UnknownKindError } from "../report/kinds";
 import { MSG_FILE } from "../report/messages";
 import { sampleDataOf } from "../report/sample";
@@ -355,6 +354,8 @@ async function chosenKind(options: { kind?: string; definition?: string }): Prom
   if (options.kind !== undefined && options.definition !== undefined) throw usageError(M.kindAndDefinition);
   if (options.definition !== undefined) {
     const text = (await readInput(options.definition)).toString("utf8");
+    // the schema checker (Ajv) is loaded only for an office's own definition
+    const { parseDefinitionText } = await import("../report/definition-schema");
     try {
       return kindOf(parseDefinitionText(text, q(options.definition)));
     } catch (e) {
