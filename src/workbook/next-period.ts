@@ -29,7 +29,7 @@ import { periodChoice, periodOf, periodSlug, periodWords, type Period } from "..
 import type { FieldValue, PreviousTotals, ReportData, ReportDefinition } from "../report/types";
 import { checkWorkbook } from "./check-workbook";
 import type { WorkbookLayout } from "./layout";
-import { totalsOf } from "./previous-totals";
+import { refValue } from "../report/values";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 import { unitFiguresOf, type UnitFigures, type UnitTable } from "./unit-workbook";
 
@@ -208,4 +208,17 @@ export function planNextPeriod(def: ReportDefinition, layout: WorkbookLayout, sn
     previous: { period: periodWords(from), totals: totalsOf(def, check.data) },
     fileName: `${def.document.fileName}-${periodSlug(to)}.xlsx`,
   };
+}
+
+/** Every figure a sentence may compare: each count field and each table column's total; missing figures left out. */
+export function totalsOf(def: ReportDefinition, data: ReportData): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of def.fields) {
+    const refs = f.kind === "count" ? [f.id] : f.kind === "table" ? f.table!.columns.map((c) => `${f.id}.${c.id}`) : [];
+    for (const ref of refs) {
+      const v = refValue(def, data, ref);
+      if (v !== null && Number.isFinite(v)) out[ref] = v;
+    }
+  }
+  return out;
 }

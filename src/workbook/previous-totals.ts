@@ -11,27 +11,14 @@
  *
  * Every command already reads the kind sheet whole (the CLI's reader, the add-in's snapshot),
  * so reading them costs no round trip. Plain values, not formulas: the previous workbook is
- * gone by then. Pure.
+ * gone by then. Pure, and small: the check (in the pane's first load) reads them; what
+ * computes them (`totalsOf`, src/workbook/next-period.ts) is loaded only by "Kỳ mới".
  */
-import { refValue } from "../report/values";
-import type { PreviousTotals, ReportData, ReportDefinition } from "../report/types";
+import type { PreviousTotals } from "../report/types";
 import { KIND_SHEET } from "./kind-sheet";
 import { findSheet, type WorkbookSnapshot } from "./snapshot";
 
 export const PREVIOUS_MARKER = "BC-TTHC/KY-TRUOC";
-
-/** Every figure a sentence may compare: each count field and each table column's total; missing figures left out. */
-export function totalsOf(def: ReportDefinition, data: ReportData): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const f of def.fields) {
-    const refs = f.kind === "count" ? [f.id] : f.kind === "table" ? f.table!.columns.map((c) => `${f.id}.${c.id}`) : [];
-    for (const ref of refs) {
-      const v = refValue(def, data, ref);
-      if (v !== null && Number.isFinite(v)) out[ref] = v;
-    }
-  }
-  return out;
-}
 
 /** The cells of the kind sheet that keep the previous totals. */
 export function previousTotalsCells(previous: PreviousTotals): { sheet: string; address: string; value: string | number }[] {
