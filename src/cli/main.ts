@@ -8,6 +8,7 @@
  * 2 the command was called wrongly (unknown command or option, missing argument).
  */
 import { fixTextCommand, USAGE_FIX_TEXT } from "./fix-text";
+import { nextPeriodCommand, USAGE_NEXT_PERIOD } from "./next-period";
 import { readFileSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
@@ -98,6 +99,8 @@ Cách dùng:
       Không có -o: ghi tệp theo loại và kỳ báo cáo (ví dụ bao-cao-cctthc-thang-11-2024.docx)
       cùng thư mục với sổ.
 
+${USAGE_NEXT_PERIOD}
+
 ${USAGE_FIX_TEXT}
 
   bao-cao --help       in hướng dẫn này
@@ -125,7 +128,7 @@ const FORMAT: Record<XlsxFormatProblem, (f: string, detail?: string, info?: Xlsx
 const M = {
   seeHelp: "Xem hướng dẫn: bao-cao --help",
   noCommand: "Chưa nhập lệnh.",
-  unknownCommand: (c: string) => `Lệnh không hợp lệ: ${q(c)}. Các lệnh: kinds, definition, template, rollup, check, export.`,
+  unknownCommand: (c: string) => `Lệnh không hợp lệ: ${q(c)}. Các lệnh: kinds, definition, template, rollup, check, export, next-period, fix-text.`,
   definitionNeedsId: "Lệnh definition cần mã loại báo cáo, ví dụ: bao-cao definition bao-cao-cctthc-thang (xem bao-cao kinds).",
   kindAndDefinition: "Chỉ dùng một trong hai: --kind (loại có sẵn) hoặc --definition (định nghĩa riêng).",
   noSample: (id: string) => `Loại báo cáo ${q(id)} không có số liệu mẫu; bỏ --sample hoặc dùng --data.`,
@@ -729,6 +732,8 @@ const COMMANDS: Record<string, (ctx: Context, args: string[]) => Promise<number>
   rollup: rollupCommand,
   check: checkCommand,
   export: exportCommand,
+  "next-period": (ctx, args) =>
+    nextPeriodCommand(ctx.io, args, { usageError, failure, readWorkbookFile, kindOfWorkbook, refuseInputAsOutput, refuseDirectory, checkOutput, writeOutput }, () => help(ctx.io)),
   "fix-text": (ctx, args) =>
     fixTextCommand(ctx.io, args, { usageError, failure, readInput, readWorkbookFile, refuseInputAsOutput, checkOutput, writeOutput }, () => help(ctx.io)),
 };

@@ -25,7 +25,7 @@ import { reportFileName } from "./export-report";
  * current kind (the workbook's, as last read), the monthly report by default.
  */
 const layouts = new WeakMap<ReportDefinition, WorkbookLayout>();
-function kindOf(def: ReportDefinition = loadDefinition(DEFAULT_KIND_ID)): { def: ReportDefinition; layout: WorkbookLayout } {
+export function kindOf(def: ReportDefinition = loadDefinition(DEFAULT_KIND_ID)): { def: ReportDefinition; layout: WorkbookLayout } {
   let layout = layouts.get(def);
   if (!layout) layouts.set(def, (layout = buildLayout(def)));
   return { def, layout };
@@ -204,4 +204,47 @@ export async function rollup(host: ExcelHost, hooks: RollupHooks, kind?: ReportD
 /** "Chuyển sang Unicode": the cells of the check's legacy-encoding problems, to Unicode and Times New Roman. */
 export function convertLegacyText(host: ExcelHost, problems: Pick<Problem, "sheet" | "cell">[]): Promise<LegacyFixOutcome> {
   return convertLegacyCells(host, problems.map((p) => ({ sheet: p.sheet, cell: p.cell })));
+}
+
+/* ------------------------------------------------------------------ next period, preview */
+
+/*
+ * "Kỳ mới" and "Xem trước" are implemented in ./period-commands.ts, loaded (with ExcelJS, or
+ * with docx) only when their button is pressed; here are their types and thin entry points.
+ */
+
+export type NextPeriodOutcome =
+  /** opened in a new Excel window (Excel.createWorkbook), or handed over as a file like the report */
+  | { status: "opened" | "delivered"; fileName: string; from: string; to: string; units: number; delivery?: Delivery; definition: ReportDefinition }
+  /** not a report workbook, or its period cannot be read: `message` says so */
+  | { status: "refused"; message: string; definition?: ReportDefinition };
+
+export interface NextPeriodHooks {
+  /** keep the text sections ("Giữ lời văn") */
+  keepText: boolean;
+  /** hands the .xlsx to the user where Excel cannot open a new workbook */
+  deliver(file: Blob, fileName: string): Promise<Delivery>;
+  progress?: Progress;
+}
+
+export interface PreviewResult {
+  /** the .docx bytes, the same as "Xuất báo cáo" builds */
+  document: Blob;
+  fileName: string;
+  /** every problem of the workbook (the preview is shown even with errors) */
+  problems: Problem[];
+  unitSheets: UnitSheet[];
+  definition: ReportDefinition;
+}
+
+const periodCommands = () => import(/* webpackChunkName: "next-period" */ "./period-commands");
+
+/** "Kỳ mới": next period's workbook from the open one (see ./period-commands.ts). */
+export async function nextPeriodWorkbook(host: ExcelHost, hooks: NextPeriodHooks): Promise<NextPeriodOutcome> {
+  return (await periodCommands()).nextPeriodWorkbook(host, hooks);
+}
+
+/** "Xem trước": the report's .docx from the workbook as it is, errors or not (see ./period-commands.ts). */
+export async function previewReport(host: ExcelHost, today?: Date): Promise<PreviewResult> {
+  return (await periodCommands()).previewReport(host, today);
 }

@@ -74,6 +74,11 @@ async function everyCommand(excelApi: string): Promise<{ sim: SimHost; outcomes:
   await step("importUnits", async () => commands.importUnits(host, [{ name: "di-su.xlsx", bytes: new Uint8Array(await workbookBuffer(unit.workbook)) }]));
   await step("rollup", () => commands.rollup(host, { confirmOverwrite: async () => true }));
   await step("checkAfterRollup", async () => (await commands.checkWorkbookInExcel(host, today)).unitSheets.map((u) => u.sheet));
+  await step("previewReport", async () => (await commands.previewReport(host, today)).fileName);
+  await step("nextPeriodWorkbook", async () => {
+    const r = await commands.nextPeriodWorkbook(host, { keepText: false, deliver: async () => ({ kind: "downloaded" }) });
+    return r.status === "refused" ? r : { status: r.status, fileName: r.fileName, units: r.units };
+  });
   return { sim, outcomes };
 }
 

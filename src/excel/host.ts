@@ -6,6 +6,12 @@
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * Opens a new workbook made from .xlsx bytes (base64) in a new Excel window:
+   * `Excel.createWorkbook`, ExcelApi 1.8. Absent where Excel has no such function (the
+   * simulator); the caller also checks the requirement set.
+   */
+  createWorkbook?(base64: string): Promise<void>;
 }
 
 /** The host inside Office: Excel.run and Office.context.requirements. */
@@ -13,6 +19,7 @@ export function officeHost(): ExcelHost {
   return {
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    ...(typeof Excel.createWorkbook === "function" ? { createWorkbook: (base64: string) => Excel.createWorkbook(base64) } : {}),
   };
 }
 

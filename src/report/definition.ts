@@ -221,6 +221,21 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     }
   });
 
+  // figures carried into the next period ("Kỳ mới")
+  (def.carryOver ?? []).forEach((c, i) => {
+    const at = `/carryOver/${i}`;
+    if (c.table !== undefined) {
+      if (isTable(`${at}/table`, c.table)) {
+        needColumn(`${at}/from`, c.table, c.from);
+        needColumn(`${at}/to`, c.table, c.to);
+      }
+    } else {
+      need(`${at}/from`, c.from, ["count"]);
+      need(`${at}/to`, c.to, ["count"]);
+    }
+    if (c.from === c.to) add(at, `"from" và "to" trùng nhau ("${c.from}"): số liệu không chuyển đi đâu.`);
+  });
+
   // computed values and placeholders
   const values = def.document.values ?? {};
   const needRef = (path: string, ref: string) => {
@@ -231,7 +246,10 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
   for (const [name, v] of Object.entries(values)) {
     const at = `/document/values/${name}`;
     if ("sum" in v) v.sum.forEach((ref, j) => needRef(`${at}/sum/${j}`, ref));
-    else {
+    else if ("change" in v) {
+      needRef(`${at}/change`, v.change);
+      if (v.text !== undefined && !v.text.includes("{change}")) add(`${at}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
+    } else {
       v.percent.forEach((ref, j) => needRef(`${at}/percent/${j}`, ref));
       v.over.forEach((ref, j) => needRef(`${at}/over/${j}`, ref));
     }

@@ -220,7 +220,25 @@ export type ComputedValue =
   /** a sum, written as a whole number ("12.345") */
   | { sum: ValueRef[] }
   /** a percentage sum(of) / sum(over) with one decimal ("95,2%"); `whenZero` when the denominator is 0 */
-  | { percent: ValueRef[]; over: ValueRef[]; whenZero?: string };
+  | { percent: ValueRef[]; over: ValueRef[]; whenZero?: string }
+  /**
+   * the change of a figure against the previous period, as "Kỳ mới" left it in the workbook
+   * (src/workbook/previous-totals.ts): `text` with "{change}" replaced by "tăng 12,5%", "giảm 3,0%"
+   * or "không đổi" (default text: "{change} so với kỳ trước"); `whenNoPrevious` (default "")
+   * when the workbook has no previous period, or its figure was 0 or missing
+   */
+  | { change: ValueRef; text?: string; whenNoPrevious?: string };
+
+/**
+ * A figure carried from one period into the next by "Kỳ mới": in every row of `table`, the
+ * new period's column `to` gets this period's column `from` ("Từ kỳ trước" = "Đang giải quyết");
+ * without `table`, the count field `to` gets the count field `from`.
+ */
+export interface CarryOverDef {
+  table?: string;
+  from: string;
+  to: string;
+}
 
 /** A table printed as an appendix (phụ lục) after the closing block, on its own page. */
 export interface AppendixDef {
@@ -269,6 +287,8 @@ export interface ReportDefinition {
   units: UnitsDef;
   fields: FieldDef[];
   rules: CrossRule[];
+  /** figures "Kỳ mới" carries into the next period's workbook (every other figure is cleared) */
+  carryOver?: CarryOverDef[];
   sheets: SheetDef[];
   document: DocumentDef;
 }
@@ -282,9 +302,19 @@ export interface TableValue {
 /** The value of one field in the report data. */
 export type FieldValue = string | number | string[] | TableValue | null;
 
+/** The previous period's totals, as "Kỳ mới" left them in the next period's workbook. */
+export interface PreviousTotals {
+  /** the previous period in words ("tháng 11 năm 2024") */
+  period: string;
+  /** by value reference: a count field ("PAKN_TONG") or a table column's total ("BIEU_06.TONG_NHAN") */
+  totals: Record<string, number>;
+}
+
 /** The report's data: one value per field id. */
 export interface ReportData {
   values: Record<string, FieldValue>;
+  /** the previous period's totals, when the workbook was made by "Kỳ mới" */
+  previous?: PreviousTotals;
 }
 
 /** A problem found in the workbook, placed on its cell. */

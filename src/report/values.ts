@@ -37,8 +37,28 @@ function sumOf(def: ReportDefinition, data: ReportData, refs: ValueRef[]): numbe
   return sum;
 }
 
+/** The default sentence of a change value. */
+export const CHANGE_TEXT = "{change} so với kỳ trước";
+
+/** A change between two figures in words: "tăng 12,5%", "giảm 3,0%", "không đổi"; null when the previous is 0. */
+export function changeWords(previous: number, current: number): string | null {
+  if (current === previous) return "không đổi";
+  if (previous === 0) return null;
+  const tenths = Math.round((Math.abs(current - previous) / Math.abs(previous)) * 1000);
+  // always one decimal ("3,0%"): a change reads as a measured rate
+  return `${current > previous ? "tăng" : "giảm"} ${formatNumber(Math.trunc(tenths / 10))},${tenths % 10}%`;
+}
+
 /** One computed value as text. */
 export function computedText(def: ReportDefinition, data: ReportData, value: ComputedValue): string {
+  if ("change" in value) {
+    const before = data.previous?.totals[value.change];
+    const whenNone = value.whenNoPrevious ?? "";
+    if (before === undefined || !Number.isFinite(before)) return whenNone;
+    const now = refValue(def, data, value.change);
+    const words = now === null ? MISSING_VALUE : changeWords(before, now);
+    return words === null ? whenNone : (value.text ?? CHANGE_TEXT).replace("{change}", words);
+  }
   if ("sum" in value) {
     const s = sumOf(def, data, value.sum);
     return s === null ? MISSING_VALUE : formatNumber(s);

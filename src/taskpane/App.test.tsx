@@ -28,7 +28,7 @@ import {
 } from "./testing";
 
 const TODAY = new Date(2024, 11, 5);
-const ACTION_NAMES = ["Tạo mẫu", "Kiểm tra", "Tổng hợp", "Xuất báo cáo"];
+const ACTION_NAMES = ["Tạo mẫu", "Kiểm tra", "Tổng hợp", "Xem trước", "Xuất báo cáo", "Kỳ mới"];
 
 failOnReactWarnings();
 
@@ -69,13 +69,13 @@ describe("the task pane", () => {
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
 
     expect(commands.checkWorkbookInExcel).toHaveBeenCalledWith(host, TODAY);
-    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual([true, true, true, true]);
+    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual(ACTION_NAMES.map(() => true));
     expect(screen.getByRole("status").textContent).toBe("Đang kiểm tra số liệu…");
     expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("true");
 
     await act(async () => pending.resolve(checkResult(MIXED)));
 
-    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual([false, false, false, false]);
+    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual(ACTION_NAMES.map(() => false));
     expect(screen.getByRole("status").textContent).toBe("");
     expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("false");
     expect(screen.getByText("Có 2 lỗi và 2 cảnh báo; các ô có vấn đề đã được tô màu.")).toBeTruthy();

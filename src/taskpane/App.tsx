@@ -27,9 +27,9 @@ import { deliverDocx } from "./download";
 import type { LaunchCommand } from "./launch";
 import { ImportResultList } from "./ImportResultList";
 import { isLegacyProblem, legacyFixNotices, TEXT_LEGACY } from "./legacy-text";
-import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, rollupNotices, templateNotices, type Notice } from "./notices";
+import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, previewNotices, rollupNotices, templateNotices, type Notice } from "./notices";
 import { ProblemList, problemKey } from "./ProblemList";
-import { TEXT, TEXT_KINDS } from "./texts";
+import { TEXT, TEXT_KINDS, TEXT_NEXT_PERIOD, TEXT_PREVIEW } from "./texts";
 import { UnitsSection } from "./UnitsSection";
 import { KindPicker, OWN_DEFINITION } from "./KindPicker";
 import type { ReportDefinition } from "../report/types";
@@ -46,6 +46,8 @@ export type PaneCommands = Pick<
   | "rollup"
   | "reportKinds"
   | "definitionFromFile" | "convertLegacyText"
+  | "nextPeriodWorkbook"
+  | "previewReport"
 >;
 
 export interface AppProps {
@@ -103,6 +105,10 @@ const ConfirmOverwriteDialog = lazy(() => loadOverwriteDialog().then((m) => ({ d
 const loadUnicodeDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmUnicodeDialog");
 const ConfirmUnicodeDialog = lazy(() => loadUnicodeDialog().then((m) => ({ default: m.ConfirmUnicodeDialog })));
 
+/** The report's preview (docx-preview and its page fitting): a chunk of its own, fetched when "Xem trước" is pressed. */
+const loadPreview = () => import(/* webpackChunkName: "preview" */ "./ReportPreview");
+const ReportPreview = lazy(() => loadPreview().then((m) => ({ default: m.ReportPreview })));
+
 type PendingConfirm =
   | { kind: "warnings"; warnings: Problem[]; resolve(proceed: boolean): void }
   | { kind: "overwrite"; cells: TypedSummaryCell[]; resolve(replace: boolean): void }
@@ -144,6 +150,9 @@ export function App({
   const [ownDefinition, setOwnDefinition] = useState<{ file: string; def: ReportDefinition } | null>(null);
   /** the workbook's kind as last seen (made by Tạo mẫu, read by Kiểm tra or Xuất báo cáo): the units' commands use it */
   const [workbookKind, setWorkbookKind] = useState<ReportDefinition | undefined>(undefined);
+  const [keepText, setKeepText] = useState(false);
+  /** the report's preview, when asked for: its .docx and when it was made */
+  const [preview, setPreview] = useState<{ document: Blob; madeAt: string } | null>(null);
   const running = useRef(false);
   const busy = step !== null;
 
@@ -240,6 +249,38 @@ export function App({
         setNotices(exportNotices(outcome));
       }),
     [run, commands, host, deliver, platform, today],
+  );
+
+  const showPreview = useCallback(
+    () =>
+      run(TEXT_PREVIEW.progress, async () => {
+        const view = loadPreview();
+        view.catch(() => undefined); // fetched while the workbook is read; a failure shows when rendered
+        const result = await commands.previewReport(host, today());
+        setWorkbookKind(result.definition);
+        setProblems(result.problems);
+        setUnitSheets(result.unitSheets);
+        setSelectedKey(null);
+        setNotices(previewNotices(result.problems));
+        await view;
+        setPreview({ document: result.document, madeAt: new Date().toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) });
+      }),
+    [run, commands, host, today],
+  );
+
+  const nextPeriod = useCallback(
+    () =>
+      run(TEXT_NEXT_PERIOD.progress, async (progress) => {
+        const words = import(/* webpackChunkName: "next-period" */ "./next-period-notices");
+        const outcome = await commands.nextPeriodWorkbook(host, {
+          keepText,
+          deliver: deliver ?? ((file, fileName) => deliverDocx(file, fileName, platform)),
+          progress,
+        });
+        if (outcome.definition) setWorkbookKind(outcome.definition);
+        setNotices((await words).nextPeriodNotices(outcome));
+      }),
+    [run, commands, host, keepText, deliver, platform],
   );
 
   const rollUp = useCallback(
@@ -348,6 +389,8 @@ export function App({
     check: () => void check(),
     rollUp: () => void rollUp(),
     export: () => void exportReport(),
+    preview: () => void showPreview(),
+    nextPeriod: () => void nextPeriod(),
   };
 
   // ?lenh=xuat-bao-cao: start the export once, on load.
@@ -393,6 +436,11 @@ export function App({
             <Caption1 id={`tthc-action-${a.id}`} className={s.description}>
               {a.description}
             </Caption1>
+            {a.id === "nextPeriod" && (
+              <label className={s.description}>
+                <input type="checkbox" checked={keepText} disabled={busy} onChange={(e) => setKeepText(e.currentTarget.checked)} /> {TEXT_NEXT_PERIOD.keepText}
+              </label>
+            )}
           </li>
         ))}
       </ul>
@@ -437,6 +485,12 @@ export function App({
       )}
 
       <ProblemList problems={problems} units={unitSheets} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
+
+      {preview && (
+        <Suspense fallback={null}>
+          <ReportPreview document={preview.document} madeAt={preview.madeAt} busy={busy} onRefresh={() => void showPreview()} onClose={() => setPreview(null)} />
+        </Suspense>
+      )}
 
       {dialogWanted && (
         <Suspense fallback={null}>

@@ -5,7 +5,7 @@
  * "Thêm đơn vị" and "Nhập từ tệp" are not listed here: they sit in the pane's "Đơn vị" section
  * (UnitsSection.tsx), beside the unit name field.
  */
-export type PaneActionId = "createTemplate" | "check" | "rollUp" | "export";
+export type PaneActionId = "createTemplate" | "check" | "rollUp" | "preview" | "export" | "nextPeriod";
 
 export interface PaneAction {
   id: PaneActionId;
@@ -33,9 +33,19 @@ export const PANE_ACTIONS: readonly PaneAction[] = [
     description: "Cộng số liệu các trang đơn vị vào trang số liệu của mẫu (I. Kết quả, Biểu 06…) bằng công thức Excel; hỏi trước khi thay số bạn đã nhập.",
   },
   {
+    id: "preview",
+    label: "Xem trước",
+    description: "Xem báo cáo như tệp Word ngay tại đây, cả khi sổ còn lỗi; chọn và sao chép được chữ.",
+  },
+  {
     id: "export",
     label: "Xuất báo cáo",
     description: "Kiểm tra rồi tạo tệp Word báo cáo theo thể thức Nghị định 30/2020/NĐ-CP.",
     primary: true,
+  },
+  {
+    id: "nextPeriod",
+    label: "Kỳ mới",
+    description: "Tạo sổ kỳ sau từ sổ này (sổ này giữ nguyên): giữ cơ quan, người ký, nơi nhận, lĩnh vực, đơn vị; xóa số liệu.",
   },
 ];

@@ -6,7 +6,7 @@
 import type { AddUnitOutcome, ApplyLayoutResult, CheckAndMarkResult, ExportOutcome, ImportResult, RollupOutcome } from "../commands/addin-commands";
 import { describeError, UserFacingError } from "../excel/errors";
 import type { Problem } from "../report/types";
-import { TEXT } from "./texts";
+import { TEXT, TEXT_PREVIEW } from "./texts";
 
 export interface Notice {
   /** stable key for React */
@@ -140,3 +140,9 @@ export function errorNotice(e: unknown, id = "error"): Notice {
     offerRecreate: e instanceof UserFacingError && e.action === "recreate",
   };
 }
+
+export function previewNotices(problems: Problem[]): Notice[] {
+  const { errors } = countBySeverity(problems);
+  return errors ? [{ id: "preview", intent: "warning", text: TEXT_PREVIEW.withErrors(errors) }] : [];
+}
+

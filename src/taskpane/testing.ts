@@ -59,6 +59,8 @@ export function fakeCommands(): FakeCommands {
     importUnits: jest.fn(),
     rollup: jest.fn(),
     convertLegacyText: jest.fn(),
+    nextPeriodWorkbook: jest.fn(),
+    previewReport: jest.fn(),
     // the real list of kinds; reading an own definition is the real parser too
     reportKinds: jest.fn(() => realCommands.reportKinds()),
     definitionFromFile: jest.fn((text: string, name: string) => realCommands.definitionFromFile(text, name)),

@@ -153,3 +153,14 @@ export const TEXT_KINDS = {
   ownNeeded: 'Chọn tệp định nghĩa riêng (JSON) trước khi bấm "Tạo mẫu", hoặc chọn một loại báo cáo có sẵn.',
   current: (title: string) => `Sổ này: ${title}`,
 } as const;
+
+/** What the first load needs of "Xem trước" and "Kỳ mới"; the rest of their words load with them. */
+export const TEXT_PREVIEW = {
+  progress: "Đang dựng bản xem trước…",
+  withErrors: (n: number) => `Sổ còn ${n} lỗi (liệt kê bên dưới): chỗ thiếu số liệu để trống hoặc "…". "Xuất báo cáo" cần sửa hết lỗi.`,
+} as const;
+
+export const TEXT_NEXT_PERIOD = {
+  progress: "Đang đọc sổ…",
+  keepText: "Giữ lời văn (nhận xét, nhiệm vụ, kiến nghị)",
+} as const;

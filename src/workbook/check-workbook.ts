@@ -9,6 +9,7 @@ import { parseCell } from "../report/refs";
 import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { legacyTextProblems } from "./legacy-check";
+import { previousTotalsOf } from "./previous-totals";
 import { readWorkbook, type FieldLocation } from "./read";
 import { crossCheckRollup } from "./rollup-cross-check";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -43,7 +44,10 @@ export function checkWorkbook(
   const cross = hasUnits ? crossCheckRollup(def, snapshot) : [];
   const legacy = legacyTextProblems(def, layout, snapshot, read.locations);
   const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy], layout, snapshot);
-  return { data: read.data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0 };
+  // a workbook made by "Kỳ mới" keeps the previous period's totals, for the sentences that compare
+  const previous = previousTotalsOf(snapshot);
+  const data = previous ? { ...read.data, previous } : read.data;
+  return { data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0 };
 }
 
 export function hasErrors(problems: Problem[]): boolean {
