@@ -1,32 +1,20 @@
 /**
  * @jest-environment jsdom
  */
-import { render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { screen } from "@testing-library/react";
 import { loadDefinition } from "../report/kinds";
-import { App } from "./App";
-import { checkResult, fakeCommands, fakeHost, failOnReactWarnings, templateResult, type FakeCommands } from "./testing";
+import { checkResult, failOnReactWarnings, templateResult } from "./testing";
+
+import { renderApp } from "./render-app.testutil";
 
 failOnReactWarnings();
-
-function renderApp(commands: FakeCommands = fakeCommands()) {
-  const host = fakeHost();
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} today={() => new Date(2025, 9, 1)} commands={commands} />
-    </FluentProvider>,
-  );
-  return { commands, host, user };
-}
 
 const kindSelect = () => screen.getByRole("combobox", { name: "Loại báo cáo" }) as HTMLSelectElement;
 const jsonFile = (text: string, name = "rieng.json") => new File([text], name, { type: "application/json" });
 
 describe("Tạo mẫu with report kinds", () => {
   it("offers both built-in kinds and an own definition, the monthly report preselected", () => {
-    renderApp();
+    renderApp({ todayIs: new Date(2025, 9, 1) });
     const options = [...kindSelect().options].map((o) => o.text);
     expect(options).toEqual([
       "Báo cáo tình hình, kết quả thực hiện công tác cải cách thủ tục hành chính tháng",
@@ -37,7 +25,7 @@ describe("Tạo mẫu with report kinds", () => {
   });
 
   it("makes the chosen kind, and the units' commands then work on it", async () => {
-    const { commands, host, user } = renderApp();
+    const { commands, host, user } = renderApp({ todayIs: new Date(2025, 9, 1) });
     const dossiers = loadDefinition("bao-cao-giai-quyet-tthc");
     commands.createTemplate.mockResolvedValue({ ...templateResult(["Thông tin chung", "Biểu 06"]), definition: dossiers });
     commands.addUnit.mockResolvedValue({ status: "added", unitName: "Phường A", sheet: "Phường A", renamed: false });
@@ -50,7 +38,7 @@ describe("Tạo mẫu with report kinds", () => {
   });
 
   it("takes the workbook's own kind from Kiểm tra", async () => {
-    const { commands, host, user } = renderApp();
+    const { commands, host, user } = renderApp({ todayIs: new Date(2025, 9, 1) });
     const dossiers = loadDefinition("bao-cao-giai-quyet-tthc");
     commands.checkWorkbookInExcel.mockResolvedValue({ ...checkResult([]), definition: dossiers });
     commands.rollup.mockResolvedValue({ status: "noUnits", message: "Chưa có trang đơn vị nào." });
@@ -60,7 +48,7 @@ describe("Tạo mẫu with report kinds", () => {
   });
 
   it("reads an office's own definition from a JSON file and makes it", async () => {
-    const { commands, host, user } = renderApp();
+    const { commands, host, user } = renderApp({ todayIs: new Date(2025, 9, 1) });
     const own = JSON.parse(JSON.stringify(loadDefinition())) as ReturnType<typeof loadDefinition>;
     own.title = "Báo cáo tháng của Sở Tư pháp";
     commands.createTemplate.mockResolvedValue({ ...templateResult(["Thông tin chung"]), definition: own });
@@ -72,7 +60,7 @@ describe("Tạo mẫu with report kinds", () => {
   });
 
   it("says what is wrong in a broken definition, with its JSON path, and makes nothing", async () => {
-    const { commands, user } = renderApp();
+    const { commands, user } = renderApp({ todayIs: new Date(2025, 9, 1) });
     const broken = JSON.parse(JSON.stringify(loadDefinition())) as unknown as { document: { frame: { agency: string } } };
     broken.document.frame.agency = "KHONG_CO";
     await user.selectOptions(kindSelect(), "__rieng__");

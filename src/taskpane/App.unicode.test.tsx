@@ -1,13 +1,12 @@
 /**
  * @jest-environment jsdom
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { screen, waitFor, within } from "@testing-library/react";
 import type { LegacyFixOutcome } from "../commands/addin-commands";
 import type { Problem } from "../report/types";
-import { App } from "./App";
-import { checkResult, fakeCommands, fakeHost, failOnReactWarnings, WARNING_INFO, type FakeCommands } from "./testing";
+import { checkResult, fakeCommands, failOnReactWarnings, WARNING_INFO } from "./testing";
+
+import { renderApp } from "./render-app.testutil";
 
 failOnReactWarnings();
 
@@ -20,24 +19,13 @@ const LEGACY: Problem = {
   message: 'Ô chứa chữ mã TCVN3 (ABC), không phải Unicode: "Thùc hiÖn" sẽ in ra sai. Bấm "Chuyển sang Unicode" hoặc chạy bao-cao fix-text.',
 };
 
-function renderApp(commands: FakeCommands = fakeCommands()) {
-  const host = fakeHost();
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} today={() => new Date(2024, 11, 5)} commands={commands} />
-    </FluentProvider>,
-  );
-  return { commands, host, user };
-}
-
 const converted: LegacyFixOutcome = { converted: [{ sheet: LEGACY.sheet, cell: LEGACY.cell, encoding: "tcvn3", text: "Thực hiện" }], skipped: [] };
 
 describe("Chuyển sang Unicode", () => {
   test("is offered only when the check found legacy text", async () => {
     const commands = fakeCommands();
     commands.checkWorkbookInExcel.mockResolvedValueOnce(checkResult([WARNING_INFO]));
-    const { user } = renderApp(commands);
+    const { user } = renderApp({ commands });
     expect(screen.queryByRole("button", { name: "Chuyển sang Unicode" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
     await screen.findByRole("button", { name: /Cảnh báo/ });
@@ -47,7 +35,7 @@ describe("Chuyển sang Unicode", () => {
   test("asks first, saying Office cannot undo it; no writes nothing", async () => {
     const commands = fakeCommands();
     commands.checkWorkbookInExcel.mockResolvedValueOnce(checkResult([LEGACY]));
-    const { user } = renderApp(commands);
+    const { user } = renderApp({ commands });
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
     await user.click(await screen.findByRole("button", { name: "Chuyển sang Unicode" }));
     const dialog = await screen.findByRole("dialog");
@@ -63,7 +51,7 @@ describe("Chuyển sang Unicode", () => {
     const commands = fakeCommands();
     commands.checkWorkbookInExcel.mockResolvedValueOnce(checkResult([LEGACY, WARNING_INFO])).mockResolvedValueOnce(checkResult([WARNING_INFO]));
     commands.convertLegacyText.mockResolvedValueOnce(converted);
-    const { user, host } = renderApp(commands);
+    const { user, host } = renderApp({ commands });
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
     await user.click(await screen.findByRole("button", { name: "Chuyển sang Unicode" }));
     const dialog = await screen.findByRole("dialog");

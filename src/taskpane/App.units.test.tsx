@@ -1,17 +1,12 @@
 /**
  * @jest-environment jsdom
  */
-import { act, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import type { ImportFile, ImportResult, ImportStep, RollupHooks, RollupOutcome } from "../commands/addin-commands";
 import type { ExcelHost } from "../excel/host";
-import { App } from "./App";
 import {
   checkResult,
   deferred,
-  fakeCommands,
-  fakeHost,
   IMPORT_MIXED,
   MIXED,
   OTHER_UNIT_WARNING,
@@ -22,18 +17,9 @@ import {
   failOnReactWarnings,
 } from "./testing";
 
-failOnReactWarnings();
+import { renderApp } from "./render-app.testutil";
 
-function renderApp(commands: FakeCommands = fakeCommands()) {
-  const host = fakeHost();
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} today={() => new Date(2024, 11, 5)} commands={commands} />
-    </FluentProvider>,
-  );
-  return { commands, host, user };
-}
+failOnReactWarnings();
 
 const nameField = () => screen.getByRole("textbox", { name: "Tên đơn vị" });
 const addButton = () => screen.getByRole("button", { name: "Thêm đơn vị" });
