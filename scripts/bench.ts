@@ -7,8 +7,12 @@
  * `main([...])` calls themselves and reports its peak resident memory: the kernel's
  * high-water mark (process.resourceUsage().maxRSS) and, as a check, the highest
  * process.memoryUsage().rss sampled every 5 ms. When /usr/bin/time and the compiled
- * command line (lib/, `npx tsc -p tsconfig.cli.json`) are there, the roll-up and the export
+ * command line (lib/, `npm run build:cli`) are there, the roll-up and the export
  * are also run as the installed command (`node bin/bao-cao.js`), startup included.
+ *
+ * Start-up: `bao-cao export` (and `check`) of the sample workbook as a whole process, against
+ * a bare `node -e 0`, 7 alternating pairs, median of the ratios ("export vs node -e 0: median
+ * ratio"), after one run that fills the V8 code cache (lib/.v8-cache).
  *
  * Also printed: the add-in's context.sync() counts per command on the simulated Excel for 1
  * and 300 unit sheets (scripts/bench-addin.ts) and the task pane's bundle sizes
@@ -77,9 +81,9 @@ function newestSource(dir: string): number {
 
 /** Whether lib/ holds a compiled command line at least as new as the sources. */
 function compiledIsFresh(): boolean {
-  const compiled = path.join(ROOT, "lib", "src", "cli", "main.js");
+  const compiled = path.join(ROOT, "lib", "bao-cao.js");
   if (!existsSync(compiled)) return false;
-  const sources = Math.max(...["src/cli", "src/commands", "src/workbook", "src/report", "src/docx", "templates"].map((d) => newestSource(path.join(ROOT, d))));
+  const sources = Math.max(...["src/cli", "src/commands", "src/workbook", "src/report", "src/docx", "src/text", "templates"].map((d) => newestSource(path.join(ROOT, d))));
   return statSync(compiled).mtimeMs >= sources;
 }
 
@@ -92,6 +96,45 @@ function timedBin(argv: string[]): { ms: number; peakMiB: number; code: number }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return { ms, peakMiB: kb / 1024, code: r.status ?? -1 };
+}
+
+/** Wall time of one process, ms; throws when it fails. */
+function timedProcess(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+  if (r.status !== 0) throw new Error(`node ${args.join(" ")}: exit ${r.status}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** `bao-cao <argv>` of the sample against `node -e 0`: 7 alternating pairs, medians of times and of the ratios. */
+function startupFigures(work: string): string[] {
+  const bin = path.join(ROOT, "bin", "bao-cao.js");
+  if (!compiledIsFresh()) return ["Khởi động dòng lệnh: chưa có lib/ mới (npm run build:cli)."];
+  const sample = path.join(work, "mau.xlsx");
+  const out = path.join(work, "mau.docx");
+  timedProcess([bin, "template", "--sample", "-o", sample, "--force"]);
+  const lines = ["Khởi động dòng lệnh (cả tiến trình, mẫu tháng 11/2024; 7 cặp xen kẽ, trung vị):"];
+  for (const [label, argv] of [
+    ["export", [bin, "export", sample, "-o", out]],
+    ["check", [bin, "check", sample]],
+  ] as const) {
+    timedProcess([...argv]); // fills lib/.v8-cache when it is empty
+    const bare: number[] = [];
+    const cmd: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      bare.push(timedProcess(["-e", "0"]));
+      cmd.push(timedProcess([...argv]));
+      ratios.push(cmd[i] / bare[i]);
+    }
+    lines.push(`  ${label} vs node -e 0: median ratio ${median(ratios).toFixed(2)} (bao-cao ${label} ${Math.round(median(cmd))} ms, node -e 0 ${Math.round(median(bare))} ms)`);
+  }
+  return lines;
 }
 
 /* ------------------------------------------------------------------ data */
@@ -204,7 +247,8 @@ async function bench(argv: string[]): Promise<void> {
   }
 
   process.stdout.write(`\nDòng lệnh bao-cao, ${n} đơn vị\n${table(rows)}\n`);
-  if (!binRollup) process.stdout.write("(Để đo cả lệnh đã cài, gồm thời gian khởi động: cần /usr/bin/time và lib/ mới — npx tsc -p tsconfig.cli.json.)\n");
+  if (!binRollup) process.stdout.write("(Để đo cả lệnh đã cài, gồm thời gian khởi động: cần /usr/bin/time và lib/ mới — npm run build:cli.)\n");
+  process.stdout.write(`\n${startupFigures(work).join("\n")}\n`);
   process.stdout.write(`\nAdd-in\n${(await addinFigures()).join("\n")}\n\n${bundleFigures().join("\n")}\n`);
   if (keep) process.stdout.write(`\nGiữ các tệp ở ${work}\n`);
   else rmSync(work, { recursive: true, force: true });

@@ -14,7 +14,6 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareExport } from "../commands/export-report";
-import { packReport } from "../docx";
 import { DefinitionError } from "../report/definition";
 import { builtInKinds, DEFAULT_KIND_ID, loadDefinition, UnknownKindError } from "../report/kinds";
 import { MSG_FILE } from "../report/messages";
@@ -496,7 +495,7 @@ async function exportCommand(ctx: Context, args: string[]): Promise<number> {
   const kind = await kindOfWorkbook(snapshot);
   const any = checkAnyWorkbook(kind.definition, kind.layout, snapshot, { today: ctx.today });
   if (any.kind === "unit") throw failure(M.unitNotExportable(input, any.units.map((u) => u.unitName)));
-  const prepared = prepareExport(kind.definition, kind.layout, snapshot, { today: ctx.today });
+  const prepared = prepareExport(kind.definition, kind.layout, snapshot, { today: ctx.today, check: any.kind === "report" ? any.check : undefined });
   if (!prepared.ok) {
     if (prepared.reason === "notReportWorkbook") throw notReportWorkbook(kind, input);
     for (const p of prepared.problems) ctx.io.err(formatProblem(p));
@@ -507,7 +506,9 @@ async function exportCommand(ctx: Context, args: string[]): Promise<number> {
   const output = path.resolve(values.output ?? path.join(path.dirname(input), prepared.fileName));
   await refuseInputAsOutput(output, input);
   if (values.output === undefined) await checkOutput(output, { mayExist: true });
-  const bytes = await packReport(kind.definition, prepared.data);
+  // docx is loaded only here: no other command needs it
+  const { packReportNode } = await import("./docx-zip");
+  const bytes = packReportNode(kind.definition, prepared.data);
   await writeOutput(output, bytes);
   for (const p of prepared.warnings) ctx.io.out(formatProblem(p));
   ctx.io.out(problemSummary(prepared.warnings));
@@ -690,7 +691,7 @@ function help(io: CliIO): number {
   return EXIT.ok;
 }
 
-/** The package's version, from the package.json above this file (src/cli or lib/src/cli). */
+/** The package's version, from the package.json above this file (src/cli, or lib/ for the bundle). */
 export function version(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
@@ -784,5 +785,5 @@ export function run(argv: string[] = process.argv.slice(2)): Promise<void> {
   });
 }
 
-// Run directly (tsx src/cli/main.ts, node lib/src/cli/main.js); bin/bao-cao.js calls run().
+// Run directly (tsx src/cli/main.ts); bin/bao-cao.js calls run() of the bundle, lib/bao-cao.js.
 if (require.main === module) void run();

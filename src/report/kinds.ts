@@ -47,7 +47,7 @@ export function templateFiles(suffix: string): JsonFiles {
   return out;
 }
 
-/** templates/ of the package, from src/report (tsx, jest) or lib/src/report (the compiled CLI). */
+/** templates/ of the package, from src/report (tsx, jest); the bundled CLI has them built in. */
 function templatesDir(fs: typeof import("fs"), path: typeof import("path")): string {
   for (const up of [["..", ".."], ["..", "..", ".."]]) {
     const dir = path.join(__dirname, ...up, "templates");

@@ -4,7 +4,7 @@
  * and the task pane's "Kỳ mới" (loaded lazily, in its own chunk, with ExcelJS's browser
  * build) write workbooks with the same code.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { cellsOfRange, sheetRef } from "../report/refs";
 import type { ReportData, ReportDefinition } from "../report/types";
 import { buildLayout, FONT_NAME, FONT_SIZE, STYLES, inputValues, type CellStyle, type LayoutName, type SheetLayout, type WorkbookLayout } from "./layout";
@@ -101,9 +101,20 @@ function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
     : [{ state: "normal", activeCell: firstInput }];
 }
 
+let excelJs: typeof ExcelJS | undefined;
+
+/**
+ * ExcelJS, loaded when the first workbook is made (it takes longer to load than the rest of
+ * the command line together: `check` and `export` never load it).
+ */
+export function loadExcelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (excelJs ??= require("exceljs") as typeof ExcelJS);
+}
+
 /** A new, empty workbook with the report's document properties. */
 export function newWorkbook(def: ReportDefinition): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   wb.creator = "bao-cao-tthc";
   wb.title = def.title;
   wb.created = new Date();
