@@ -17,20 +17,19 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import * as sharedCommands from "../commands/addin-commands";
+import type * as sharedCommands from "../commands/addin-commands";
 import type { Delivery, ImportResult, TypedSummaryCell } from "../commands/addin-commands";
+import { paneCommands } from "./pane-commands";
 import type { ExcelHost, Progress } from "../excel/host";
 import type { Problem } from "../report/types";
 import type { UnitSheet } from "../workbook/units";
 import { PANE_ACTIONS, type PaneActionId } from "./actions";
 import { deliverDocx } from "./download";
 import type { LaunchCommand } from "./launch";
-import { ImportResultList } from "./ImportResultList";
 import { isLegacyProblem, legacyFixNotices, TEXT_LEGACY } from "./legacy-text";
 import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, previewNotices, rollupNotices, templateNotices, type Notice } from "./notices";
-import { ProblemList, problemKey } from "./ProblemList";
+import { problemKey } from "./problem-key";
 import { TEXT, TEXT_KINDS, TEXT_NEXT_PERIOD, TEXT_PREVIEW } from "./texts";
-import { UnitsSection } from "./UnitsSection";
 import { KindPicker, OWN_DEFINITION } from "./KindPicker";
 import type { ReportDefinition } from "../report/types";
 
@@ -109,6 +108,15 @@ const ConfirmUnicodeDialog = lazy(() => loadUnicodeDialog().then((m) => ({ defau
 const loadPreview = () => import(/* webpackChunkName: "preview" */ "./ReportPreview");
 const ReportPreview = lazy(() => loadPreview().then((m) => ({ default: m.ReportPreview })));
 
+/**
+ * Parts of the pane that the first paint does without: the units section (below the
+ * actions), the problem list and the import result (shown after a command). Chunks of their
+ * own, fetched right after the pane has drawn its actions.
+ */
+const UnitsSection = lazy(() => import(/* webpackChunkName: "units-section" */ "./UnitsSection").then((m) => ({ default: m.UnitsSection })));
+const ProblemList = lazy(() => import(/* webpackChunkName: "problem-list" */ "./ProblemList").then((m) => ({ default: m.ProblemList })));
+const ImportResultList = lazy(() => import(/* webpackChunkName: "problem-list" */ "./ImportResultList").then((m) => ({ default: m.ImportResultList })));
+
 type PendingConfirm =
   | { kind: "warnings"; warnings: Problem[]; resolve(proceed: boolean): void }
   | { kind: "overwrite"; cells: TypedSummaryCell[]; resolve(replace: boolean): void }
@@ -131,7 +139,7 @@ export function App({
   deliver,
   today = now,
   launchCommand = null,
-  commands = sharedCommands,
+  commands = paneCommands,
 }: AppProps) {
   const s = useStyles();
   const [step, setStep] = useState<string | null>(null);
@@ -445,7 +453,9 @@ export function App({
         ))}
       </ul>
 
-      <UnitsSection disabled={busy} onAdd={addUnit} onImport={(files) => void importFiles(files)} />
+      <Suspense fallback={null}>
+        <UnitsSection disabled={busy} onAdd={addUnit} onImport={(files) => void importFiles(files)} />
+      </Suspense>
 
       <div role="status" className={s.status}>
         {step !== null && <Spinner size="tiny" labelPosition="after" label={step} />}
@@ -471,7 +481,11 @@ export function App({
         </div>
       )}
 
-      {importResult && <ImportResultList result={importResult} />}
+      {importResult && (
+        <Suspense fallback={null}>
+          <ImportResultList result={importResult} />
+        </Suspense>
+      )}
 
       {legacyCount > 0 && (
         <div className={s.action}>
@@ -484,7 +498,9 @@ export function App({
         </div>
       )}
 
-      <ProblemList problems={problems} units={unitSheets} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
+      <Suspense fallback={null}>
+        <ProblemList problems={problems} units={unitSheets} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
+      </Suspense>
 
       {preview && (
         <Suspense fallback={null}>

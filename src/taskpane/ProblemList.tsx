@@ -16,6 +16,7 @@ import type { KeyboardEvent } from "react";
 import type { Problem, Severity } from "../report/types";
 import type { UnitSheet } from "../workbook/units";
 import { ErrorIcon, WarningIcon } from "./icons";
+import { problemKey } from "./problem-key";
 import { TEXT } from "./texts";
 
 export interface ProblemGroup {
@@ -54,9 +55,7 @@ export function groupProblems(problems: Problem[], units: readonly UnitSheet[] =
 }
 
 /** Identifies an entry (a cell can carry an error and a warning). */
-export function problemKey(p: Problem): string {
-  return `${p.sheet}!${p.cell}#${p.code}#${p.fieldId ?? ""}`;
-}
+export { problemKey };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

@@ -12,7 +12,9 @@ import type { WorkbookLayout } from "./layout";
 import type { FieldLocation } from "./read";
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
-export const LEGACY_CODE = "text.legacyEncoding";
+import { LEGACY_CODE } from "./legacy-code";
+
+export { LEGACY_CODE };
 
 function cellsOf(ref: string): string[] {
   const { start, end } = parseRange(ref);
