@@ -19,7 +19,7 @@ export function officeHost(): ExcelHost {
   return {
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-    ...(typeof Excel.createWorkbook === "function" ? { createWorkbook: (base64: string) => Excel.createWorkbook(base64) } : {}),
+    ...(typeof Excel !== "undefined" && typeof Excel.createWorkbook === "function" ? { createWorkbook: (base64: string) => Excel.createWorkbook(base64) } : {}),
   };
 }
 

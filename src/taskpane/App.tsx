@@ -28,6 +28,7 @@ import { deliverDocx } from "./download";
 import type { LaunchCommand } from "./launch";
 import { isLegacyProblem, legacyFixNotices, TEXT_LEGACY } from "./legacy-text";
 import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, previewNotices, rollupNotices, templateNotices, type Notice } from "./notices";
+import { later } from "./later";
 import { problemKey } from "./problem-key";
 import { TEXT, TEXT_KINDS, TEXT_NEXT_PERIOD, TEXT_PREVIEW } from "./texts";
 import { KindPicker, OWN_DEFINITION } from "./KindPicker";
@@ -113,9 +114,14 @@ const ReportPreview = lazy(() => loadPreview().then((m) => ({ default: m.ReportP
  * actions), the problem list and the import result (shown after a command). Chunks of their
  * own, fetched right after the pane has drawn its actions.
  */
-const UnitsSection = lazy(() => import(/* webpackChunkName: "units-section" */ "./UnitsSection").then((m) => ({ default: m.UnitsSection })));
-const ProblemList = lazy(() => import(/* webpackChunkName: "problem-list" */ "./ProblemList").then((m) => ({ default: m.ProblemList })));
-const ImportResultList = lazy(() => import(/* webpackChunkName: "problem-list" */ "./ImportResultList").then((m) => ({ default: m.ImportResultList })));
+const UnitsSection = later(() => import(/* webpackChunkName: "units-section" */ "./UnitsSection").then((m) => m.UnitsSection));
+const ProblemList = later(() => import(/* webpackChunkName: "problem-list" */ "./ProblemList").then((m) => m.ProblemList));
+const ImportResultList = later(() => import(/* webpackChunkName: "problem-list" */ "./ImportResultList").then((m) => m.ImportResultList));
+
+/** Fetches the parts the first paint does without (tests call it so that the pane renders in one go). */
+export function preloadPaneParts(): Promise<unknown> {
+  return Promise.all([UnitsSection.preload(), ProblemList.preload(), ImportResultList.preload()]);
+}
 
 type PendingConfirm =
   | { kind: "warnings"; warnings: Problem[]; resolve(proceed: boolean): void }
@@ -453,9 +459,7 @@ export function App({
         ))}
       </ul>
 
-      <Suspense fallback={null}>
-        <UnitsSection disabled={busy} onAdd={addUnit} onImport={(files) => void importFiles(files)} />
-      </Suspense>
+      <UnitsSection disabled={busy} onAdd={addUnit} onImport={(files) => void importFiles(files)} />
 
       <div role="status" className={s.status}>
         {step !== null && <Spinner size="tiny" labelPosition="after" label={step} />}
@@ -481,11 +485,7 @@ export function App({
         </div>
       )}
 
-      {importResult && (
-        <Suspense fallback={null}>
-          <ImportResultList result={importResult} />
-        </Suspense>
-      )}
+      {importResult && <ImportResultList result={importResult} />}
 
       {legacyCount > 0 && (
         <div className={s.action}>
@@ -498,9 +498,7 @@ export function App({
         </div>
       )}
 
-      <Suspense fallback={null}>
-        <ProblemList problems={problems} units={unitSheets} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
-      </Suspense>
+      <ProblemList problems={problems} units={unitSheets} onSelect={(p) => void select(p)} disabled={busy} selectedKey={selectedKey} />
 
       {preview && (
         <Suspense fallback={null}>

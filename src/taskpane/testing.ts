@@ -7,7 +7,7 @@ import type { ApplyLayoutResult, CheckAndMarkResult, ExportOutcome, ImportResult
 import type { ExcelHost } from "../excel/host";
 import { loadDefinition } from "../report/kinds";
 import type { Problem, ReportDefinition } from "../report/types";
-import type { PaneCommands } from "./App";
+import { preloadPaneParts, type PaneCommands } from "./App";
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -22,6 +22,8 @@ export interface Deferred<T> {
  */
 export function failOnReactWarnings(): void {
   let consoleError: jest.SpyInstance;
+  // the parts the pane fetches after its first paint, loaded beforehand: the pane renders in one go
+  beforeAll(() => preloadPaneParts());
   beforeEach(() => {
     consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
   });
