@@ -1,4 +1,3 @@
-/* eslint-env node */
 /*
  * The command line as one bundled file, lib/bao-cao.js (run by bin/bao-cao.js; `npm run
  * build:cli`, also run by "prepare"). One file starts faster than some sixty compiled modules

@@ -103,7 +103,7 @@ function generate(dts) {
       if (/\*\//.test(line)) inDoc = false;
       continue;
     }
-    const cls = /^    class (\w+)\b/.exec(line);
+    const cls = /^ {4}class (\w+)\b/.exec(line);
     if (cls) {
       current = { name: cls[1], members: {} };
       const note = memberNote(doc, []);
@@ -112,7 +112,7 @@ function generate(dts) {
       doc = [];
       continue;
     }
-    if (current && /^    }/.test(line)) {
+    if (current && /^ {4}}/.test(line)) {
       current = null;
       continue;
     }
@@ -120,7 +120,7 @@ function generate(dts) {
       if (line.trim() !== "") doc = [];
       continue;
     }
-    const member = /^        (?:readonly\s+)?(\w+)\??\s*(\(|:|<)/.exec(line);
+    const member = /^ {8}(?:readonly\s+)?(\w+)\??\s*(\(|:|<)/.exec(line);
     if (member) {
       const name = member[1];
       const params = member[2] === ":" ? [] : paramNames(line);

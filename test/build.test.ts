@@ -24,7 +24,6 @@ const FALLBACK_TEXT =
 const ICONS = ["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png", "icon-128.png"];
 
 // webpack.config.js is plain CommonJS; its helpers are exported for these tests.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../webpack.config.js") as {
   rewriteManifest(xml: string, prod: { href: string; origin: string }): string;
   productionUrl(): { href: string; origin: string };

@@ -29,7 +29,6 @@ import {
 } from "./proxies";
 import { SimObject } from "./proxy-base";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const gen = require("../../scripts/gen-excel-api-sets.js") as {
   generate(dts: string): unknown;
   serialize(t: unknown): string;

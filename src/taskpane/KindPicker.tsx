@@ -3,7 +3,7 @@
  * preselected, so one click still does what it always did) and an office's own definition,
  * picked as a JSON file. It only collects the choice; App reads and checks the file.
  */
-import { Caption1, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Link, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useRef, type ChangeEvent } from "react";
 import { TEXT_KINDS } from "./texts";
 
@@ -48,9 +48,9 @@ export function KindPicker({ kinds, value, own, disabled, onChoose, onOwnFile }:
       {value === OWN_DEFINITION && (
         <Caption1 className={s.own}>
           {own ? TEXT_KINDS.ownChosen(own.title, own.file) : TEXT_KINDS.ownNone}{" "}
-          <a href="#" onClick={(e) => (e.preventDefault(), fileInput.current?.click())}>
+          <Link inline onClick={() => fileInput.current?.click()}>
             {TEXT_KINDS.pickFile}
-          </a>
+          </Link>
         </Caption1>
       )}
       <input

@@ -135,7 +135,8 @@ export function ProblemList({ problems, units, onSelect, disabled, selectedKey }
         {TEXT.problems.heading}
       </Subtitle2>
       <Caption1>{TEXT.problems.hint}</Caption1>
-      <div onKeyDown={moveFocus}>
+      {/* arrow keys move between the entries (the buttons inside); the wrapper itself is not a control */}
+      <div role="presentation" onKeyDown={moveFocus}>
         {groups.map((g, gi) => {
           const headingId = `tthc-problems-sheet-${gi}`;
           return (

@@ -108,7 +108,6 @@ let excelJs: typeof ExcelJS | undefined;
  * the command line together: `check` and `export` never load it).
  */
 export function loadExcelJs(): typeof ExcelJS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (excelJs ??= require("exceljs") as typeof ExcelJS);
 }
 
