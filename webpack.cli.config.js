@@ -22,7 +22,17 @@ module.exports = {
     clean: true,
   },
   resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-  module: { rules: [{ ...typescriptRule, use: { ...typescriptRule.use, options: { ...typescriptRule.use.options, compilerOptions: { ...typescriptRule.use.options.compilerOptions, sourceMap: false } } } }] },
+  module: {
+    rules: [
+      {
+        ...typescriptRule,
+        use: {
+          ...typescriptRule.use,
+          options: { ...typescriptRule.use.options, compilerOptions: { ...typescriptRule.use.options.compilerOptions, sourceMap: false } },
+        },
+      },
+    ],
+  },
   externals: { exceljs: "commonjs exceljs" },
   // __dirname is lib/ (main.ts finds package.json from it)
   node: { __dirname: false, __filename: false },

@@ -57,7 +57,10 @@ function lower(a, b) {
  * qualified parts. `params`: the member's parameter names.
  */
 function parseNote(note, params) {
-  const body = note.replace(/^\[Api set:\s*/, "").replace(/\]$/, "").replace(/\.\s*$/, "");
+  const body = note
+    .replace(/^\[Api set:\s*/, "")
+    .replace(/\]$/, "")
+    .replace(/\.\s*$/, "");
   const out = { base: undefined, get: undefined, set: undefined, params: {} };
   let setName = "ExcelApi";
   // clauses: "ExcelApi 1.2 for options", "1.7 for password", "ExcelApi Preview for null `x`"
@@ -75,7 +78,8 @@ function parseNote(note, params) {
     else if (/^(reading|get)\b/i.test(what)) out.get = lower(out.get, spec);
     else if (/^(setting|set)\b/i.test(what)) out.set = lower(out.set, spec);
     else if (params.includes(what)) out.params[what] = lower(out.params[what], spec);
-    else if (spec === "preview") continue; // "ExcelApi Preview for null `destinationRange`": a preview-only use
+    else if (spec === "preview")
+      continue; // "ExcelApi Preview for null `destinationRange`": a preview-only use
     else out.base = lower(out.base, spec); // "1.7 for Array": a value kind, the member itself is older
   }
   return out;

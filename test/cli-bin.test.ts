@@ -22,7 +22,9 @@ function newestSource(dir: string): number {
 }
 
 beforeAll(() => {
-  const sources = Math.max(...["src/cli", "src/commands", "src/workbook", "src/report", "src/docx", "src/text", "templates"].map((d) => newestSource(join(root, d))));
+  const sources = Math.max(
+    ...["src/cli", "src/commands", "src/workbook", "src/report", "src/docx", "src/text", "templates"].map((d) => newestSource(join(root, d))),
+  );
   if (!existsSync(compiledMain) || statSync(compiledMain).mtimeMs < sources) {
     execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "-c", "webpack.cli.config.js"], { cwd: root, stdio: "pipe" });
   }
@@ -54,7 +56,8 @@ it("bin/bao-cao.js writes the sample workbook and checks it; failures give a mes
     if (unzip.status === 0) expect(unzip.stdout).toContain("BÁO CÁO");
     // the V8 code cache written by the first runs is used, and a second export gives the same document
     expect(bin("export", "mau.xlsx", "-o", "bao-cao-2.docx").status).toBe(0);
-    if (unzip.status === 0) expect(spawnSync("unzip", ["-p", join(dir, "bao-cao-2.docx"), "word/document.xml"], { encoding: "utf8" }).stdout).toBe(unzip.stdout);
+    if (unzip.status === 0)
+      expect(spawnSync("unzip", ["-p", join(dir, "bao-cao-2.docx"), "word/document.xml"], { encoding: "utf8" }).stdout).toBe(unzip.stdout);
 
     const missing = bin("check", "khong-co.xlsx");
     expect(missing.status).toBe(1);

@@ -55,7 +55,12 @@ export const MSG_FIX_TEXT = {
 export async function fixTextCommand(io: FixTextIO, args: string[], tools: FixTextTools, help: () => number): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { output: { type: "string", short: "o" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { output: { type: "string", short: "o" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     const option = /'(-[^' ,]+)/.exec(e instanceof Error ? e.message : String(e))?.[1] ?? "";
     throw tools.usageError(MSG_FIX_TEXT.unknownOption(option));

@@ -41,12 +41,7 @@ export interface ExportOptions {
 }
 
 /** Checks the snapshot and prepares the export; refuses when the workbook has errors. */
-export function prepareExport(
-  def: ReportDefinition,
-  layout: WorkbookLayout,
-  snapshot: WorkbookSnapshot,
-  options: ExportOptions = {},
-): PreparedExport {
+export function prepareExport(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, options: ExportOptions = {}): PreparedExport {
   const check = options.check ?? checkWorkbook(def, layout, snapshot, { today: options.today });
   if (!check.isReportWorkbook) return { ok: false, reason: "notReportWorkbook", problems: check.problems };
   if (hasErrors(check.problems)) return { ok: false, reason: "hasErrors", problems: check.problems };

@@ -27,7 +27,17 @@ import { PANE_ACTIONS, type PaneActionId } from "./actions";
 import { deliverDocx } from "./download";
 import type { LaunchCommand } from "./launch";
 import { isLegacyProblem, legacyFixNotices, TEXT_LEGACY } from "./legacy-text";
-import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, previewNotices, rollupNotices, templateNotices, type Notice } from "./notices";
+import {
+  addUnitNotices,
+  checkNotices,
+  errorNotice,
+  exportNotices,
+  importNotices,
+  previewNotices,
+  rollupNotices,
+  templateNotices,
+  type Notice,
+} from "./notices";
 import { later } from "./later";
 import { problemKey } from "./problem-key";
 import { TEXT, TEXT_KINDS, TEXT_NEXT_PERIOD, TEXT_PREVIEW } from "./texts";
@@ -45,7 +55,8 @@ export type PaneCommands = Pick<
   | "importUnits"
   | "rollup"
   | "reportKinds"
-  | "definitionFromFile" | "convertLegacyText"
+  | "definitionFromFile"
+  | "convertLegacyText"
   | "nextPeriodWorkbook"
   | "previewReport"
 >;
@@ -139,14 +150,7 @@ export function fileBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
-export function App({
-  host,
-  platform,
-  deliver,
-  today = now,
-  launchCommand = null,
-  commands = paneCommands,
-}: AppProps) {
+export function App({ host, platform, deliver, today = now, launchCommand = null, commands = paneCommands }: AppProps) {
   const s = useStyles();
   const [step, setStep] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -302,16 +306,20 @@ export function App({
       run(TEXT.progress.rollup, async (progress) => {
         const dialog = loadOverwriteDialog();
         dialog.catch(() => undefined); // a failure surfaces below, only if the dialog is needed
-        const outcome = await commands.rollup(host, {
-          confirmOverwrite: async (cells) => {
-            await dialog;
-            return new Promise<boolean>((resolve) => {
-              progress(TEXT.progress.confirm);
-              setOverwriteDialogWanted(true);
-              setPending({ kind: "overwrite", cells, resolve });
-            });
+        const outcome = await commands.rollup(
+          host,
+          {
+            confirmOverwrite: async (cells) => {
+              await dialog;
+              return new Promise<boolean>((resolve) => {
+                progress(TEXT.progress.confirm);
+                setOverwriteDialogWanted(true);
+                setPending({ kind: "overwrite", cells, resolve });
+              });
+            },
           },
-        }, workbookKind);
+          workbookKind,
+        );
         if (outcome.status === "done") forgetProblems();
         setNotices(rollupNotices(outcome));
       }),
@@ -364,8 +372,10 @@ export function App({
     (picked: File[]) =>
       run(TEXT.progress.openFiles(picked.length), async (progress) => {
         const files = await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) })));
-        const result = await commands.importUnits(host, files, (step) =>
-          progress(step.kind === "reading" ? TEXT.progress.readingFile(step.index, step.total) : TEXT.progress.writingUnits(step.units)),
+        const result = await commands.importUnits(
+          host,
+          files,
+          (step) => progress(step.kind === "reading" ? TEXT.progress.readingFile(step.index, step.total) : TEXT.progress.writingUnits(step.units)),
           workbookKind,
         );
         if (result.imported.length) forgetProblems();
@@ -502,7 +512,13 @@ export function App({
 
       {preview && (
         <Suspense fallback={null}>
-          <ReportPreview document={preview.document} madeAt={preview.madeAt} busy={busy} onRefresh={() => void showPreview()} onClose={() => setPreview(null)} />
+          <ReportPreview
+            document={preview.document}
+            madeAt={preview.madeAt}
+            busy={busy}
+            onRefresh={() => void showPreview()}
+            onClose={() => setPreview(null)}
+          />
         </Suspense>
       )}
 

@@ -3,15 +3,7 @@
  * button (Tab, Enter and Space work; Up/Down, Home/End move between entries) that selects the
  * problem's cell in Excel. Severity is shown by an icon and a word, never by colour alone.
  */
-import {
-  Caption1,
-  createFocusOutlineStyle,
-  makeStyles,
-  mergeClasses,
-  shorthands,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, shorthands, Subtitle2, tokens } from "@fluentui/react-components";
 import type { KeyboardEvent } from "react";
 import type { Problem, Severity } from "../report/types";
 import type { UnitSheet } from "../workbook/units";
@@ -104,11 +96,15 @@ function moveFocus(e: KeyboardEvent<HTMLElement>): void {
   const at = entries.indexOf(document.activeElement as HTMLButtonElement);
   if (at < 0) return;
   const to =
-    e.key === "ArrowDown" ? Math.min(at + 1, entries.length - 1)
-    : e.key === "ArrowUp" ? Math.max(at - 1, 0)
-    : e.key === "Home" ? 0
-    : e.key === "End" ? entries.length - 1
-    : null;
+    e.key === "ArrowDown"
+      ? Math.min(at + 1, entries.length - 1)
+      : e.key === "ArrowUp"
+        ? Math.max(at - 1, 0)
+        : e.key === "Home"
+          ? 0
+          : e.key === "End"
+            ? entries.length - 1
+            : null;
   if (to === null) return;
   e.preventDefault();
   entries[to].focus();
@@ -142,7 +138,8 @@ export function ProblemList({ problems, units, onSelect, disabled, selectedKey }
           return (
             <div key={g.sheet} role="group" aria-labelledby={headingId}>
               <h3 id={headingId} className={s.sheetHeading}>
-                {g.unitName !== undefined ? TEXT.problems.unit(g.unitName, g.sheet) : g.sheet} <span className={s.counts}>({TEXT.problems.counts(g.errors, g.warnings)})</span>
+                {g.unitName !== undefined ? TEXT.problems.unit(g.unitName, g.sheet) : g.sheet}{" "}
+                <span className={s.counts}>({TEXT.problems.counts(g.errors, g.warnings)})</span>
               </h3>
               <ul className={s.list}>
                 {g.problems.map((p) => {

@@ -142,7 +142,12 @@ export const UNIT_ERROR: Problem = {
   code: "count.notWhole",
   fieldId: "DGTD_TTHC",
 };
-export const UNIT_ERROR_2: Problem = { ...UNIT_ERROR, cell: "C12", fieldId: "PAKN_TONG", message: '"Tổng số PAKN đã tiếp nhận" phải là số, không phải chữ: "ba".' };
+export const UNIT_ERROR_2: Problem = {
+  ...UNIT_ERROR,
+  cell: "C12",
+  fieldId: "PAKN_TONG",
+  message: '"Tổng số PAKN đã tiếp nhận" phải là số, không phải chữ: "ba".',
+};
 export const OTHER_UNIT_WARNING: Problem = {
   sheet: "Xã Hòa Phong",
   cell: "C13",

@@ -52,7 +52,7 @@ function fitTextRows(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
     if (c.style === "title") ws.getRow(Number(m[1])).height = 24;
     else if (c.style === "hint") {
       // a merged hint spans every column; a hint alone in A wraps within A
-      const across = merged.has(c.address) ? width : sheet.columns.find((col) => col.letter === "A")?.width ?? width;
+      const across = merged.has(c.address) ? width : (sheet.columns.find((col) => col.letter === "A")?.width ?? width);
       ws.getRow(Number(m[1])).height = Math.max(1, Math.ceil((c.value.length * 1.1) / across)) * 15;
     }
   }
@@ -96,9 +96,10 @@ function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
     ...(sheet.frozenRows > 0 ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
   };
   const firstInput = sheet.inputs[0]?.first ?? "A1";
-  ws.views = sheet.frozenRows > 0
-    ? [{ state: "frozen", xSplit: 0, ySplit: sheet.frozenRows, topLeftCell: `A${sheet.frozenRows + 1}`, activeCell: firstInput }]
-    : [{ state: "normal", activeCell: firstInput }];
+  ws.views =
+    sheet.frozenRows > 0
+      ? [{ state: "frozen", xSplit: 0, ySplit: sheet.frozenRows, topLeftCell: `A${sheet.frozenRows + 1}`, activeCell: firstInput }]
+      : [{ state: "normal", activeCell: firstInput }];
 }
 
 let excelJs: typeof ExcelJS | undefined;
@@ -219,7 +220,6 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
   return out instanceof Uint8Array ? out : new Uint8Array(out);
 }
-
 
 /**
  * "Kỳ mới": next period's workbook as planned (src/workbook/next-period.ts): the report's
