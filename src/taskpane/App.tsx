@@ -4,18 +4,7 @@
  * commands of src/commands/addin-commands.ts; everything it needs from outside comes in
  * as props, so tests pass a fake host, fake commands and fake services.
  */
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle1,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type * as sharedCommands from "../commands/addin-commands";
 import type { Delivery, ImportResult, TypedSummaryCell } from "../commands/addin-commands";
@@ -98,8 +87,6 @@ const useStyles = makeStyles({
   action: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   button: { width: "100%" },
   description: { color: tokens.colorNeutralForeground3 },
-  notices: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  noticeText: { whiteSpace: "pre-line" },
 });
 
 const now = () => new Date();
@@ -129,9 +116,12 @@ const UnitsSection = later(() => import(/* webpackChunkName: "units-section" */ 
 const ProblemList = later(() => import(/* webpackChunkName: "problem-list" */ "./ProblemList").then((m) => m.ProblemList));
 const ImportResultList = later(() => import(/* webpackChunkName: "problem-list" */ "./ImportResultList").then((m) => m.ImportResultList));
 
-/** Fetches the parts the first paint does without (tests call it so that the pane renders in one go). */
+const Notices = later(() => import(/* webpackChunkName: "notices" */ "./Notices").then((m) => m.Notices));
+const StepSpinner = later(() => import(/* webpackChunkName: "notices" */ "./Notices").then((m) => m.StepSpinner));
+
+/** Fetches the parts the first paint does without (the pane right after it has mounted; tests beforehand, so that it renders in one go). */
 export function preloadPaneParts(): Promise<unknown> {
-  return Promise.all([UnitsSection.preload(), ProblemList.preload(), ImportResultList.preload()]);
+  return Promise.all([UnitsSection.preload(), ProblemList.preload(), ImportResultList.preload(), Notices.preload(), StepSpinner.preload()]);
 }
 
 type PendingConfirm =
@@ -152,6 +142,10 @@ export function fileBytes(file: Blob): Promise<Uint8Array> {
 
 export function App({ host, platform, deliver, today = now, launchCommand = null, commands = paneCommands }: AppProps) {
   const s = useStyles();
+  // once the pane is drawn, fetch what a command will show (notices, spinner, problem list)
+  useEffect(() => {
+    void preloadPaneParts();
+  }, []);
   const [step, setStep] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -472,28 +466,10 @@ export function App({ host, platform, deliver, today = now, launchCommand = null
       <UnitsSection disabled={busy} onAdd={addUnit} onImport={(files) => void importFiles(files)} />
 
       <div role="status" className={s.status}>
-        {step !== null && <Spinner size="tiny" labelPosition="after" label={step} />}
+        {step !== null && <StepSpinner step={step} />}
       </div>
 
-      {notices.length > 0 && (
-        <div className={s.notices}>
-          {notices.map((n) => (
-            <MessageBar key={n.id} intent={n.intent} layout="multiline">
-              <MessageBarBody>
-                {n.title && <MessageBarTitle>{n.title}</MessageBarTitle>}
-                <div className={s.noticeText}>{n.text}</div>
-              </MessageBarBody>
-              {n.offerRecreate && (
-                <MessageBarActions>
-                  <Button size="small" disabled={busy} onClick={() => void createTemplate()}>
-                    {TEXT.recreate}
-                  </Button>
-                </MessageBarActions>
-              )}
-            </MessageBar>
-          ))}
-        </div>
-      )}
+      {notices.length > 0 && <Notices notices={notices} busy={busy} onRecreate={() => void createTemplate()} />}
 
       {importResult && <ImportResultList result={importResult} />}
 
