@@ -1,4 +1,3 @@
-/* eslint-env node */
 /*
  * Build of the Excel add-in (task pane + ribbon commands), modelled on Microsoft's template
  * OfficeDev/Office-Addin-TaskPane-React.
@@ -44,7 +43,6 @@ const typescriptRule = {
   },
 };
 
-const urlDev = "https://localhost:3000/";
 const urlProdPlaceholder = "https://bao-cao-tthc.example.gov.vn/";
 
 /** The public URL from ADDIN_PUBLIC_URL (or the placeholder), checked, ending with "/". */

@@ -1,4 +1,3 @@
-/* eslint-env node */
 /*
  * Build of the SANDBOX page (a development tool, not the add-in): the real task pane beside a
  * simulated Excel workbook. Separate from webpack.config.js on purpose: its output goes to
@@ -26,7 +25,7 @@ class IgnoreOutputFolderPlugin {
   }
 }
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = (_env = {}, argv = {}) => {
   const prod = argv.mode === "production";
   return {
     mode: prod ? "production" : "development",

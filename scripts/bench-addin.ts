@@ -31,7 +31,12 @@ export async function measureAddinSyncs(units: number): Promise<SyncCounts> {
   await measure("Tạo mẫu", () => applyLayout(host, layout));
   for (const v of inputValues(def, layout, sampleData())) sim.workbook.setCellValue(v.sheet, v.address, String(v.value), { force: true });
   await measure(`Thêm ${units} đơn vị`, () =>
-    addUnits(host, def, layout, Array.from({ length: units }, (_, i) => ({ name: `Xã Thử Nghiệm Số ${i + 1}`, values: { PAKN_TONG: i } }))),
+    addUnits(
+      host,
+      def,
+      layout,
+      Array.from({ length: units }, (_, i) => ({ name: `Xã Thử Nghiệm Số ${i + 1}`, values: { PAKN_TONG: i } })),
+    ),
   );
   await measure("Tổng hợp", () => rollupInExcel(host, def, layout, { confirmOverwrite: async () => true }));
   const unit = "Xã Thử Nghiệm Số 1";

@@ -7,8 +7,12 @@
  * `main([...])` calls themselves and reports its peak resident memory: the kernel's
  * high-water mark (process.resourceUsage().maxRSS) and, as a check, the highest
  * process.memoryUsage().rss sampled every 5 ms. When /usr/bin/time and the compiled
- * command line (lib/, `npx tsc -p tsconfig.cli.json`) are there, the roll-up and the export
+ * command line (lib/, `npm run build:cli`) are there, the roll-up and the export
  * are also run as the installed command (`node bin/bao-cao.js`), startup included.
+ *
+ * Start-up: `bao-cao export` (and `check`) of the sample workbook as a whole process, against
+ * a bare `node -e 0`, 7 alternating pairs, median of the ratios ("export vs node -e 0: median
+ * ratio"), after one run that fills the V8 code cache (lib/.v8-cache).
  *
  * Also printed: the add-in's context.sync() counts per command on the simulated Excel for 1
  * and 300 unit sheets (scripts/bench-addin.ts) and the task pane's bundle sizes
@@ -38,7 +42,10 @@ interface StageResult {
 
 /** Runs the bao-cao calls of a stage (one JSON array of argv per line of a file), then reports. */
 async function runStage(callsFile: string, resultFile: string): Promise<void> {
-  const calls = readFileSync(callsFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as string[]);
+  const calls = readFileSync(callsFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as string[]);
   let sampled = process.memoryUsage().rss;
   const timer = setInterval(() => {
     sampled = Math.max(sampled, process.memoryUsage().rss);
@@ -59,7 +66,11 @@ function stage(work: string, name: string, calls: string[][]): StageResult {
   const callsFile = path.join(work, `${name}.calls`);
   const resultFile = path.join(work, `${name}.result.json`);
   writeFileSync(callsFile, calls.map((c) => JSON.stringify(c)).join("\n"));
-  const r = spawnSync(process.execPath, [TSX, __filename, "--stage", callsFile, resultFile], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
+  const r = spawnSync(process.execPath, [TSX, __filename, "--stage", callsFile, resultFile], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   if (r.status !== 0) throw new Error(`stage ${name} failed (exit ${r.status})`);
   return JSON.parse(readFileSync(resultFile, "utf8")) as StageResult;
 }
@@ -77,9 +88,11 @@ function newestSource(dir: string): number {
 
 /** Whether lib/ holds a compiled command line at least as new as the sources. */
 function compiledIsFresh(): boolean {
-  const compiled = path.join(ROOT, "lib", "src", "cli", "main.js");
+  const compiled = path.join(ROOT, "lib", "bao-cao.js");
   if (!existsSync(compiled)) return false;
-  const sources = Math.max(...["src/cli", "src/commands", "src/workbook", "src/report", "src/docx", "templates"].map((d) => newestSource(path.join(ROOT, d))));
+  const sources = Math.max(
+    ...["src/cli", "src/commands", "src/workbook", "src/report", "src/docx", "src/text", "templates"].map((d) => newestSource(path.join(ROOT, d))),
+  );
   return statSync(compiled).mtimeMs >= sources;
 }
 
@@ -92,6 +105,47 @@ function timedBin(argv: string[]): { ms: number; peakMiB: number; code: number }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return { ms, peakMiB: kb / 1024, code: r.status ?? -1 };
+}
+
+/** Wall time of one process, ms; throws when it fails. */
+function timedProcess(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+  if (r.status !== 0) throw new Error(`node ${args.join(" ")}: exit ${r.status}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** `bao-cao <argv>` of the sample against `node -e 0`: 7 alternating pairs, medians of times and of the ratios. */
+function startupFigures(work: string): string[] {
+  const bin = path.join(ROOT, "bin", "bao-cao.js");
+  if (!compiledIsFresh()) return ["Khởi động dòng lệnh: chưa có lib/ mới (npm run build:cli)."];
+  const sample = path.join(work, "mau.xlsx");
+  const out = path.join(work, "mau.docx");
+  timedProcess([bin, "template", "--sample", "-o", sample, "--force"]);
+  const lines = ["Khởi động dòng lệnh (cả tiến trình, mẫu tháng 11/2024; 7 cặp xen kẽ, trung vị):"];
+  for (const [label, argv] of [
+    ["export", [bin, "export", sample, "-o", out]],
+    ["check", [bin, "check", sample]],
+  ] as const) {
+    timedProcess([...argv]); // fills lib/.v8-cache when it is empty
+    const bare: number[] = [];
+    const cmd: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      bare.push(timedProcess(["-e", "0"]));
+      cmd.push(timedProcess([...argv]));
+      ratios.push(cmd[i] / bare[i]);
+    }
+    lines.push(
+      `  ${label} vs node -e 0: median ratio ${median(ratios).toFixed(2)} (bao-cao ${label} ${Math.round(median(cmd))} ms, node -e 0 ${Math.round(median(bare))} ms)`,
+    );
+  }
+  return lines;
 }
 
 /* ------------------------------------------------------------------ data */
@@ -112,7 +166,17 @@ function unitNames(count: number): string[] {
 function figures(i: number): Record<string, number> {
   const [d, q, x] = [(i * 7) % 41, i % 5, (i * 3) % 11];
   const congBo = 5 + (i % 20);
-  return { DGTD_TTHC: i % 4, THAM_DINH_TTHC: i % 3, TTHC_NB_CONG_BO: congBo, TTHC_NB_PHE_DUYET: congBo - (i % 5), TTHC_NB_THUC_THI: congBo - (i % 5) - (i % 3), PAKN_TONG: d + q + x, PAKN_DUNG_HAN: d, PAKN_QUA_HAN: q, PAKN_DANG_XU_LY: x };
+  return {
+    DGTD_TTHC: i % 4,
+    THAM_DINH_TTHC: i % 3,
+    TTHC_NB_CONG_BO: congBo,
+    TTHC_NB_PHE_DUYET: congBo - (i % 5),
+    TTHC_NB_THUC_THI: congBo - (i % 5) - (i % 3),
+    PAKN_TONG: d + q + x,
+    PAKN_DUNG_HAN: d,
+    PAKN_QUA_HAN: q,
+    PAKN_DANG_XU_LY: x,
+  };
 }
 
 /* ------------------------------------------------------------------ hooks for the other figures */
@@ -143,7 +207,11 @@ function table(rows: Row[]): string {
   const header: Row = ["bước", "thời gian", "bộ nhớ đỉnh (RSS)", "ghi chú"];
   const all = [header, ...rows];
   const width = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  const line = (r: Row) => r.map((c, i) => (i === 1 || i === 2 ? c.padStart(width[i]) : c.padEnd(width[i]))).join("  ").trimEnd();
+  const line = (r: Row) =>
+    r
+      .map((c, i) => (i === 1 || i === 2 ? c.padStart(width[i]) : c.padEnd(width[i])))
+      .join("  ")
+      .trimEnd();
   return [line(header), width.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -166,11 +234,19 @@ async function bench(argv: string[]): Promise<void> {
   const rows: Row[] = [];
   const add = (label: string, r: StageResult, note: string) => {
     const failed = r.exitCodes.filter((c) => c !== 0);
-    rows.push([label, ms(r.ms), `${r.peakMiB.toFixed(0)} MiB`, `${note}${failed.length ? `; ${failed.length} lệnh thất bại (mã ${failed[0]})` : ""}; lấy mẫu rss ${r.sampledMiB.toFixed(0)} MiB`]);
+    rows.push([
+      label,
+      ms(r.ms),
+      `${r.peakMiB.toFixed(0)} MiB`,
+      `${note}${failed.length ? `; ${failed.length} lệnh thất bại (mã ${failed[0]})` : ""}; lấy mẫu rss ${r.sampledMiB.toFixed(0)} MiB`,
+    ]);
   };
 
   process.stdout.write(`Đo với ${n} đơn vị (Node ${process.version}, thư mục ${work})…\n`);
-  const t = stage(work, "template", [...files.map((f, i) => ["template", "--unit", names[i], "--data", data, "-o", f]), ["template", "--sample", "--data", data, "-o", base]]);
+  const t = stage(work, "template", [
+    ...files.map((f, i) => ["template", "--unit", names[i], "--data", data, "-o", f]),
+    ["template", "--sample", "--data", data, "-o", base],
+  ]);
   add(`template --unit ×${n}`, t, `${n} sổ đơn vị, tổng ${mib(dirSize(units))}; một tiến trình, 10 lệnh song song`);
   const rollupArgv = ["rollup", "-o", town, "--base", base, ...files];
   const r = stage(work, "rollup", [rollupArgv]);
@@ -182,7 +258,8 @@ async function bench(argv: string[]): Promise<void> {
 
   // hostile files: refused (exit 1) by the zip guard before anything is inflated, or while inflating
   const SHEET = "xl/worksheets/sheet1.xml";
-  const bombOf = (sheet: Omit<Parameters<typeof writeZip>[0][number], "name">) => writeZip([...workbookParts([{ name: "A", part: SHEET }]), { ...sheet, name: SHEET }]);
+  const bombOf = (sheet: Omit<Parameters<typeof writeZip>[0][number], "name">) =>
+    writeZip([...workbookParts([{ name: "A", part: SHEET }]), { ...sheet, name: SHEET }]);
   const declared = path.join(work, "bom-800mb.xlsx");
   writeFileSync(declared, bombOf({ data: sheetXml(""), declareSize: 800 * 2 ** 20, declareCompressed: 800 * 1024 }));
   const liar = path.join(work, "bom-300mb-noi-doi.xlsx");
@@ -193,18 +270,34 @@ async function bench(argv: string[]): Promise<void> {
   ] as const) {
     const h = stage(work, path.basename(file, ".xlsx"), [["check", file]]);
     const refused = h.exitCodes.every((code) => code === 1);
-    rows.push([label, ms(h.ms), `${h.peakMiB.toFixed(0)} MiB`, `${note}, tệp ${mib(fileSize(file))}; ${refused ? "bị từ chối (mã 1)" : `mã thoát ${h.exitCodes.join(",")}`}; lấy mẫu rss ${h.sampledMiB.toFixed(0)} MiB`]);
+    rows.push([
+      label,
+      ms(h.ms),
+      `${h.peakMiB.toFixed(0)} MiB`,
+      `${note}, tệp ${mib(fileSize(file))}; ${refused ? "bị từ chối (mã 1)" : `mã thoát ${h.exitCodes.join(",")}`}; lấy mẫu rss ${h.sampledMiB.toFixed(0)} MiB`,
+    ]);
   }
 
   const binRollup = timedBin([...rollupArgv, "--force"]);
   const binExport = timedBin(["export", town, "-o", docx]);
   if (binRollup && binExport) {
-    rows.push([`bin: bao-cao rollup ${n}`, ms(binRollup.ms), `${binRollup.peakMiB.toFixed(0)} MiB`, `node bin/bao-cao.js, cả khởi động; /usr/bin/time -v (mã thoát ${binRollup.code})`]);
-    rows.push(["bin: bao-cao export", ms(binExport.ms), `${binExport.peakMiB.toFixed(0)} MiB`, `node bin/bao-cao.js, cả khởi động (mã thoát ${binExport.code})`]);
+    rows.push([
+      `bin: bao-cao rollup ${n}`,
+      ms(binRollup.ms),
+      `${binRollup.peakMiB.toFixed(0)} MiB`,
+      `node bin/bao-cao.js, cả khởi động; /usr/bin/time -v (mã thoát ${binRollup.code})`,
+    ]);
+    rows.push([
+      "bin: bao-cao export",
+      ms(binExport.ms),
+      `${binExport.peakMiB.toFixed(0)} MiB`,
+      `node bin/bao-cao.js, cả khởi động (mã thoát ${binExport.code})`,
+    ]);
   }
 
   process.stdout.write(`\nDòng lệnh bao-cao, ${n} đơn vị\n${table(rows)}\n`);
-  if (!binRollup) process.stdout.write("(Để đo cả lệnh đã cài, gồm thời gian khởi động: cần /usr/bin/time và lib/ mới — npx tsc -p tsconfig.cli.json.)\n");
+  if (!binRollup) process.stdout.write("(Để đo cả lệnh đã cài, gồm thời gian khởi động: cần /usr/bin/time và lib/ mới — npm run build:cli.)\n");
+  process.stdout.write(`\n${startupFigures(work).join("\n")}\n`);
   process.stdout.write(`\nAdd-in\n${(await addinFigures()).join("\n")}\n\n${bundleFigures().join("\n")}\n`);
   if (keep) process.stdout.write(`\nGiữ các tệp ở ${work}\n`);
   else rmSync(work, { recursive: true, force: true });

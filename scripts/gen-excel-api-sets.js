@@ -57,7 +57,10 @@ function lower(a, b) {
  * qualified parts. `params`: the member's parameter names.
  */
 function parseNote(note, params) {
-  const body = note.replace(/^\[Api set:\s*/, "").replace(/\]$/, "").replace(/\.\s*$/, "");
+  const body = note
+    .replace(/^\[Api set:\s*/, "")
+    .replace(/\]$/, "")
+    .replace(/\.\s*$/, "");
   const out = { base: undefined, get: undefined, set: undefined, params: {} };
   let setName = "ExcelApi";
   // clauses: "ExcelApi 1.2 for options", "1.7 for password", "ExcelApi Preview for null `x`"
@@ -75,7 +78,8 @@ function parseNote(note, params) {
     else if (/^(reading|get)\b/i.test(what)) out.get = lower(out.get, spec);
     else if (/^(setting|set)\b/i.test(what)) out.set = lower(out.set, spec);
     else if (params.includes(what)) out.params[what] = lower(out.params[what], spec);
-    else if (spec === "preview") continue; // "ExcelApi Preview for null `destinationRange`": a preview-only use
+    else if (spec === "preview")
+      continue; // "ExcelApi Preview for null `destinationRange`": a preview-only use
     else out.base = lower(out.base, spec); // "1.7 for Array": a value kind, the member itself is older
   }
   return out;
@@ -103,7 +107,7 @@ function generate(dts) {
       if (/\*\//.test(line)) inDoc = false;
       continue;
     }
-    const cls = /^    class (\w+)\b/.exec(line);
+    const cls = /^ {4}class (\w+)\b/.exec(line);
     if (cls) {
       current = { name: cls[1], members: {} };
       const note = memberNote(doc, []);
@@ -112,7 +116,7 @@ function generate(dts) {
       doc = [];
       continue;
     }
-    if (current && /^    }/.test(line)) {
+    if (current && /^ {4}}/.test(line)) {
       current = null;
       continue;
     }
@@ -120,7 +124,7 @@ function generate(dts) {
       if (line.trim() !== "") doc = [];
       continue;
     }
-    const member = /^        (?:readonly\s+)?(\w+)\??\s*(\(|:|<)/.exec(line);
+    const member = /^ {8}(?:readonly\s+)?(\w+)\??\s*(\(|:|<)/.exec(line);
     if (member) {
       const name = member[1];
       const params = member[2] === ":" ? [] : paramNames(line);

@@ -130,7 +130,10 @@ function render(size, shapes) {
   const out = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const x = px + (sx + 0.5) / SS;
@@ -138,7 +141,10 @@ function render(size, shapes) {
           for (let i = shapes.length - 1; i >= 0; i--) {
             if (shapes[i].hit(x, y)) {
               const c = shapes[i].color;
-              r += c[0]; g += c[1]; b += c[2]; a += 255;
+              r += c[0];
+              g += c[1];
+              b += c[2];
+              a += 255;
               break;
             }
           }
@@ -177,10 +183,29 @@ function page(size, box) {
   const y0 = Math.round(box.y0 * size);
   const y1 = Math.round(box.y1 * size);
   const fold = Math.max(3, Math.round((x1 - x0) * 0.32));
-  const outer = [[x0, y0], [x1 - fold, y0], [x1, y0 + fold], [x1, y1], [x0, y1]];
+  const outer = [
+    [x0, y0],
+    [x1 - fold, y0],
+    [x1, y0 + fold],
+    [x1, y1],
+    [x0, y1],
+  ];
   const d = w * Math.tan(Math.PI / 8); // inset of a 45° chamfer's endpoints
-  const inner = [[x0 + w, y0 + w], [x1 - fold - d, y0 + w], [x1 - w, y0 + fold + d], [x1 - w, y1 - w], [x0 + w, y1 - w]];
-  const foldShape = polygon([[x1 - fold, y0], [x1 - fold, y0 + fold], [x1, y0 + fold]], BLUE);
+  const inner = [
+    [x0 + w, y0 + w],
+    [x1 - fold - d, y0 + w],
+    [x1 - w, y0 + fold + d],
+    [x1 - w, y1 - w],
+    [x0 + w, y1 - w],
+  ];
+  const foldShape = polygon(
+    [
+      [x1 - fold, y0],
+      [x1 - fold, y0 + fold],
+      [x1, y0 + fold],
+    ],
+    BLUE,
+  );
   return { shapes: [polygon(outer, BLUE), polygon(inner, WHITE), foldShape], x0, x1, y0, y1, w, fold };
 }
 
@@ -219,7 +244,16 @@ function drawAddin(size) {
         BLUE,
       ),
     );
-    shapes.push(stroke([[lineX0, y], [lineX1, y]], w, LIGHT_BLUE));
+    shapes.push(
+      stroke(
+        [
+          [lineX0, y],
+          [lineX1, y],
+        ],
+        w,
+        LIGHT_BLUE,
+      ),
+    );
   }
   return shapes;
 }
@@ -252,7 +286,16 @@ function drawExport(size) {
   if (size >= 24) {
     for (const f of [0.38, 0.54]) {
       const y = p.y0 + f * (p.y1 - p.y0);
-      shapes.push(stroke([[left + (right - left) * 0.15, y], [right - (right - left) * 0.15, y]], p.w, LIGHT_BLUE));
+      shapes.push(
+        stroke(
+          [
+            [left + (right - left) * 0.15, y],
+            [right - (right - left) * 0.15, y],
+          ],
+          p.w,
+          LIGHT_BLUE,
+        ),
+      );
     }
   }
   const bc = size * 0.7;
@@ -260,7 +303,16 @@ function drawExport(size) {
   shapes.push(circle(bc, bc, br + Math.max(1, size / 32), WHITE)); // gap between page and badge
   shapes.push(circle(bc, bc, br, BLUE));
   const aw = Math.max(1.4, size * 0.085);
-  shapes.push(stroke([[bc, bc - br * 0.55], [bc, bc + br * 0.5]], aw, WHITE));
+  shapes.push(
+    stroke(
+      [
+        [bc, bc - br * 0.55],
+        [bc, bc + br * 0.5],
+      ],
+      aw,
+      WHITE,
+    ),
+  );
   shapes.push(
     stroke(
       [

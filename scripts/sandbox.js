@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-env node */
 /*
  * npm run sandbox [-- --port 8030] [-- --rebuild] [-- --no-build]
  *

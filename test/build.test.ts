@@ -24,7 +24,6 @@ const FALLBACK_TEXT =
 const ICONS = ["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png", "icon-128.png"];
 
 // webpack.config.js is plain CommonJS; its helpers are exported for these tests.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../webpack.config.js") as {
   rewriteManifest(xml: string, prod: { href: string; origin: string }): string;
   productionUrl(): { href: string; origin: string };
@@ -158,6 +157,15 @@ describe("production build", () => {
       expect(r).toMatchObject({ classes: "tthc-unsupported", fallbackShown: true, loadingShown: false });
       expect(r.message).toMatch(/^Phần bổ trợ này cần Office 2021 trở lên .*Trình duyệt nhúng .* đã cũ .*Excel trên web\.$/);
     });
+  });
+
+  test("taskpane.html's scripts stay within the first-load budget (125 KiB gzip; 124.3 KiB when set, 163.4 before the commands, units section, problem list, notices and spinner were loaded on demand)", () => {
+    const { report } = require("../scripts/bundle-size.js") as {
+      report(dist: string): { taskpane: { initialGzip: number }; lazy: { chunks: { file: string }[] } };
+    };
+    const r = report(out);
+    expect(r.taskpane.initialGzip).toBeLessThanOrEqual(125 * 1024);
+    expect(r.lazy.chunks.map((c) => c.file).join(" ")).toMatch(/pane-commands\./);
   });
 
   test("the copied manifest carries the production URL and no localhost", () => {

@@ -42,12 +42,58 @@ function prng(seed: number): () => number {
 }
 
 const WORDS = [
-  "Ủy ban nhân dân", "thủ tục hành chính", "cải cách", "Nguyễn Văn Ấn", "phường Dị Sử", "đường Nguyễn Trãi", "ưu tiên", "kiểm soát",
-  "giải quyết", "Bộ phận Một cửa", "hồ sơ", "trực tuyến", "đúng hạn", "quá hạn", "Việt Nam", "Hưng Yên", "Mỹ Hào",
+  "Ủy ban nhân dân",
+  "thủ tục hành chính",
+  "cải cách",
+  "Nguyễn Văn Ấn",
+  "phường Dị Sử",
+  "đường Nguyễn Trãi",
+  "ưu tiên",
+  "kiểm soát",
+  "giải quyết",
+  "Bộ phận Một cửa",
+  "hồ sơ",
+  "trực tuyến",
+  "đúng hạn",
+  "quá hạn",
+  "Việt Nam",
+  "Hưng Yên",
+  "Mỹ Hào",
 ];
 const ODD = [
-  "<", ">", "&", "\"", "'", "&amp;", "<w:t>", "]]>", "😀", "👩‍👩‍👧", "🇻🇳", "中文", "العربية", "Ελληνικά", "русский", "ﬁ", "\u00A0",
-  "\u0001", "\u000B", "\t", "\n", "\r\n", "\u0085", "\uFFFE", "\uD800", "\uDC00", "_x000B_", "_x005F_", "\u200B", "\u00AD", "%", "{ky}", "./.",
+  "<",
+  ">",
+  "&",
+  '"',
+  "'",
+  "&amp;",
+  "<w:t>",
+  "]]>",
+  "😀",
+  "👩‍👩‍👧",
+  "🇻🇳",
+  "中文",
+  "العربية",
+  "Ελληνικά",
+  "русский",
+  "ﬁ",
+  "\u00A0",
+  "\u0001",
+  "\u000B",
+  "\t",
+  "\n",
+  "\r\n",
+  "\u0085",
+  "\uFFFE",
+  "\uD800",
+  "\uDC00",
+  "_x000B_",
+  "_x005F_",
+  "\u200B",
+  "\u00AD",
+  "%",
+  "{ky}",
+  "./.",
 ];
 
 function randomText(rnd: () => number, maxWords: number): string {
@@ -167,7 +213,10 @@ describe(`500 random reports (seed ${SEED})`, () => {
     const doc0 = await first.file("word/document.xml")!.async("string");
     const files: string[] = [];
     for (let b = 0; b * BATCH < REPORTS; b++) {
-      const merged = doc0.replace(/(<w:body>)[\s\S]*?(<w:sectPr[\s\S]*<\/w:body>)/, (_m, open: string, sect: string) => open + bodies.slice(b * BATCH, (b + 1) * BATCH).join("") + sect);
+      const merged = doc0.replace(
+        /(<w:body>)[\s\S]*?(<w:sectPr[\s\S]*<\/w:body>)/,
+        (_m, open: string, sect: string) => open + bodies.slice(b * BATCH, (b + 1) * BATCH).join("") + sect,
+      );
       const zip = await JSZip.loadAsync(packages[0]);
       zip.file("word/document.xml", merged);
       const file = path.join(dir, `batch-${b}.docx`);
@@ -180,7 +229,9 @@ describe(`500 random reports (seed ${SEED})`, () => {
       files.push(file);
     }
     const results = await pool(files, 2, validate);
-    const failed = results.filter((r) => !r.ok).map((r) => ({ file: path.basename(r.file), errors: r.errors.slice(0, 5).map((e) => `${e.path ?? ""} ${e.xPath ?? ""}: ${e.description}`) }));
+    const failed = results
+      .filter((r) => !r.ok)
+      .map((r) => ({ file: path.basename(r.file), errors: r.errors.slice(0, 5).map((e) => `${e.path ?? ""} ${e.xPath ?? ""}: ${e.description}`) }));
     expect(failed).toEqual([]);
   }, 180_000);
 });

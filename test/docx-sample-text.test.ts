@@ -35,7 +35,11 @@ function markdownLineText(line: string): string {
     .trim();
 }
 
-const collapse = (s: string) => s.replace(/\uFEFF/g, "").replace(/\s+/g, " ").trim();
+const collapse = (s: string) =>
+  s
+    .replace(/\uFEFF/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function referenceLines(): string[] {
   return readFileSync(FIXTURE, "utf8").split(/\r?\n/).map(markdownLineText).filter(Boolean);
@@ -139,7 +143,11 @@ describe("the sample report rendered to PDF by LibreOffice", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const pageLines = (page: number) => pdfPageText(pdf, page).split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  const pageLines = (page: number) =>
+    pdfPageText(pdf, page)
+      .split(/\r?\n/)
+      .map((l) => l.trimEnd())
+      .filter((l) => l.trim() !== "");
 
   it("lays the header out in two columns: agency beside Quốc hiệu, 'Số' beside the date", () => {
     const page1 = pageLines(1);

@@ -19,10 +19,7 @@ const body = xml.replace(/<!--[\s\S]*?-->/g, "");
 const xmllint = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
 const hasXmllint = !xmllint.error;
 if (!hasXmllint) {
-  console.warn(
-    "SKIPPED: manifest.xml schema check, because xmllint is not installed. " +
-      "Install it with `apt-get install libxml2-utils` (CI does).",
-  );
+  console.warn("SKIPPED: manifest.xml schema check, because xmllint is not installed. " + "Install it with `apt-get install libxml2-utils` (CI does).");
 }
 
 /** The DefaultValue of a resource (<bt:Image|Url|String id="...">) in <Resources>. */

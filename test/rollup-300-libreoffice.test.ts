@@ -55,7 +55,10 @@ function unitNames(count: number): string[] {
     const tail = ` ${String(i + 1).padStart(3, "0")}`;
     let middle = "";
     for (let k = 0; middle.length < 31 - head.length - tail.length; k++) middle += (middle ? " " : "") + words[(i + k * 7) % words.length];
-    middle = middle.slice(0, 31 - head.length - tail.length).trimEnd().padEnd(31 - head.length - tail.length, "ễ");
+    middle = middle
+      .slice(0, 31 - head.length - tail.length)
+      .trimEnd()
+      .padEnd(31 - head.length - tail.length, "ễ");
     return head + middle + tail;
   });
 }
@@ -101,7 +104,9 @@ async function sheetXml(file: string | Buffer, sheetName: string): Promise<strin
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const escaped = sheetName.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
   const sheet = new RegExp(`<sheet [^>]*name="(?:${escaped}|${sheetName.replace(/&/g, "&amp;")})"[^>]*r:id="([^"]+)"`).exec(workbook);
-  const target = new RegExp(`<Relationship [^>]*Id="${sheet![1]}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet![1]}"`).exec(rels);
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${sheet![1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet![1]}"`).exec(rels);
   return zip.file(`xl/${target![1].replace(/^\/?xl\//, "")}`)!.async("string");
 }
 
@@ -185,7 +190,10 @@ describe(`${UNITS} units rolled up by the command line`, () => {
     timings.export = Date.now() - t;
     expect(r.code).toBe(0);
     const doc = await (await JSZip.loadAsync(readFileSync(docx))).file("word/document.xml")!.async("string");
-    const text = doc.split("</w:p>").map((p) => p.replace(/<[^>]+>/g, "")).join("\n");
+    const text = doc
+      .split("</w:p>")
+      .map((p) => p.replace(/<[^>]+>/g, ""))
+      .join("\n");
     // numbers of a thousand or more take the Vietnamese thousands dot ("13.165")
     const vn = (n: number) => n.toLocaleString("de-DE");
     expect(sums.PAKN_TONG).toBeGreaterThan(999);

@@ -98,7 +98,10 @@ async function sheetXml(file: string, sheet: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const rid = [...workbook.matchAll(/<sheet [^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${sheet}"`))!.match(/r:id="([^"]+)"/)![1];
+  const rid = [...workbook.matchAll(/<sheet [^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`name="${sheet}"`))!
+    .match(/r:id="([^"]+)"/)![1];
   const target = rels.match(new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*>`))![0].match(/Target="([^"]+)"/)![1];
   return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
 }

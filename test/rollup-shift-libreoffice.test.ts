@@ -43,9 +43,39 @@ const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).sta
 const itWithLibreOffice = hasSoffice ? it : it.skip;
 
 const UNITS: Record<string, Record<string, number>> = {
-  "Xã A": { DGTD_TTHC: 3, THAM_DINH_TTHC: 2, TTHC_NB_CONG_BO: 4, TTHC_NB_PHE_DUYET: 2, TTHC_NB_THUC_THI: 1, PAKN_TONG: 5, PAKN_DUNG_HAN: 4, PAKN_QUA_HAN: 0, PAKN_DANG_XU_LY: 1 },
-  "Phường Dị Sử": { DGTD_TTHC: 7, THAM_DINH_TTHC: 6, TTHC_NB_CONG_BO: 1, TTHC_NB_PHE_DUYET: 1, TTHC_NB_THUC_THI: 0, PAKN_TONG: 3, PAKN_DUNG_HAN: 3, PAKN_QUA_HAN: 0, PAKN_DANG_XU_LY: 0 },
-  "Xã O'Brien": { DGTD_TTHC: 1, THAM_DINH_TTHC: 1, TTHC_NB_CONG_BO: 2, TTHC_NB_PHE_DUYET: 0, TTHC_NB_THUC_THI: 0, PAKN_TONG: 2, PAKN_DUNG_HAN: 1, PAKN_QUA_HAN: 1, PAKN_DANG_XU_LY: 0 },
+  "Xã A": {
+    DGTD_TTHC: 3,
+    THAM_DINH_TTHC: 2,
+    TTHC_NB_CONG_BO: 4,
+    TTHC_NB_PHE_DUYET: 2,
+    TTHC_NB_THUC_THI: 1,
+    PAKN_TONG: 5,
+    PAKN_DUNG_HAN: 4,
+    PAKN_QUA_HAN: 0,
+    PAKN_DANG_XU_LY: 1,
+  },
+  "Phường Dị Sử": {
+    DGTD_TTHC: 7,
+    THAM_DINH_TTHC: 6,
+    TTHC_NB_CONG_BO: 1,
+    TTHC_NB_PHE_DUYET: 1,
+    TTHC_NB_THUC_THI: 0,
+    PAKN_TONG: 3,
+    PAKN_DUNG_HAN: 3,
+    PAKN_QUA_HAN: 0,
+    PAKN_DANG_XU_LY: 0,
+  },
+  "Xã O'Brien": {
+    DGTD_TTHC: 1,
+    THAM_DINH_TTHC: 1,
+    TTHC_NB_CONG_BO: 2,
+    TTHC_NB_PHE_DUYET: 0,
+    TTHC_NB_THUC_THI: 0,
+    PAKN_TONG: 2,
+    PAKN_DUNG_HAN: 1,
+    PAKN_QUA_HAN: 1,
+    PAKN_DANG_XU_LY: 0,
+  },
 };
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -164,7 +194,9 @@ describe("a summary saved by LibreOffice, and a unit sheet whose rows moved", ()
         // the commune types its figures (and one of them a note above everything)
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.readFile(blank);
-        const ws = wb.worksheets.find((w) => w.getCell(unitSheetLayout(def, "x", "x").cells.find((c) => c.value === def.units.marker)!.address).value === def.units.marker)!;
+        const ws = wb.worksheets.find(
+          (w) => w.getCell(unitSheetLayout(def, "x", "x").cells.find((c) => c.value === def.units.marker)!.address).value === def.units.marker,
+        )!;
         for (const input of unitSheetLayout(def, ws.name, name).inputs) ws.getCell(input.first).value = values[input.fieldId];
         if (name === "Phường Dị Sử") ws.spliceRows(1, 0, ["Ghi chú: số liệu đến ngày 25 của tháng"]);
         const typed = join(dir, "blank", `typed-${i + 1}.xlsx`);

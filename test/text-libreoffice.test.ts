@@ -74,7 +74,10 @@ maybe("pasted text in a workbook saved by LibreOffice", () => {
     const outDir = join(dir, "lo");
     mkdirSync(outDir);
     const profile = pathToFileURL(join(dir, "profile")).href;
-    const lo = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, edited], { encoding: "utf8", timeout: 120_000 });
+    const lo = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, edited], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(lo.status).toBe(0);
     const saved = join(outDir, "dan-tu-word.xlsx");
 
@@ -87,7 +90,9 @@ maybe("pasted text in a workbook saved by LibreOffice", () => {
     const fixed = join(dir, "unicode.xlsx");
     const fix = await run("fix-text", saved, "-o", fixed);
     expect(fix.code).toBe(0);
-    expect(fix.out).toEqual(expect.arrayContaining([`'${RECIPIENT.sheet}'!${RECIPIENT.address}: TCVN3 → Unicode`, `'${PROPOSAL.sheet}'!${PROPOSAL.address}: VNI → Unicode`]));
+    expect(fix.out).toEqual(
+      expect.arrayContaining([`'${RECIPIENT.sheet}'!${RECIPIENT.address}: TCVN3 → Unicode`, `'${PROPOSAL.sheet}'!${PROPOSAL.address}: VNI → Unicode`]),
+    );
     const s = await readSnapshot(fixed);
     const cell = (sheet: string, a: string) => s.sheets.find((x) => x.name === sheet)!.cells[a];
     expect(cell(RECIPIENT.sheet, RECIPIENT.address)).toBe(TCVN3_LINE);

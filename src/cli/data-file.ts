@@ -68,13 +68,17 @@ export function checkedValues(def: ReportDefinition, values: Record<string, unkn
       case "day":
       case "month":
       case "year":
-        if (typeof v !== "number" || !Number.isFinite(v)) throw new DataFileError(`${where}: ${q(id)} (${f.label}) phải là một số, không phải ${JSON.stringify(v)}.`);
+        if (typeof v !== "number" || !Number.isFinite(v))
+          throw new DataFileError(`${where}: ${q(id)} (${f.label}) phải là một số, không phải ${JSON.stringify(v)}.`);
         out[id] = v;
         break;
       case "table": {
         const t = v as { rows?: unknown; cells?: unknown };
         const rowsOk = isObject(v) && Array.isArray(t.rows) && t.rows.every((r) => typeof r === "string");
-        const cellsOk = isObject(v) && Array.isArray(t.cells) && t.cells.every((row) => Array.isArray(row) && row.every((c) => c === null || (typeof c === "number" && Number.isFinite(c))));
+        const cellsOk =
+          isObject(v) &&
+          Array.isArray(t.cells) &&
+          t.cells.every((row) => Array.isArray(row) && row.every((c) => c === null || (typeof c === "number" && Number.isFinite(c))));
         if (!rowsOk || !cellsOk) {
           throw new DataFileError(`${where}: ${q(id)} (${f.label}) phải là bảng {"rows": ["Lĩnh vực", …], "cells": [[số, …], …]}, mỗi dòng một danh sách số.`);
         }

@@ -7,12 +7,35 @@ import { loadDefinition } from "../report/kinds";
 import { checkWorkbook } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
 import { findUnitSheets, rollupFields } from "../workbook/units";
-import { asciiSlug, DEMO_BASE, DEMO_DOSSIER_REPORT, DEMO_DOSSIER_WORKBOOK, DEMO_ROLLUP, DEMO_ROLLUP_REPORT, DEMO_UNIT_DIR, DEMO_WORKBOOK, demoSteps, demoUnitNames, runDemo } from "./demo";
+import {
+  asciiSlug,
+  DEMO_BASE,
+  DEMO_DOSSIER_REPORT,
+  DEMO_DOSSIER_WORKBOOK,
+  DEMO_ROLLUP,
+  DEMO_ROLLUP_REPORT,
+  DEMO_UNIT_DIR,
+  DEMO_WORKBOOK,
+  demoSteps,
+  demoUnitNames,
+  runDemo,
+} from "./demo";
 import { readSnapshot } from "./xlsx";
 
 const UNITS_OF_MY_HAO = [
-  "Phường Bần Yên Nhân", "Phường Phan Đình Phùng", "Xã Cẩm Xá", "Xã Dương Quang", "Xã Hòa Phong", "Phường Nhân Hòa", "Phường Dị Sử",
-  "Phường Bạch Sam", "Phường Minh Đức", "Phường Phùng Chí Kiên", "Xã Xuân Dục", "Xã Ngọc Lâm", "Xã Hưng Long",
+  "Phường Bần Yên Nhân",
+  "Phường Phan Đình Phùng",
+  "Xã Cẩm Xá",
+  "Xã Dương Quang",
+  "Xã Hòa Phong",
+  "Phường Nhân Hòa",
+  "Phường Dị Sử",
+  "Phường Bạch Sam",
+  "Phường Minh Đức",
+  "Phường Phùng Chí Kiên",
+  "Xã Xuân Dục",
+  "Xã Ngọc Lâm",
+  "Xã Hưng Long",
 ];
 type UnitValues = Record<string, number>;
 const unitValues = (): UnitValues[] => demoUnits.units.map((u) => u.values as UnitValues);
@@ -83,7 +106,9 @@ describe("the demo", () => {
 
     const text = await docxText(docx);
     expect(text).toContain("tháng 3 năm 2025 trên địa bàn thị xã Mỹ Hào");
-    expect(text).toContain(`Tổng số PAKN đã tiếp nhận: ${total("PAKN_TONG")}; số PAKN đã xử lý đúng hạn: ${total("PAKN_DUNG_HAN")}; số PAKN đã xử lý quá hạn: ${total("PAKN_QUA_HAN")}; số PAKN đang xử lý: ${total("PAKN_DANG_XU_LY")}.`);
+    expect(text).toContain(
+      `Tổng số PAKN đã tiếp nhận: ${total("PAKN_TONG")}; số PAKN đã xử lý đúng hạn: ${total("PAKN_DUNG_HAN")}; số PAKN đã xử lý quá hạn: ${total("PAKN_QUA_HAN")}; số PAKN đang xử lý: ${total("PAKN_DANG_XU_LY")}.`,
+    );
     expect(text).toContain(`Số lượng TTHC nội bộ đã công bố: ${total("TTHC_NB_CONG_BO")} TTHC.`);
   });
 });

@@ -112,7 +112,11 @@ export function demoSteps(outDir: string): DemoStep[] {
       argv: ["template", "--kind", DEMO_DOSSIER_KIND, "--sample", "-o", path.join(outDir, DEMO_DOSSIER_WORKBOOK), "--force"],
       today: DEMO_DOSSIER_TODAY,
     },
-    { title: "Kiểm tra và xuất báo cáo Word (Biểu số 06 là phụ lục trên trang khổ ngang)", argv: ["export", path.join(outDir, DEMO_DOSSIER_WORKBOOK)], today: DEMO_DOSSIER_TODAY },
+    {
+      title: "Kiểm tra và xuất báo cáo Word (Biểu số 06 là phụ lục trên trang khổ ngang)",
+      argv: ["export", path.join(outDir, DEMO_DOSSIER_WORKBOOK)],
+      today: DEMO_DOSSIER_TODAY,
+    },
   ];
 }
 

@@ -83,7 +83,15 @@ describe("bao-cao fix-text", () => {
         row.eachCell({ includeEmpty: true }, (c0) => {
           const c1 = ws1.getCell(c0.address);
           const changed = (ws0.name === a.sheet && c0.address === a.address) || (ws0.name === b.sheet && c0.address === b.address);
-          const style = (c: ExcelJS.Cell) => ({ fill: c.fill, border: c.border, numFmt: c.numFmt, alignment: c.alignment, protection: c.protection, dv: c.dataValidation, font: changed ? { ...c.font, name: undefined } : c.font });
+          const style = (c: ExcelJS.Cell) => ({
+            fill: c.fill,
+            border: c.border,
+            numFmt: c.numFmt,
+            alignment: c.alignment,
+            protection: c.protection,
+            dv: c.dataValidation,
+            font: changed ? { ...c.font, name: undefined } : c.font,
+          });
           expect({ at: `${ws0.name}!${c0.address}`, ...style(c1) }).toEqual({ at: `${ws0.name}!${c0.address}`, ...style(c0) });
         }),
       );

@@ -8,11 +8,11 @@
  * The file handling (reading, refusing the input as output, writing) is main.ts's, passed in,
  * so that the messages and exit codes are those of the other commands.
  */
-import * as ExcelJS from "exceljs";
 import { parseArgs } from "node:util";
 import { scanLegacyText } from "../text/legacy-scan";
 import { textCellsOf } from "../workbook/legacy-check";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
+import { loadExcelJs } from "../workbook/xlsx-write";
 
 /** The font converted cells get. */
 export const UNICODE_FONT = "Times New Roman";
@@ -55,7 +55,12 @@ export const MSG_FIX_TEXT = {
 export async function fixTextCommand(io: FixTextIO, args: string[], tools: FixTextTools, help: () => number): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { output: { type: "string", short: "o" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { output: { type: "string", short: "o" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     const option = /'(-[^' ,]+)/.exec(e instanceof Error ? e.message : String(e))?.[1] ?? "";
     throw tools.usageError(MSG_FIX_TEXT.unknownOption(option));
@@ -82,7 +87,7 @@ export async function fixTextCommand(io: FixTextIO, args: string[], tools: FixTe
     if (skipped) io.out(MSG_FIX_TEXT.formulas(skipped));
     return 0;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   try {
     await wb.xlsx.load((await tools.readInput(input)) as unknown as ArrayBuffer);
   } catch (e) {

@@ -118,7 +118,15 @@ describe("the dossier-settlement kind from the command line", () => {
 describe("an office's own definition", () => {
   it("the monthly definition with one more count field drives template, and the workbook then checks and exports on its own", async () => {
     const def = JSON.parse((await run("definition", "bao-cao-cctthc-thang")).stdout);
-    def.fields.push({ id: "PAKN_DA_CONG_KHAI", kind: "count", rollup: true, unit: "PAKN", pad: 0, label: "Số PAKN đã công khai kết quả", sentence: "Số PAKN đã công khai kết quả xử lý: {value}." });
+    def.fields.push({
+      id: "PAKN_DA_CONG_KHAI",
+      kind: "count",
+      rollup: true,
+      unit: "PAKN",
+      pad: 0,
+      label: "Số PAKN đã công khai kết quả",
+      sentence: "Số PAKN đã công khai kết quả xử lý: {value}.",
+    });
     def.sheets.find((s: { id: string }) => s.id === "ketQua").items.splice(12, 0, { field: "PAKN_DA_CONG_KHAI" });
     const at = def.document.body.findIndex((b: { type: string }) => b.type === "counts");
     def.document.body.splice(at + 1, 0, { type: "count", field: "PAKN_DA_CONG_KHAI", bullet: "-" });
@@ -151,7 +159,13 @@ describe("an office's own definition", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`Định nghĩa báo cáo "${defFile}" không dùng được:`);
     expect(r.stderr).toContain('- /fields/3/lable: khóa "lable" không có trong định dạng (viết sai tên khóa?).');
-    const fixed = { ...def, fields: def.fields.map((f: Record<string, unknown>) => { const { lable: _l, ...rest } = f; return rest; }) };
+    const fixed = {
+      ...def,
+      fields: def.fields.map((f: Record<string, unknown>) => {
+        const { lable: _l, ...rest } = f;
+        return rest;
+      }),
+    };
     writeFileSync(defFile, JSON.stringify(fixed));
     const again = await run("template", "--definition", defFile, "-o", fresh("hong2.xlsx"));
     expect(again.stderr).toContain('- /document/frame/signerName: trỏ tới trường "NGUOI_KY_SAI" không có trong "fields".');
@@ -200,7 +214,9 @@ describe("roll-up across kinds and rows", () => {
     const out = fresh("tong-hop.xlsx");
     const r = await run("rollup", "-o", out, "--base", base, a, b, monthly, swapped);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`Bỏ qua: Tệp "${monthly}" là sổ của loại báo cáo "Báo cáo tình hình, kết quả thực hiện công tác cải cách thủ tục hành chính tháng"`);
+    expect(r.stderr).toContain(
+      `Bỏ qua: Tệp "${monthly}" là sổ của loại báo cáo "Báo cáo tình hình, kết quả thực hiện công tác cải cách thủ tục hành chính tháng"`,
+    );
     expect(r.stderr).toContain(`Bỏ qua: Tệp "${swapped}", đơn vị "Phường Ba": bảng BIEU_06 dòng 3 là "Xây dựng" nhưng ở sổ tổng hợp là "Đất đai"`);
     const s = await readSnapshot(out);
     const summary = s.sheets.find((x) => x.name === "Biểu 06")!;

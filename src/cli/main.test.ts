@@ -13,8 +13,7 @@ import * as xlsx from "./xlsx";
 const layout = buildLayout(loadDefinition());
 const today = new Date(2024, 11, 1);
 const asRoot = process.getuid?.() === 0; // root reads and writes whatever the permissions say
-const NOI_NHAN_WARNING =
-  'Thông tin chung!B28: [Cảnh báo] Dòng nơi nhận "Chủ tịch, các Phó Chủ tịch UBND thị xã" nên kết thúc bằng dấu chấm phẩy (;).';
+const NOI_NHAN_WARNING = 'Thông tin chung!B28: [Cảnh báo] Dòng nơi nhận "Chủ tịch, các Phó Chủ tịch UBND thị xã" nên kết thúc bằng dấu chấm phẩy (;).';
 
 let dir: string;
 let sample: string; // a sample workbook, never modified

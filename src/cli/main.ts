@@ -14,7 +14,6 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareExport } from "../commands/export-report";
-import { packReport } from "../docx";
 import { DefinitionError } from "../report/definition";
 import { builtInKinds, DEFAULT_KIND_ID, loadDefinition, UnknownKindError } from "../report/kinds";
 import { MSG_FILE } from "../report/messages";
@@ -154,8 +153,7 @@ const M = {
   noReadPermission: (f: string) => `Không có quyền đọc tệp ${q(f)}.`,
   cannotRead: (f: string, detail: string) => `Không đọc được tệp ${q(f)}. chi tiết: ${detail}`,
   notReportWorkbook: (f: string, sheets: string[]) =>
-    `Tệp ${q(f)} không phải sổ báo cáo: không có trang tính nào của mẫu (${sheets.join(", ")}). ` +
-    `Tạo sổ mẫu bằng: bao-cao template -o so-bao-cao.xlsx`,
+    `Tệp ${q(f)} không phải sổ báo cáo: không có trang tính nào của mẫu (${sheets.join(", ")}). ` + `Tạo sổ mẫu bằng: bao-cao template -o so-bao-cao.xlsx`,
   unitNotExportable: (f: string, units: string[]) =>
     `Tệp ${q(f)} là sổ đơn vị (${units.map(q).join(", ")}), không có phần thông tin chung của báo cáo nên không xuất được báo cáo Word. ` +
     `Hãy tổng hợp trước: bao-cao rollup -o tong-hop.xlsx ${q(f)} --base so-bao-cao.xlsx, rồi xuất sổ tổng hợp.`,
@@ -173,13 +171,13 @@ const M = {
   templateWritten: (f: string, sample: boolean) => `Đã tạo sổ báo cáo${sample ? " (có số liệu mẫu)" : ""}: ${f}`,
   templateNext: (f: string) => `Nhập số liệu vào các ô nền vàng, rồi kiểm tra: bao-cao check ${q(f)}`,
   unitWritten: (unit: string, sheet: string, f: string) => `Đã tạo sổ đơn vị ${q(unit)} (trang tính ${q(sheet)}): ${f}`,
-  unitRenamed: (unit: string, sheet: string) => `Tên trang tính được đặt lại theo quy tắc của Excel (tối đa 31 ký tự, không có : \\ / ? * [ ]): ${q(unit)} → ${q(sheet)}.`,
+  unitRenamed: (unit: string, sheet: string) =>
+    `Tên trang tính được đặt lại theo quy tắc của Excel (tối đa 31 ký tự, không có : \\ / ? * [ ]): ${q(unit)} → ${q(sheet)}.`,
   unitNext: (f: string) => `Gửi sổ cho đơn vị nhập số liệu vào các ô nền vàng; khi nhận lại, tổng hợp: bao-cao rollup -o tong-hop.xlsx ${q(f)} ...`,
   unitWorkbook: (units: string[]) => `Sổ đơn vị: ${units.map(q).join(", ")}.`,
   rollupProgress: (done: number, total: number) => `Đã đọc ${done}/${total} tệp…`,
   skipped: (message: string) => `Bỏ qua: ${message}`,
-  rejectedReport: (f: string) =>
-    `Tệp ${q(f)} là sổ báo cáo, không phải sổ đơn vị. Sổ đơn vị tạo bằng: bao-cao template --unit "Tên đơn vị" -o don-vi.xlsx`,
+  rejectedReport: (f: string) => `Tệp ${q(f)} là sổ báo cáo, không phải sổ đơn vị. Sổ đơn vị tạo bằng: bao-cao template --unit "Tên đơn vị" -o don-vi.xlsx`,
   rejectedNone: (f: string, marker: string, cell: string) => `Tệp ${q(f)} không phải sổ đơn vị: không có trang tính nào mang dấu ${marker} ở ô ${cell}.`,
   rejectedDuplicate: (f: string, unit: string, first: string) => `Tệp ${q(f)}: đơn vị ${q(unit)} trùng với tệp ${q(first)} (đã lấy số liệu từ tệp đó).`,
   rejectedName: (f: string, message: string) => `Tệp ${q(f)}: ${message}`,
@@ -187,7 +185,7 @@ const M = {
   emptyDirectory: (d: string) => `Thư mục ${q(d)} không có tệp .xlsx nào.`,
   rollupWritten: (n: number, f: string) => `Đã tổng hợp ${n} đơn vị vào sổ: ${f}`,
   rollupSheetRenamed: (unit: string, sheet: string) => `Đơn vị ${q(unit)} nằm ở trang tính ${q(sheet)} (tên trang tính theo quy tắc của Excel).`,
-  rollupNoBase: 'Sổ tổng hợp chưa có phần thông tin chung và lời văn: nhập vào các trang của mẫu, hoặc tạo lại với --base <sổ báo cáo>.',
+  rollupNoBase: "Sổ tổng hợp chưa có phần thông tin chung và lời văn: nhập vào các trang của mẫu, hoặc tạo lại với --base <sổ báo cáo>.",
   rollupNext: (f: string) => `Kiểm tra sổ tổng hợp (cả từng đơn vị): bao-cao check ${q(f)}`,
   rollupPartial: (skipped: number, total: number) =>
     `Đã ghi sổ tổng hợp nhưng bỏ qua ${skipped} trong ${total} tệp (xem các dòng "Bỏ qua" ở trên); sửa hoặc thay các tệp đó rồi tổng hợp lại.`,
@@ -229,7 +227,12 @@ type Options = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
 /** parseArgs for one command (with -h/--help), its errors turned into usage errors. */
 function parse<T extends Options>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } } as T & { help: { type: "boolean"; short: "h" } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: "boolean", short: "h" } } as T & { help: { type: "boolean"; short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     const option = /'(-[^' ,]+)/.exec(errText(e))?.[1] ?? "";
     if (errCode(e) === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw usageError(M.unknownOption(option));
@@ -375,7 +378,12 @@ async function chosenKind(options: { kind?: string; definition?: string }): Prom
 }
 
 function notReportWorkbook(kind: Kind, file: string): CliFailure {
-  return failure(M.notReportWorkbook(file, kind.layout.sheets.filter((s) => !s.hidden).map((s) => s.name)));
+  return failure(
+    M.notReportWorkbook(
+      file,
+      kind.layout.sheets.filter((s) => !s.hidden).map((s) => s.name),
+    ),
+  );
 }
 
 /** The data file of --data, parsed; its problems are failures (exit 1). */
@@ -495,8 +503,14 @@ async function exportCommand(ctx: Context, args: string[]): Promise<number> {
   const snapshot = await readWorkbookFile(input);
   const kind = await kindOfWorkbook(snapshot);
   const any = checkAnyWorkbook(kind.definition, kind.layout, snapshot, { today: ctx.today });
-  if (any.kind === "unit") throw failure(M.unitNotExportable(input, any.units.map((u) => u.unitName)));
-  const prepared = prepareExport(kind.definition, kind.layout, snapshot, { today: ctx.today });
+  if (any.kind === "unit")
+    throw failure(
+      M.unitNotExportable(
+        input,
+        any.units.map((u) => u.unitName),
+      ),
+    );
+  const prepared = prepareExport(kind.definition, kind.layout, snapshot, { today: ctx.today, check: any.kind === "report" ? any.check : undefined });
   if (!prepared.ok) {
     if (prepared.reason === "notReportWorkbook") throw notReportWorkbook(kind, input);
     for (const p of prepared.problems) ctx.io.err(formatProblem(p));
@@ -507,7 +521,9 @@ async function exportCommand(ctx: Context, args: string[]): Promise<number> {
   const output = path.resolve(values.output ?? path.join(path.dirname(input), prepared.fileName));
   await refuseInputAsOutput(output, input);
   if (values.output === undefined) await checkOutput(output, { mayExist: true });
-  const bytes = await packReport(kind.definition, prepared.data);
+  // docx is loaded only here: no other command needs it
+  const { packReportNode } = await import("./docx-zip");
+  const bytes = packReportNode(kind.definition, prepared.data);
   await writeOutput(output, bytes);
   for (const p of prepared.warnings) ctx.io.out(formatProblem(p));
   ctx.io.out(problemSummary(prepared.warnings));
@@ -522,7 +538,10 @@ const isLockFile = (name: string) => name.startsWith("~$");
 
 /** A simple wildcard (* and ?) of a file name as a regular expression, ignoring case. */
 function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`, "i");
 }
 
@@ -664,7 +683,11 @@ async function rollupCommand(ctx: Context, args: string[]): Promise<number> {
     if (total > ROLLUP_PROGRESS_EVERY && (done % ROLLUP_PROGRESS_EVERY === 0 || done === total)) ctx.io.err(M.rollupProgress(done, total));
   }
   kind ??= await chosenKind({});
-  const plan = planRollup(sources, kind.layout.sheets.map((s) => s.name), expectedRowsOf(kind.definition, base));
+  const plan = planRollup(
+    sources,
+    kind.layout.sheets.map((s) => s.name),
+    expectedRowsOf(kind.definition, base),
+  );
   for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r)));
   if (!plan.units.length) {
     ctx.io.err(M.rollupNothing(total));
@@ -690,7 +713,7 @@ function help(io: CliIO): number {
   return EXIT.ok;
 }
 
-/** The package's version, from the package.json above this file (src/cli or lib/src/cli). */
+/** The package's version, from the package.json above this file (src/cli, or lib/ for the bundle). */
 export function version(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
@@ -733,7 +756,12 @@ const COMMANDS: Record<string, (ctx: Context, args: string[]) => Promise<number>
   check: checkCommand,
   export: exportCommand,
   "next-period": (ctx, args) =>
-    nextPeriodCommand(ctx.io, args, { usageError, failure, readWorkbookFile, kindOfWorkbook, refuseInputAsOutput, refuseDirectory, checkOutput, writeOutput }, () => help(ctx.io)),
+    nextPeriodCommand(
+      ctx.io,
+      args,
+      { usageError, failure, readWorkbookFile, kindOfWorkbook, refuseInputAsOutput, refuseDirectory, checkOutput, writeOutput },
+      () => help(ctx.io),
+    ),
   "fix-text": (ctx, args) =>
     fixTextCommand(ctx.io, args, { usageError, failure, readInput, readWorkbookFile, refuseInputAsOutput, checkOutput, writeOutput }, () => help(ctx.io)),
 };
@@ -784,5 +812,5 @@ export function run(argv: string[] = process.argv.slice(2)): Promise<void> {
   });
 }
 
-// Run directly (tsx src/cli/main.ts, node lib/src/cli/main.js); bin/bao-cao.js calls run().
+// Run directly (tsx src/cli/main.ts); bin/bao-cao.js calls run() of the bundle, lib/bao-cao.js.
 if (require.main === module) void run();

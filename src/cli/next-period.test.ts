@@ -58,13 +58,34 @@ async function docxText(file: string): Promise<string> {
 
 describe("the next period", () => {
   it.each([
-    [{ type: "thang", number: 11, year: 2024 }, { type: "thang", number: 12, year: 2024 }],
-    [{ type: "thang", number: 12, year: 2024 }, { type: "thang", number: 1, year: 2025 }],
-    [{ type: "quy", number: 3, year: 2025 }, { type: "quy", number: 4, year: 2025 }],
-    [{ type: "quy", number: 4, year: 2025 }, { type: "quy", number: 1, year: 2026 }],
-    [{ type: "6thang", number: 1, year: 2025 }, { type: "6thang", number: 2, year: 2025 }],
-    [{ type: "6thang", number: 2, year: 2025 }, { type: "6thang", number: 1, year: 2026 }],
-    [{ type: "nam", number: 1, year: 2025 }, { type: "nam", number: 1, year: 2026 }],
+    [
+      { type: "thang", number: 11, year: 2024 },
+      { type: "thang", number: 12, year: 2024 },
+    ],
+    [
+      { type: "thang", number: 12, year: 2024 },
+      { type: "thang", number: 1, year: 2025 },
+    ],
+    [
+      { type: "quy", number: 3, year: 2025 },
+      { type: "quy", number: 4, year: 2025 },
+    ],
+    [
+      { type: "quy", number: 4, year: 2025 },
+      { type: "quy", number: 1, year: 2026 },
+    ],
+    [
+      { type: "6thang", number: 1, year: 2025 },
+      { type: "6thang", number: 2, year: 2025 },
+    ],
+    [
+      { type: "6thang", number: 2, year: 2025 },
+      { type: "6thang", number: 1, year: 2026 },
+    ],
+    [
+      { type: "nam", number: 1, year: 2025 },
+      { type: "nam", number: 1, year: 2026 },
+    ],
   ] as const)("%o → %o", (from, to) => {
     expect(nextPeriod(from)).toEqual(to);
   });
@@ -72,8 +93,12 @@ describe("the next period", () => {
 
 describe("bao-cao next-period on the monthly report", () => {
   const kept = ["CO_QUAN_CHU_QUAN", "CO_QUAN_BAN_HANH", "KY_HIEU", "DIA_DANH", "DIA_BAN", "KINH_GUI", "CAN_CU", "CHUC_VU", "NGUOI_KY", "NOI_NHAN"];
-  const counts = loadDefinition(MONTHLY).fields.filter((f) => f.kind === "count").map((f) => f.id);
-  const texts = loadDefinition(MONTHLY).fields.filter((f) => f.kind === "lines" && !["CO_QUAN_BAN_HANH", "KINH_GUI", "CHUC_VU", "NOI_NHAN"].includes(f.id)).map((f) => f.id);
+  const counts = loadDefinition(MONTHLY)
+    .fields.filter((f) => f.kind === "count")
+    .map((f) => f.id);
+  const texts = loadDefinition(MONTHLY)
+    .fields.filter((f) => f.kind === "lines" && !["CO_QUAN_BAN_HANH", "KINH_GUI", "CHUC_VU", "NOI_NHAN"].includes(f.id))
+    .map((f) => f.id);
 
   /** The sample with a number, a signing day and figures that are not all 0. */
   function filledSample(month: number): ReportData {
@@ -208,9 +233,12 @@ describe("bao-cao next-period on the dossier-settlement report", () => {
     const ExcelJS = await import("exceljs");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(filled);
-    setCellValues(wb, Object.entries((await readSnapshot(output)).sheets.find((s) => s.name === "BaoCaoLoai")!.cells)
-      .filter(([a]) => /^[DE]/.test(a))
-      .map(([address, value]) => ({ sheet: "BaoCaoLoai", address, value })));
+    setCellValues(
+      wb,
+      Object.entries((await readSnapshot(output)).sheets.find((s) => s.name === "BaoCaoLoai")!.cells)
+        .filter(([a]) => /^[DE]/.test(a))
+        .map(([address, value]) => ({ sheet: "BaoCaoLoai", address, value })),
+    );
     await wb.xlsx.writeFile(filled);
 
     const docx = fresh("quy-4.docx");
@@ -242,7 +270,10 @@ describe("bao-cao next-period on a roll-up", () => {
     expect(r.stdout).toContain("Giữ 2 trang đơn vị");
 
     const snapshot = await readSnapshot(output);
-    expect(findUnitSheets(snapshot, def).map((u) => [u.sheet, u.unitName])).toEqual([["Xã An", "Xã An"], ["Phường Bình", "Phường Bình"]]);
+    expect(findUnitSheets(snapshot, def).map((u) => [u.sheet, u.unitName])).toEqual([
+      ["Xã An", "Xã An"],
+      ["Phường Bình", "Phường Bình"],
+    ]);
     const from = def.fields.find((f) => f.id === "BIEU_06")!.table!.columns.findIndex((c) => c.id === "DANG_GQ");
     const to = def.fields.find((f) => f.id === "BIEU_06")!.table!.columns.findIndex((c) => c.id === "TU_KY_TRUOC");
     unitFiguresOf(def, snapshot).forEach((unit, u) => {

@@ -62,7 +62,12 @@ export async function nextPeriodCommand(io: NextPeriodIO, args: string[], tools:
   try {
     parsed = parseArgs({
       args,
-      options: { output: { type: "string", short: "o" }, "keep-text": { type: "boolean" }, force: { type: "boolean", short: "f" }, help: { type: "boolean", short: "h" } },
+      options: {
+        output: { type: "string", short: "o" },
+        "keep-text": { type: "boolean" },
+        force: { type: "boolean", short: "f" },
+        help: { type: "boolean", short: "h" },
+      },
       allowPositionals: true,
       strict: true,
     });

@@ -38,7 +38,17 @@ const zeros = (): Figures => Object.fromEntries(rollupFields(def).map((f) => [f.
 /** valid figures: PAKN parts add up to the total, thực thi ≤ phê duyệt ≤ công bố */
 function figures(seed: number): Figures {
   const [d, q, x] = [seed % 7, seed % 3, (seed * 5) % 4];
-  return { DGTD_TTHC: seed % 2, THAM_DINH_TTHC: seed % 3, TTHC_NB_CONG_BO: 4 + (seed % 3), TTHC_NB_PHE_DUYET: 3, TTHC_NB_THUC_THI: 1 + (seed % 2), PAKN_TONG: d + q + x, PAKN_DUNG_HAN: d, PAKN_QUA_HAN: q, PAKN_DANG_XU_LY: x };
+  return {
+    DGTD_TTHC: seed % 2,
+    THAM_DINH_TTHC: seed % 3,
+    TTHC_NB_CONG_BO: 4 + (seed % 3),
+    TTHC_NB_PHE_DUYET: 3,
+    TTHC_NB_THUC_THI: 1 + (seed % 2),
+    PAKN_TONG: d + q + x,
+    PAKN_DUNG_HAN: d,
+    PAKN_QUA_HAN: q,
+    PAKN_DANG_XU_LY: x,
+  };
 }
 /** A unit's workbook as a unit would send it back (made directly, faster than the CLI). */
 async function unitFile(name: string, unitName: string, values: Figures = zeros()): Promise<string> {
@@ -96,7 +106,13 @@ describe("template --unit", () => {
 
 describe("--data", () => {
   it("fills a unit workbook from the unit's entry (matched ignoring case and spacing) and a report from values", async () => {
-    const data = dataFile({ values: { THANG: 3, NAM: 2025 }, units: [{ name: "Xã Hòa Phong", values: figures(3) }, { name: "Xã Cẩm Xá", values: figures(4) }] });
+    const data = dataFile({
+      values: { THANG: 3, NAM: 2025 },
+      units: [
+        { name: "Xã Hòa Phong", values: figures(3) },
+        { name: "Xã Cẩm Xá", values: figures(4) },
+      ],
+    });
     const unit = fresh("hp.xlsx");
     expect((await run("template", "--unit", "  xã hòa PHONG", "--data", data, "-o", unit)).code).toBe(0);
     const s = await readSnapshot(unit);

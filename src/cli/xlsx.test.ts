@@ -317,7 +317,14 @@ describe("unit workbooks and rolled-up workbooks", () => {
     expect(ketQua.formulas?.C12).toBe("=SUM(DonViDau:DonViCuoi!C12)");
     expect(ketQua.cells.C12).toBeNull();
     const check = checkWorkbook(def, layout, s, { today });
-    expect(check.data.values).toMatchObject({ PAKN_TONG: 7, PAKN_DUNG_HAN: 5, PAKN_DANG_XU_LY: 2, TTHC_NB_CONG_BO: 1, THANG: 11, NGUOI_KY: "Nguyễn Quốc Khánh" });
+    expect(check.data.values).toMatchObject({
+      PAKN_TONG: 7,
+      PAKN_DUNG_HAN: 5,
+      PAKN_DANG_XU_LY: 2,
+      TTHC_NB_CONG_BO: 1,
+      THANG: 11,
+      NGUOI_KY: "Nguyễn Quốc Khánh",
+    });
     expect(check.problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 

@@ -28,7 +28,12 @@ const between = (sim: SimHost) => {
 describe("addUnit", () => {
   it("adds a unit sheet under the unit's name, between the bookends", async () => {
     const { sim, host } = await template();
-    expect(await addUnit(host, "Phường Bần Yên Nhân")).toEqual({ status: "added", unitName: "Phường Bần Yên Nhân", sheet: "Phường Bần Yên Nhân", renamed: false });
+    expect(await addUnit(host, "Phường Bần Yên Nhân")).toEqual({
+      status: "added",
+      unitName: "Phường Bần Yên Nhân",
+      sheet: "Phường Bần Yên Nhân",
+      renamed: false,
+    });
     expect(between(sim)).toEqual(["Phường Bần Yên Nhân"]);
     expect(sim.workbook.value("Phường Bần Yên Nhân", "F2")).toBe("Phường Bần Yên Nhân");
   });

@@ -203,7 +203,10 @@ export async function rollup(host: ExcelHost, hooks: RollupHooks, kind?: ReportD
 
 /** "Chuyển sang Unicode": the cells of the check's legacy-encoding problems, to Unicode and Times New Roman. */
 export function convertLegacyText(host: ExcelHost, problems: Pick<Problem, "sheet" | "cell">[]): Promise<LegacyFixOutcome> {
-  return convertLegacyCells(host, problems.map((p) => ({ sheet: p.sheet, cell: p.cell })));
+  return convertLegacyCells(
+    host,
+    problems.map((p) => ({ sheet: p.sheet, cell: p.cell })),
+  );
 }
 
 /* ------------------------------------------------------------------ next period, preview */

@@ -144,6 +144,9 @@ describe("below the floor (Excel would not offer the add-in)", () => {
     const failed = Object.values(outcomes).filter((v) => typeof v === "object" && v !== null && "failed" in v) as { failed: string; code?: string }[];
     expect(failed.length).toBeGreaterThan(0);
     for (const f of failed) expect(f.failed).toMatch(/[ạảãáàăâđêôơư]/i); // Vietnamese, whatever the cause
-    expect(outcomes.createTemplate).toMatchObject({ code: "ApiNotFound", failed: expect.stringMatching(/^Phiên bản Excel này không hỗ trợ thao tác cần thiết/) });
+    expect(outcomes.createTemplate).toMatchObject({
+      code: "ApiNotFound",
+      failed: expect.stringMatching(/^Phiên bản Excel này không hỗ trợ thao tác cần thiết/),
+    });
   });
 });

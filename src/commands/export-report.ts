@@ -7,7 +7,7 @@
  */
 import { periodOf, periodSlug } from "../report/period";
 import type { Problem, ReportData, ReportDefinition } from "../report/types";
-import { checkWorkbook, hasErrors } from "../workbook/check-workbook";
+import { checkWorkbook, hasErrors, type WorkbookCheck } from "../workbook/check-workbook";
 import type { WorkbookLayout } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 
@@ -36,16 +36,13 @@ export type PreparedExport =
 export interface ExportOptions {
   /** "now" for the date checks: a report year far from it is a warning (no such check without it) */
   today?: Date;
+  /** the snapshot's check when the caller has already made it (with the same `today`): not made twice */
+  check?: WorkbookCheck;
 }
 
 /** Checks the snapshot and prepares the export; refuses when the workbook has errors. */
-export function prepareExport(
-  def: ReportDefinition,
-  layout: WorkbookLayout,
-  snapshot: WorkbookSnapshot,
-  options: ExportOptions = {},
-): PreparedExport {
-  const check = checkWorkbook(def, layout, snapshot, { today: options.today });
+export function prepareExport(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, options: ExportOptions = {}): PreparedExport {
+  const check = options.check ?? checkWorkbook(def, layout, snapshot, { today: options.today });
   if (!check.isReportWorkbook) return { ok: false, reason: "notReportWorkbook", problems: check.problems };
   if (hasErrors(check.problems)) return { ok: false, reason: "hasErrors", problems: check.problems };
   return { ok: true, data: check.data, warnings: check.problems, fileName: reportFileName(def, check.data) };

@@ -36,7 +36,13 @@ describe("nextPeriodWorkbook", () => {
       sim.resetSyncCount();
       const outcome = await nextPeriodWorkbook({ ...host, createWorkbook: async (b64) => void opened.push(b64) }, { keepText: false, deliver });
       expect(sim.syncCount).toBe(2);
-      expect(outcome).toMatchObject({ status: "opened", from: "tháng 11 năm 2024", to: "tháng 12 năm 2024", units: units.length, fileName: "bao-cao-cctthc-thang-12-2024.xlsx" });
+      expect(outcome).toMatchObject({
+        status: "opened",
+        from: "tháng 11 năm 2024",
+        to: "tháng 12 năm 2024",
+        units: units.length,
+        fileName: "bao-cao-cctthc-thang-12-2024.xlsx",
+      });
       expect(deliver).not.toHaveBeenCalled();
       expect(JSON.stringify(sim.workbook.toJSON())).toBe(before);
       const data = checkWorkbook(def, buildLayout(def), await readXlsxSnapshot(fromBase64(opened[0]))).data;
@@ -53,14 +59,17 @@ describe("nextPeriodWorkbook", () => {
     for (const v of inputValues(def, buildLayout(def), sampleData())) sim.workbook.setCellValue(v.sheet, v.address, v.value);
     const createWorkbook = jest.fn();
     let file: Blob | undefined;
-    const outcome = await nextPeriodWorkbook({ ...host, createWorkbook }, {
-      keepText: true,
-      deliver: async (blob, name) => {
-        file = blob;
-        expect(name).toBe("bao-cao-cctthc-thang-12-2024.xlsx");
-        return { kind: "downloaded" };
+    const outcome = await nextPeriodWorkbook(
+      { ...host, createWorkbook },
+      {
+        keepText: true,
+        deliver: async (blob, name) => {
+          file = blob;
+          expect(name).toBe("bao-cao-cctthc-thang-12-2024.xlsx");
+          return { kind: "downloaded" };
+        },
       },
-    });
+    );
     expect(createWorkbook).not.toHaveBeenCalled();
     expect(outcome).toMatchObject({ status: "delivered", delivery: { kind: "downloaded" } });
     const data = checkWorkbook(def, buildLayout(def), await readXlsxSnapshot(new Uint8Array(await file!.arrayBuffer()))).data;

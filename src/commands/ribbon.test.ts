@@ -69,7 +69,5 @@ test("in Office, the module registers kiemTra (the name in manifest.xml)", () =>
   } finally {
     delete g.Office;
   }
-  expect(associate.mock.calls.map(([name, fn]) => [name, typeof fn])).toEqual([
-    ["kiemTra", "function"],
-  ]);
+  expect(associate.mock.calls.map(([name, fn]) => [name, typeof fn])).toEqual([["kiemTra", "function"]]);
 });

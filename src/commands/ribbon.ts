@@ -58,7 +58,6 @@ export function ribbonCommands(deps: RibbonDeps) {
         if (first) await selectProblem(host, first);
       });
     },
-
   };
 }
 

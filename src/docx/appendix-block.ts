@@ -105,7 +105,7 @@ export function figureTable(def: TableDef, value: TableValue, totalWidth: number
     { text: "", width: widths[0], vMerge: "continue" },
     { text: "", width: widths[1], vMerge: "continue" },
   ];
-  for (let i = 0; i < cols.length; ) {
+  for (let i = 0; i < cols.length;) {
     const group = cols[i].group;
     let end = i;
     while (group && end + 1 < cols.length && cols[end + 1].group === group) end++;
@@ -166,7 +166,13 @@ export function appendixSection(def: ReportDefinition, data: ReportData, appendi
   children.push(line(fill(appendix.title).toLocaleUpperCase("vi"), { size: SIZE.trichYeu - 1, bold: true }, { spacing: { before: 240 }, keepNext: true }));
   for (const s of appendix.subtitles ?? []) children.push(line(fill(s), { size: SIZE.noiNhanLabel + 1, italics: true }, { keepNext: true }));
   if (field.table!.measure) {
-    children.push(line(`Đơn vị tính: ${field.table!.measure}`, { size: SIZE.noiNhan + 1, italics: true }, { alignment: AlignmentType.RIGHT, spacing: { before: 120, after: 60 }, keepNext: true }));
+    children.push(
+      line(
+        `Đơn vị tính: ${field.table!.measure}`,
+        { size: SIZE.noiNhan + 1, italics: true },
+        { alignment: AlignmentType.RIGHT, spacing: { before: 120, after: 60 }, keepNext: true },
+      ),
+    );
   }
   children.push(figureTable(field.table!, tableValue(data, field.id), width));
   return {

@@ -36,7 +36,12 @@ function countText(def: ReportDefinition, data: ReportData, id: string): string 
 }
 
 /** The lines one block of the body produces. */
-export function blockLines(def: ReportDefinition, data: ReportData, block: BodyBlock, placeholders: Record<string, string> = documentPlaceholders(def, data)): BodyLine[] {
+export function blockLines(
+  def: ReportDefinition,
+  data: ReportData,
+  block: BodyBlock,
+  placeholders: Record<string, string> = documentPlaceholders(def, data),
+): BodyLine[] {
   const text = (t: string): BodyLine => ({ kind: "text", text: t });
   switch (block.type) {
     case "heading":

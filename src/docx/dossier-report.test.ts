@@ -20,7 +20,11 @@ async function partsOf(data: ReportData): Promise<Parts> {
 /** The rows of a Word table as the texts of their cells. */
 function rowsOf(tableXml: string): string[][] {
   return [...tableXml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((tr) =>
-    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => paragraphs(tc[0]).map((p) => p.text).join(" ")),
+    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) =>
+      paragraphs(tc[0])
+        .map((p) => p.text)
+        .join(" "),
+    ),
   );
 }
 
@@ -41,7 +45,12 @@ describe("the dossier-settlement report", () => {
     expect(numAttr(first, "w:pgSz", "w:w")).toBe(PAGE.width);
     expect(numAttr(first, "w:pgSz", "w:h")).toBe(PAGE.height);
     expect(attr(first, "w:pgSz", "w:orient")).not.toBe("landscape");
-    expect([numAttr(first, "w:pgMar", "w:top"), numAttr(first, "w:pgMar", "w:bottom"), numAttr(first, "w:pgMar", "w:left"), numAttr(first, "w:pgMar", "w:right")]).toEqual([1134, 1134, 1701, 850]);
+    expect([
+      numAttr(first, "w:pgMar", "w:top"),
+      numAttr(first, "w:pgMar", "w:bottom"),
+      numAttr(first, "w:pgMar", "w:left"),
+      numAttr(first, "w:pgMar", "w:right"),
+    ]).toEqual([1134, 1134, 1701, 850]);
     expect(texts).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(texts).toContain("Độc lập - Tự do - Hạnh phúc");
     const fonts = new Set([...doc.matchAll(/w:(?:ascii|hAnsi|cs|eastAsia)="([^"]*)"/g)].map((m) => m[1]));
@@ -66,9 +75,27 @@ describe("the dossier-settlement report", () => {
   it("draws the table with merged group headers, column numbers, ≥ 8 rows, a total row equal to the column sums, identities kept", () => {
     const table = tables(doc).find((t) => t.includes("Số hồ sơ nhận giải quyết"))!;
     const rows = rowsOf(table);
-    expect(rows[0]).toEqual(["STT", "Lĩnh vực, công việc giải quyết theo cấp", "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"]);
+    expect(rows[0]).toEqual([
+      "STT",
+      "Lĩnh vực, công việc giải quyết theo cấp",
+      "Số hồ sơ nhận giải quyết",
+      "Số hồ sơ đã giải quyết",
+      "Số hồ sơ đang giải quyết",
+    ]);
     expect((table.match(/<w:gridSpan w:val="4"\/>/g) ?? []).length).toBe(2);
-    expect(rows[1].slice(2)).toEqual(["Tổng số", "Trực tuyến", "Trực tiếp và dịch vụ bưu chính", "Từ kỳ trước", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"]);
+    expect(rows[1].slice(2)).toEqual([
+      "Tổng số",
+      "Trực tuyến",
+      "Trực tiếp và dịch vụ bưu chính",
+      "Từ kỳ trước",
+      "Tổng số",
+      "Trước hạn",
+      "Đúng hạn",
+      "Quá hạn",
+      "Tổng số",
+      "Trong hạn",
+      "Quá hạn",
+    ]);
     expect(rows[2]).toEqual(Array.from({ length: 13 }, (_, i) => `(${i + 1})`));
     const data = rows.slice(3, -1);
     const total = rows[rows.length - 1];

@@ -99,11 +99,7 @@ export function run(text: string, style: RunStyle): TextRun {
 }
 
 /** A paragraph of one run, single-spaced, without space after (the lines of the header and closing blocks). */
-export function line(
-  text: string,
-  style: RunStyle,
-  options: Omit<IParagraphOptions, "children" | "text"> = {},
-): Paragraph {
+export function line(text: string, style: RunStyle, options: Omit<IParagraphOptions, "children" | "text"> = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     ...options,

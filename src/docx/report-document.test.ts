@@ -69,10 +69,8 @@ describe("the sample report as a Decree 30 document", () => {
   /** The paragraph right after the one whose text is `text`. */
   const after = (text: string) => ps[ps.indexOf(paragraphWithText(ps, text)) + 1];
   /** Width between the indents of a paragraph in a space `available` wide. */
-  const ruleWidth = (p: XmlParagraph, available: number) =>
-    available - (numAttr(p.pPr, "w:ind", "w:left") ?? 0) - (numAttr(p.pPr, "w:ind", "w:right") ?? 0);
-  const hasSolidBottomLine = (p: XmlParagraph) =>
-    attr(p.pPr, "w:bottom", "w:val") === "single" && p.text === "" && /<w:pBdr>/.test(p.pPr);
+  const ruleWidth = (p: XmlParagraph, available: number) => available - (numAttr(p.pPr, "w:ind", "w:left") ?? 0) - (numAttr(p.pPr, "w:ind", "w:right") ?? 0);
+  const hasSolidBottomLine = (p: XmlParagraph) => attr(p.pPr, "w:bottom", "w:val") === "single" && p.text === "" && /<w:pBdr>/.test(p.pPr);
 
   it("is A4 portrait with margins 20/20/30/15 mm", () => {
     expect([mm(20), mm(30), mm(15)]).toEqual([1134, 1701, 850]);
@@ -134,7 +132,9 @@ describe("the sample report as a Decree 30 document", () => {
   });
 
   it("sets the cơ quan chủ quản, when there is one, 13 pt upper case not bold above the agency", async () => {
-    const ps2 = paragraphs((await partsOf(dataWith({ CO_QUAN_CHU_QUAN: "Ủy ban nhân dân tỉnh Hưng Yên", CO_QUAN_BAN_HANH: ["Sở Nội vụ"] })))["word/document.xml"]);
+    const ps2 = paragraphs(
+      (await partsOf(dataWith({ CO_QUAN_CHU_QUAN: "Ủy ban nhân dân tỉnh Hưng Yên", CO_QUAN_BAN_HANH: ["Sở Nội vụ"] })))["word/document.xml"],
+    );
     const chuQuan = paragraphWithText(ps2, "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN");
     expect(paragraphRunProps(chuQuan)).toMatchObject({ size: 26, bold: false, italics: false });
     expect(ps2[ps2.indexOf(chuQuan) + 1].text).toBe("SỞ NỘI VỤ");
@@ -148,7 +148,11 @@ describe("the sample report as a Decree 30 document", () => {
     const rows = [...header.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
     expect(rows).toHaveLength(2);
     expect(paragraphs(rows[1]).map((p) => p.text)).toEqual([TEXT_OF.so, TEXT_OF.dateLine]);
-    expect(paragraphs(rows[0]).map((p) => p.text).filter(Boolean)).toEqual(["ỦY BAN NHÂN DÂN", "THỊ XÃ MỸ HÀO", TEXT_OF.quocHieu, TEXT_OF.tieuNgu]);
+    expect(
+      paragraphs(rows[0])
+        .map((p) => p.text)
+        .filter(Boolean),
+    ).toEqual(["ỦY BAN NHÂN DÂN", "THỊ XÃ MỸ HÀO", TEXT_OF.quocHieu, TEXT_OF.tieuNgu]);
   });
 
   it("sets BÁO CÁO and the trích yếu 14 pt bold centred, with a short line under the trích yếu", () => {
@@ -272,7 +276,10 @@ describe("the sample report as a Decree 30 document", () => {
     expect(doc).not.toMatch(/w:type="pct"/);
     const [header, closing] = tables(doc);
     expect(tables(doc)).toHaveLength(2);
-    for (const [table, columns] of [[header, HEADER_COLUMNS], [closing, CLOSING_COLUMNS]] as const) {
+    for (const [table, columns] of [
+      [header, HEADER_COLUMNS],
+      [closing, CLOSING_COLUMNS],
+    ] as const) {
       expect(attr(table, "w:tblW", "w:type")).toBe("dxa");
       expect(numAttr(table, "w:tblW", "w:w")).toBe(columns[0] + columns[1]);
       expect(columns[0] + columns[1]).toBeLessThanOrEqual(TEXT_WIDTH);
@@ -347,7 +354,9 @@ describe("line breaks typed in cells", () => {
     expect(texts).toContain("- Tiếp tục rà soát.");
     expect(texts).toContain("- Tăng cường hướng dẫn.");
     const canCu = paragraphWithText(paragraphs(doc), "Thực hiện Công văn số 323\ncủa Văn phòng UBND tỉnh, như sau:");
-    expect(canCu.xml).toContain('<w:t xml:space="preserve">Thực hiện Công văn số 323</w:t><w:br/><w:t xml:space="preserve">của Văn phòng UBND tỉnh, như sau:</w:t>');
+    expect(canCu.xml).toContain(
+      '<w:t xml:space="preserve">Thực hiện Công văn số 323</w:t><w:br/><w:t xml:space="preserve">của Văn phòng UBND tỉnh, như sau:</w:t>',
+    );
     // one run: the break keeps the run's format
     expect(canCu.runs).toHaveLength(1);
   });
@@ -390,7 +399,10 @@ describe("packaging", () => {
     expect(sources).toEqual(expect.arrayContaining(["index.ts", "report-document.ts"]));
     for (const f of sources) {
       const code = readFileSync(path.join(__dirname, f), "utf8");
-      expect({ f, imports: [...code.matchAll(/from "([^"]+)"/g)].map((m) => m[1]).filter((m) => !m.startsWith(".") && m !== "docx") }).toEqual({ f, imports: [] });
+      expect({ f, imports: [...code.matchAll(/from "([^"]+)"/g)].map((m) => m[1]).filter((m) => !m.startsWith(".") && m !== "docx") }).toEqual({
+        f,
+        imports: [],
+      });
     }
   });
 });

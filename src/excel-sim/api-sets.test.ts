@@ -29,7 +29,6 @@ import {
 } from "./proxies";
 import { SimObject } from "./proxy-base";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const gen = require("../../scripts/gen-excel-api-sets.js") as {
   generate(dts: string): unknown;
   serialize(t: unknown): string;
@@ -91,7 +90,9 @@ describe("api-sets.json", () => {
     expect(gen.parseNote("[Api set: ExcelApiDesktop 1.1]", [])).toMatchObject({ base: "ExcelApiDesktop 1.1" });
     expect(gen.parseNote("[Api set: ExcelApi 1.9, ExcelApi Preview for null `destinationRange`]", ["destinationRange"])).toMatchObject({ base: "1.9" });
     expect(gen.parseNote("[Api set: ExcelApi 1.1 for reading visibility; 1.2 for setting it.]", [])).toMatchObject({ get: "1.1", set: "1.2" });
-    expect(gen.parseNote("[Api set: ExcelApi 1.2 for options; 1.7 for password]", ["options", "password"])).toMatchObject({ params: { options: "1.2", password: "1.7" } });
+    expect(gen.parseNote("[Api set: ExcelApi 1.2 for options; 1.7 for password]", ["options", "password"])).toMatchObject({
+      params: { options: "1.2", password: "1.7" },
+    });
     const preview = createSimHost({ requirementSets: { ExcelApi: "1.99" } });
     expect(preview.requirementSets.isSetSupported(requirementOf("Worksheet", "namedSheetViews")[0].set, "1.1")).toBe(false);
   });

@@ -88,7 +88,11 @@ export class SimRequestContext {
     this._host.roundTrips += 1;
     if (this._closed && this._tracked === 0) {
       return Promise.reject(
-        new SimOfficeError("InvalidObjectPath", "The object path isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.", ops[0].location),
+        new SimOfficeError(
+          "InvalidObjectPath",
+          'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
+          ops[0].location,
+        ),
       );
     }
     let wait: Promise<void> | undefined;

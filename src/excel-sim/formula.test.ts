@@ -85,7 +85,13 @@ describe("formula evaluation", () => {
   });
 
   it("resolves workbook-level defined names", () => {
-    const withNames = env([["A", { C5: 3 }], ["B", { C5: 4 }]], { TONG: "=A!$C$5+B!$C$5", O: "=A!$C$5" });
+    const withNames = env(
+      [
+        ["A", { C5: 3 }],
+        ["B", { C5: 4 }],
+      ],
+      { TONG: "=A!$C$5+B!$C$5", O: "=A!$C$5" },
+    );
     expect(evaluateFormula("=TONG*2", "A", withNames)).toBe(14);
     expect(evaluateFormula("=SUM(O, 1)", "B", withNames)).toBe(4);
   });
@@ -105,7 +111,11 @@ describe("formula tokens and references", () => {
 
   it("keeps the text of everything it does not rewrite", () => {
     const f = "=SUM( 'Xã A'!C5 , 2 )+C7";
-    expect(tokenize(f).map((t) => t.text).join("")).toBe(f.slice(1));
+    expect(
+      tokenize(f)
+        .map((t) => t.text)
+        .join(""),
+    ).toBe(f.slice(1));
     const shifted = mapReferences(f, (r) => (r.sheet === null && r.area ? { ...r, area: { ...r.area, r1: 9, r2: 9 } } : undefined));
     expect(shifted).toBe("=SUM( 'Xã A'!C5 , 2 )+C10");
   });

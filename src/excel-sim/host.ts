@@ -27,8 +27,12 @@ export interface SimHostOptions {
 
 /** Compares "1.14" and "1.9" as versions (1.14 is newer). */
 export function compareVersions(a: string, b: string): number {
-  const pa = String(a).split(".").map((x) => Number(x) || 0);
-  const pb = String(b).split(".").map((x) => Number(x) || 0);
+  const pa = String(a)
+    .split(".")
+    .map((x) => Number(x) || 0);
+  const pb = String(b)
+    .split(".")
+    .map((x) => Number(x) || 0);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -141,8 +145,7 @@ export class SimHost {
     if (typeof batch !== "function") throw simError("InvalidArgument", undefined, "Excel.run");
     // Excel.run(object | objects | context, batch) continues with that object's context
     const first = Array.isArray(a) ? a[0] : a;
-    const previous =
-      first instanceof SimRequestContext ? first : first instanceof SimObject ? first.context : undefined;
+    const previous = first instanceof SimRequestContext ? first : first instanceof SimObject ? first.context : undefined;
     if (previous && previous._host !== this) throw simError("InvalidRequestContext", undefined, "Excel.run");
     const options = (typeof a === "function" || previous ? {} : (a ?? {})) as SimRunOptions;
     this.runCount += 1;

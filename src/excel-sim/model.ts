@@ -698,7 +698,8 @@ export class SimWorkbook implements FormulaEnv {
     this.rewriteAllFormulas((owner) => (owner === s ? () => undefined : broken));
     this.sheets.splice(index, 1);
     if (this.activeSheetId === s.id) {
-      const next = this.sheets.slice(index).find((x) => x.visibility === "Visible") ?? [...this.sheets.slice(0, index)].reverse().find((x) => x.visibility === "Visible");
+      const next =
+        this.sheets.slice(index).find((x) => x.visibility === "Visible") ?? [...this.sheets.slice(0, index)].reverse().find((x) => x.visibility === "Visible");
       this.activeSheetId = next ? next.id : this.sheets[0].id;
     }
     this.dirty = true;
@@ -947,7 +948,7 @@ export class SimWorkbook implements FormulaEnv {
     for (let c = r.c1; c <= r.c2; c++) {
       const len = longest.get(c);
       if (len === undefined) continue;
-      s.columnWidths.set(c, Math.round(((len * 7 + 5) * 0.75) * 100) / 100);
+      s.columnWidths.set(c, Math.round((len * 7 + 5) * 0.75 * 100) / 100);
     }
     this.dirty = true;
   }
@@ -1154,7 +1155,11 @@ export class SimWorkbook implements FormulaEnv {
           if (above) formats.set(op.at + i, { ...above, font: above.font ? { ...above.font } : undefined });
         }
       }
-      for (const [row, col, c] of [...s.cellsIn(rows ? { r1: op.at - 1, c1: op.band[0], r2: op.at - 1, c2: op.band[1] } : { r1: op.band[0], c1: op.at - 1, r2: op.band[1], c2: op.at - 1 })]) {
+      for (const [row, col, c] of [
+        ...s.cellsIn(
+          rows ? { r1: op.at - 1, c1: op.band[0], r2: op.at - 1, c2: op.band[1] } : { r1: op.band[0], c1: op.at - 1, r2: op.band[1], c2: op.at - 1 },
+        ),
+      ]) {
         for (let i = 1; i <= op.count; i++) {
           const nr = rows ? row + i : row;
           const nc = rows ? col : col + i;
@@ -1430,17 +1435,26 @@ function sheetToJSON(s: SimSheet): SimSheetJSON {
     frozenColumns: s.frozenColumns,
     showGridlines: s.showGridlines,
     selection: formatRect(s.selection),
-    columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [formatRect({ r1: 0, c1: c, r2: MAX_ROWS - 1, c2: c }).split(":")[0], w])),
+    columnWidths: Object.fromEntries(
+      [...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [formatRect({ r1: 0, c1: c, r2: MAX_ROWS - 1, c2: c }).split(":")[0], w]),
+    ),
     rowHeights: Object.fromEntries([...s.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
     merges: s.merges.map((m) => formatRect(m)),
-    validations: s.validations.map((v) => ({ range: formatRect(v.rect), rule: v.rule ? JSON.parse(JSON.stringify(v.rule)) : null, errorAlert: { ...v.errorAlert }, prompt: { ...v.prompt }, ignoreBlanks: v.ignoreBlanks })),
+    validations: s.validations.map((v) => ({
+      range: formatRect(v.rect),
+      rule: v.rule ? JSON.parse(JSON.stringify(v.rule)) : null,
+      errorAlert: { ...v.errorAlert },
+      prompt: { ...v.prompt },
+      ignoreBlanks: v.ignoreBlanks,
+    })),
     cells,
   };
   if (s.protected) {
     json.protectionOptions = { ...s.protectionOptions };
     if (s.protectionPassword !== null) json.protectionPassword = s.protectionPassword;
   }
-  if (s.columnFormats.size) json.columnFormats = Object.fromEntries([...s.columnFormats].map(([c, p]) => [formatRect({ r1: 0, c1: c, r2: MAX_ROWS - 1, c2: c }).split(":")[0], p]));
+  if (s.columnFormats.size)
+    json.columnFormats = Object.fromEntries([...s.columnFormats].map(([c, p]) => [formatRect({ r1: 0, c1: c, r2: MAX_ROWS - 1, c2: c }).split(":")[0], p]));
   if (s.rowFormats.size) json.rowFormats = Object.fromEntries([...s.rowFormats].map(([r, p]) => [String(r + 1), p]));
   if (Object.keys(s.sheetFormat).length) json.sheetFormat = s.sheetFormat;
   return json;
@@ -1471,7 +1485,17 @@ function sheetFromJSON(j: SimSheetJSON): SimSheet {
   s.merges = (j.merges ?? []).map((m) => parseRect(m)).filter((m): m is Rect => m !== null);
   s.validations = (j.validations ?? []).flatMap((v) => {
     const rect = parseRect(v.range);
-    return rect ? [{ rect, rule: v.rule, errorAlert: { ...DEFAULT_ERROR_ALERT, ...v.errorAlert }, prompt: { ...DEFAULT_PROMPT, ...v.prompt }, ignoreBlanks: v.ignoreBlanks !== false }] : [];
+    return rect
+      ? [
+          {
+            rect,
+            rule: v.rule,
+            errorAlert: { ...DEFAULT_ERROR_ALERT, ...v.errorAlert },
+            prompt: { ...DEFAULT_PROMPT, ...v.prompt },
+            ignoreBlanks: v.ignoreBlanks !== false,
+          },
+        ]
+      : [];
   });
   for (const [addr, pc] of Object.entries(j.cells ?? {})) {
     const r = parseRect(addr);

@@ -598,23 +598,31 @@ export class SimWorksheetProtection extends SimObject {
   }
   /** Protects the sheet (fails when it is already protected). */
   protect(options?: Record<string, boolean | string>, password?: string): void {
-    this._write<SimSheet>("WorksheetProtection.protect", (s) => {
-      if (s.protected) throw simError("InvalidOperation", "The worksheet is already protected.", "WorksheetProtection.protect");
-      s.protected = true;
-      s.protectionOptions = { ...(options ?? {}) };
-      s.protectionPassword = password ?? null;
-    }, password === undefined ? [] : ["password"]);
+    this._write<SimSheet>(
+      "WorksheetProtection.protect",
+      (s) => {
+        if (s.protected) throw simError("InvalidOperation", "The worksheet is already protected.", "WorksheetProtection.protect");
+        s.protected = true;
+        s.protectionOptions = { ...(options ?? {}) };
+        s.protectionPassword = password ?? null;
+      },
+      password === undefined ? [] : ["password"],
+    );
   }
   unprotect(password?: string): void {
-    this._write<SimSheet>("WorksheetProtection.unprotect", (s) => {
-      if (!s.protected) return;
-      if (s.protectionPassword !== null && s.protectionPassword !== password) {
-        throw simError("InvalidArgument", "The password you supplied is not correct.", "WorksheetProtection.unprotect");
-      }
-      s.protected = false;
-      s.protectionOptions = {};
-      s.protectionPassword = null;
-    }, password === undefined ? [] : ["password"]);
+    this._write<SimSheet>(
+      "WorksheetProtection.unprotect",
+      (s) => {
+        if (!s.protected) return;
+        if (s.protectionPassword !== null && s.protectionPassword !== password) {
+          throw simError("InvalidArgument", "The password you supplied is not correct.", "WorksheetProtection.unprotect");
+        }
+        s.protected = false;
+        s.protectionOptions = {};
+        s.protectionPassword = null;
+      },
+      password === undefined ? [] : ["password"],
+    );
   }
 }
 
@@ -851,10 +859,14 @@ export class SimRange extends SimObject {
         );
       case "text":
         wb.ensureCalculated();
-        return matrix(rect, (r, c) => {
-          const cell = sheet.cellAt(r, c);
-          return formatValue(cell.value, cell.numberFormat);
-        }, loc);
+        return matrix(
+          rect,
+          (r, c) => {
+            const cell = sheet.cellAt(r, c);
+            return formatValue(cell.value, cell.numberFormat);
+          },
+          loc,
+        );
       case "numberFormat":
       case "numberFormatLocal":
         return matrix(rect, (r, c) => sheet.cellAt(r, c).numberFormat, loc);
@@ -965,10 +977,12 @@ export class SimRange extends SimObject {
   }
   /** ExcelApi 1.7. */
   getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
-    return this._derived(
-      "Range.getResizedRange",
-      (r) => ({ r1: r.r1, c1: r.c1, r2: r.r2 + integer(deltaRows, "Range.getResizedRange"), c2: r.c2 + integer(deltaColumns, "Range.getResizedRange") }),
-    );
+    return this._derived("Range.getResizedRange", (r) => ({
+      r1: r.r1,
+      c1: r.c1,
+      r2: r.r2 + integer(deltaRows, "Range.getResizedRange"),
+      c2: r.c2 + integer(deltaColumns, "Range.getResizedRange"),
+    }));
   }
   getRow(row: number): SimRange {
     return this._derived("Range.getRow", (r) => {
@@ -1193,10 +1207,15 @@ export class SimRangeFormat extends SimRangePart {
     this._write<RangeTarget>("RangeFormat.autofitColumns", (t) => {
       const wb = model(this.context);
       wb.ensureCalculated();
-      wb.autofitColumns(t.sheet, t.rect, (r, c) => {
-        const cell = t.sheet.cellAt(r, c);
-        return formatValue(cell.value, cell.numberFormat);
-      }, "RangeFormat.autofitColumns");
+      wb.autofitColumns(
+        t.sheet,
+        t.rect,
+        (r, c) => {
+          const cell = t.sheet.cellAt(r, c);
+          return formatValue(cell.value, cell.numberFormat);
+        },
+        "RangeFormat.autofitColumns",
+      );
     });
   }
   /** ExcelApi 1.2: back to the default height. */
@@ -1595,17 +1614,17 @@ export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
   add(name: string, reference: SimRange | string, comment?: string): SimNamedItem {
     const wb = model(this.context);
     this._enqueueOp("NamedItemCollection.add", "call", true, () => {
-        let formula: string;
-        if (reference instanceof SimRange) {
-          const t = reference._target();
-          if (!t) throw simError("InvalidArgument", undefined, "NamedItemCollection.add");
-          formula = `=${absoluteReference(t.sheet.name, t.rect)}`;
-        } else if (typeof reference === "string" && reference.trim() !== "") {
-          formula = reference;
-        } else {
-          throw simError("InvalidArgument", undefined, "NamedItemCollection.add");
-        }
-        wb.addName(name, formula, comment ?? "", "NamedItemCollection.add");
+      let formula: string;
+      if (reference instanceof SimRange) {
+        const t = reference._target();
+        if (!t) throw simError("InvalidArgument", undefined, "NamedItemCollection.add");
+        formula = `=${absoluteReference(t.sheet.name, t.rect)}`;
+      } else if (typeof reference === "string" && reference.trim() !== "") {
+        formula = reference;
+      } else {
+        throw simError("InvalidArgument", undefined, "NamedItemCollection.add");
+      }
+      wb.addName(name, formula, comment ?? "", "NamedItemCollection.add");
     });
     return this._item(name, false, "NamedItem", "add");
   }

@@ -242,7 +242,12 @@ export abstract class SimObject {
     for (const p of scalars) values[p] = this._read(target, p);
     for (const [name, sub] of spec.nav) {
       const nav = this._navigation(name);
-      if (!nav) throw simError("InvalidArgument", `excel-sim: ${this._typeName} has no navigation property '${name}' (unknown, or not simulated).`, `${this._typeName}.load`);
+      if (!nav)
+        throw simError(
+          "InvalidArgument",
+          `excel-sim: ${this._typeName} has no navigation property '${name}' (unknown, or not simulated).`,
+          `${this._typeName}.load`,
+        );
       this._assertSupported(name);
       commits.push(nav._snapshot(sub));
     }

@@ -41,7 +41,7 @@ describe("load before read", () => {
     });
   });
 
-  it("supports load(\"a, b\"), load([...]), load({ select }) and nested paths", async () => {
+  it('supports load("a, b"), load([...]), load({ select }) and nested paths', async () => {
     const host = createSimHost({ sheets: ["I. Kết quả"] });
     host.workbook.setCellValue("I. Kết quả", "C5", 12);
     await host.run(async (ctx) => {
@@ -554,7 +554,16 @@ describe("ranges", () => {
       expect([top.style, top.weight, top.color, top.sideIndex]).toEqual(["Continuous", "Thin", "#000000", "EdgeTop"]);
       expect(below.style).toBe("Continuous");
       expect(outside.style).toBe("None");
-      expect(r.format.borders.items.map((b) => b.style)).toEqual(["Continuous", "Continuous", "Continuous", "Continuous", "Continuous", "Continuous", "None", "None"]);
+      expect(r.format.borders.items.map((b) => b.style)).toEqual([
+        "Continuous",
+        "Continuous",
+        "Continuous",
+        "Continuous",
+        "Continuous",
+        "Continuous",
+        "None",
+        "None",
+      ]);
     });
     expect(host.workbook.cell("Sheet1", "B4").borders).toEqual({
       EdgeTop: { style: "Continuous", color: "#000000", weight: "Thin" },
@@ -870,7 +879,9 @@ describe("protection, cell-edit mode, requirement sets", () => {
     expect(createSimHost().requirementSets.isSetSupported("ExcelApi", "1.9")).toBe(true);
     const err = await rejection(
       host.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = { wholeNumber: { formula1: 0, operator: "GreaterThan" } } as Excel.DataValidationRule;
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = {
+          wholeNumber: { formula1: 0, operator: "GreaterThan" },
+        } as Excel.DataValidationRule;
         await ctx.sync();
       }),
     );

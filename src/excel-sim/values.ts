@@ -96,7 +96,10 @@ function groupThousands(intText: string): string {
 }
 
 function literal(text: string): string {
-  return text.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1").replace(/[_*]./g, "");
+  return text
+    .replace(/"([^"]*)"/g, "$1")
+    .replace(/\\(.)/g, "$1")
+    .replace(/[_*]./g, "");
 }
 
 function formatWithPattern(n: number, section: string): string {

@@ -113,14 +113,16 @@ export async function applyLayout(host: ExcelHost, layout: WorkbookLayout): Prom
     const names = layout.names.filter((n) => missing.some((s) => s.name === n.sheet) || !(n.name in state.names));
     const blocked = [...new Set(names.map((n) => actualSheetName(state, layout, n.sheet) ?? n.sheet))].filter((s) => state.protectedSheets.has(s));
     if (blocked.length) {
-      throw new UserFacingError(`Trang tính ${blocked.map((s) => `"${s}"`).join(", ")} đang được bảo vệ. Bỏ bảo vệ (Review > Unprotect Sheet) rồi bấm "Tạo mẫu" lại.`);
+      throw new UserFacingError(
+        `Trang tính ${blocked.map((s) => `"${s}"`).join(", ")} đang được bảo vệ. Bỏ bảo vệ (Review > Unprotect Sheet) rồi bấm "Tạo mẫu" lại.`,
+      );
     }
     // a workbook already made for another report kind: its kind sheet is there, none of this kind's sheets is
     const existingKind = kindIdFromNames(state.names);
     const kindName = layout.names.find((n) => n.sheet === KIND_SHEET)?.name;
     if (existingKind && kindName && kindIdFromNames({ [kindName]: "" }) !== existingKind) {
       throw new UserFacingError(
-        'Sổ làm việc này đã có mẫu của một loại báo cáo khác. Mở một sổ mới (Tệp > Mới) để tạo mẫu loại này; mỗi sổ chỉ chứa một loại báo cáo.',
+        "Sổ làm việc này đã có mẫu của một loại báo cáo khác. Mở một sổ mới (Tệp > Mới) để tạo mẫu loại này; mỗi sổ chỉ chứa một loại báo cáo.",
       );
     }
     if (missing.length === 0 && names.length === 0) return { created, kept, namesAdded, validation, frozenPanes };

@@ -57,11 +57,17 @@ export async function checkAndMark(
       throw new UserFacingError('Sổ làm việc này chưa có các trang tính của mẫu báo cáo. Bấm "Tạo mẫu" để tạo.', "recreate");
     }
     const exists = (sheet: string) => state.sheets.some((s) => s.toLowerCase() === sheet.toLowerCase());
-    const plan = planMarks(previous.filter((m) => exists(m.sheet)), result.problems, layout);
+    const plan = planMarks(
+      previous.filter((m) => exists(m.sheet)),
+      result.problems,
+      layout,
+    );
     const touched = [...new Set([...plan.restore.map((m) => m.sheet), ...plan.place.map((p) => p.sheet)])];
     const blocked = touched.filter((s) => state.protectedSheets.has(s));
     if (blocked.length) {
-      throw new UserFacingError(`Không đánh dấu được vì trang tính ${blocked.map((s) => `"${s}"`).join(", ")} đang được bảo vệ. Bỏ bảo vệ rồi bấm "Kiểm tra" lại.`);
+      throw new UserFacingError(
+        `Không đánh dấu được vì trang tính ${blocked.map((s) => `"${s}"`).join(", ")} đang được bảo vệ. Bỏ bảo vệ rồi bấm "Kiểm tra" lại.`,
+      );
     }
 
     // third round trip: the current fill of every cell whose fill we may change

@@ -166,7 +166,12 @@ describe("Kiểm tra in Excel", () => {
     for (const n of [1, 200]) {
       const { sim, host } = await freshTemplate();
       typeSample(sim);
-      await addUnits(host, def, layout, Array.from({ length: n }, (_, i) => ({ name: `Xã Số ${i + 1}`, values: { DGTD_TTHC: i % 2 ? "x" : 1 } })));
+      await addUnits(
+        host,
+        def,
+        layout,
+        Array.from({ length: n }, (_, i) => ({ name: `Xã Số ${i + 1}`, values: { DGTD_TTHC: i % 2 ? "x" : 1 } })),
+      );
       counts.push(await syncsOf(sim, () => checkAndMark(host, { def, layout }, { today })));
       const second = await syncsOf(sim, () => checkAndMark(host, { def, layout }, { today }));
       expect(second).toBeLessThanOrEqual(4);
@@ -208,7 +213,13 @@ describe("units and Tổng hợp in Excel", () => {
     expect(r.added.map((a) => a.sheet)).toEqual(["Phường Bần Yên Nhân", "Xã O'Brien mới thử", "phường bần yên nhân (2)"]);
     expect(r.refused).toHaveLength(1);
     const names = sim.workbook.sheetNames();
-    expect(names.slice(names.indexOf("DonViDau"), names.indexOf("DonViCuoi") + 1)).toEqual(["DonViDau", "Phường Bần Yên Nhân", "Xã O'Brien mới thử", "phường bần yên nhân (2)", "DonViCuoi"]);
+    expect(names.slice(names.indexOf("DonViDau"), names.indexOf("DonViCuoi") + 1)).toEqual([
+      "DonViDau",
+      "Phường Bần Yên Nhân",
+      "Xã O'Brien mới thử",
+      "phường bần yên nhân (2)",
+      "DonViCuoi",
+    ]);
     expect(sim.workbook.value("Xã O'Brien mới thử", "F2")).toBe("Xã O'Brien: mới / thử");
   });
 
@@ -306,7 +317,9 @@ describe("units and Tổng hợp in Excel", () => {
     sim.resetSyncCount();
     const check = await checkAndMark(host, { def, layout }, { today });
     expect(sim.syncCount).toBeLessThanOrEqual(4);
-    expect(check.problems.filter((p) => p.sheet === "Phường Dị Sử")).toEqual([expect.objectContaining({ code: "units.shifted", cell: "A5", severity: "error" })]);
+    expect(check.problems.filter((p) => p.sheet === "Phường Dị Sử")).toEqual([
+      expect.objectContaining({ code: "units.shifted", cell: "A5", severity: "error" }),
+    ]);
     expect(check.problems.find((p) => p.sheet === "I. Kết quả" && p.cell === "C5")).toMatchObject({ code: "units.crossCheck", message: c5.message });
   });
 

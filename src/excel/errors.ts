@@ -16,12 +16,9 @@ export class UserFacingError extends Error {
 }
 
 const BY_CODE: Record<string, string> = {
-  InvalidOperationInCellEditMode:
-    "Excel đang ở chế độ sửa ô. Nhấn Enter (hoặc Esc) để kết thúc việc sửa ô rồi thử lại.",
-  AccessDenied:
-    "Excel không cho phép sửa: có trang tính hoặc sổ làm việc đang được bảo vệ (Review > Unprotect Sheet). Bỏ bảo vệ rồi thử lại.",
-  ItemNotFound:
-    "Không tìm thấy trang tính hoặc vùng dữ liệu cần dùng; có thể nó vừa bị xóa hoặc đổi tên. Bấm \"Tạo mẫu\" để tạo lại trang còn thiếu.",
+  InvalidOperationInCellEditMode: "Excel đang ở chế độ sửa ô. Nhấn Enter (hoặc Esc) để kết thúc việc sửa ô rồi thử lại.",
+  AccessDenied: "Excel không cho phép sửa: có trang tính hoặc sổ làm việc đang được bảo vệ (Review > Unprotect Sheet). Bỏ bảo vệ rồi thử lại.",
+  ItemNotFound: 'Không tìm thấy trang tính hoặc vùng dữ liệu cần dùng; có thể nó vừa bị xóa hoặc đổi tên. Bấm "Tạo mẫu" để tạo lại trang còn thiếu.',
   ItemAlreadyExists: "Đã có trang tính hoặc tên vùng trùng tên. Đổi tên trang tính đó rồi thử lại.",
   InvalidArgument: "Excel không chấp nhận dữ liệu gửi tới (tham số không hợp lệ).",
   RequestPayloadSizeLimitExceeded: "Dữ liệu quá lớn để Excel trên web xử lý trong một lần (giới hạn 5 MB).",

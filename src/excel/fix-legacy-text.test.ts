@@ -67,7 +67,10 @@ describe.each(["1.14", "1.4"])("Chuyển sang Unicode at ExcelApi %s", (excelApi
     expect(sim.workbook.cell(b.sheet, b.cell).font.name).toBe(UNICODE_FONT);
     // nothing else: put the two cells back as they were and compare the whole workbook
     const after = createSimHost({ snapshot: sim.workbook.toJSON() });
-    for (const [c, text, font] of [[a, toTcvn3(CAN_CU), ".VnTime"], [b, toVni(NHIEM_VU), "VNI-Times"]] as const) {
+    for (const [c, text, font] of [
+      [a, toTcvn3(CAN_CU), ".VnTime"],
+      [b, toVni(NHIEM_VU), "VNI-Times"],
+    ] as const) {
       after.workbook.setCellValue(c.sheet, c.cell, text, { force: true });
       await after.run(async (ctx) => {
         ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).format.font.name = font;

@@ -8,7 +8,8 @@ const def = loadDefinition();
 const layout = buildLayout(def);
 const MB = 1024 * 1024;
 const SHEET = "xl/worksheets/sheet1.xml";
-const oneSheet = (sheet: Omit<Parameters<typeof writeZip>[0][number], "name">) => writeZip([...workbookParts([{ name: "A", part: SHEET }]), { ...sheet, name: SHEET }]);
+const oneSheet = (sheet: Omit<Parameters<typeof writeZip>[0][number], "name">) =>
+  writeZip([...workbookParts([{ name: "A", part: SHEET }]), { ...sheet, name: SHEET }]);
 
 describe("importing a hostile file", () => {
   it.each<[string, Uint8Array, string]>([

@@ -83,52 +83,55 @@ interface FakeOptions {
 function insertFakeHost(sim: SimHost, decoded: Map<string, WorkbookSnapshot>, opts: FakeOptions = {}): { host: ExcelHost; calls: InsertCall[] } {
   const calls: InsertCall[] = [];
   const wb = sim.workbook;
-  const insert = (ctx: SimRequestContext) => (base64: string, options: Excel.InsertWorksheetOptions = {}) => {
-    calls.push({ base64, options });
-    const callNo = calls.length;
-    let ids: string[] | undefined;
-    ctx._enqueue({
-      location: "Workbook.insertWorksheetsFromBase64",
-      api: "1.13",
-      write: true,
-      run: () => {
-        if (opts.failAt?.call === callNo) throw simError(opts.failAt.code, "There was an internal error while processing the request.", "Workbook.insertWorksheetsFromBase64");
-        const snapshot = decoded.get(base64);
-        if (!snapshot) throw simError("InvalidArgument", "not a file the test decoded", "Workbook.insertWorksheetsFromBase64");
-        const inserted: string[] = [];
-        for (const wanted of options.sheetNamesToInsert ?? snapshot.sheets.map((s) => s.name)) {
-          const source = snapshot.sheets.find((s) => s.name === wanted);
-          if (!source) throw simError("ItemNotFound", undefined, "Workbook.insertWorksheetsFromBase64");
-          let name = source.name;
-          for (let k = 2; wb.sheet(name); k++) name = `${source.name} (${k})`;
-          const sheet = wb.addWorksheet(name);
-          const anchor = wb.sheet(String(options.relativeTo));
-          if (options.positionType === "Before" && anchor) wb.moveWorksheet(sheet, wb.sheets.indexOf(anchor));
-          for (const [address, v] of Object.entries(source.cells)) {
-            wb.setCellValue(name, address, v !== null && typeof v === "object" ? v.error : v, { force: true });
-          }
-          if (opts.bringNames) {
-            for (const [n, ref] of Object.entries(snapshot.names)) {
-              const formula = `=${ref.replace(source.name.includes(" ") ? `'${source.name}'` : source.name, `'${name}'`)}`;
-              const existing = wb.name(n);
-              if (existing) existing.formula = formula;
-              else wb.addName(n, formula, "", "Workbook.insertWorksheetsFromBase64");
+  const insert =
+    (ctx: SimRequestContext) =>
+    (base64: string, options: Excel.InsertWorksheetOptions = {}) => {
+      calls.push({ base64, options });
+      const callNo = calls.length;
+      let ids: string[] | undefined;
+      ctx._enqueue({
+        location: "Workbook.insertWorksheetsFromBase64",
+        api: "1.13",
+        write: true,
+        run: () => {
+          if (opts.failAt?.call === callNo)
+            throw simError(opts.failAt.code, "There was an internal error while processing the request.", "Workbook.insertWorksheetsFromBase64");
+          const snapshot = decoded.get(base64);
+          if (!snapshot) throw simError("InvalidArgument", "not a file the test decoded", "Workbook.insertWorksheetsFromBase64");
+          const inserted: string[] = [];
+          for (const wanted of options.sheetNamesToInsert ?? snapshot.sheets.map((s) => s.name)) {
+            const source = snapshot.sheets.find((s) => s.name === wanted);
+            if (!source) throw simError("ItemNotFound", undefined, "Workbook.insertWorksheetsFromBase64");
+            let name = source.name;
+            for (let k = 2; wb.sheet(name); k++) name = `${source.name} (${k})`;
+            const sheet = wb.addWorksheet(name);
+            const anchor = wb.sheet(String(options.relativeTo));
+            if (options.positionType === "Before" && anchor) wb.moveWorksheet(sheet, wb.sheets.indexOf(anchor));
+            for (const [address, v] of Object.entries(source.cells)) {
+              wb.setCellValue(name, address, v !== null && typeof v === "object" ? v.error : v, { force: true });
             }
+            if (opts.bringNames) {
+              for (const [n, ref] of Object.entries(snapshot.names)) {
+                const formula = `=${ref.replace(source.name.includes(" ") ? `'${source.name}'` : source.name, `'${name}'`)}`;
+                const existing = wb.name(n);
+                if (existing) existing.formula = formula;
+                else wb.addName(n, formula, "", "Workbook.insertWorksheetsFromBase64");
+              }
+            }
+            inserted.push(sheet.id);
           }
-          inserted.push(sheet.id);
-        }
-        return () => {
-          ids = inserted;
-        };
-      },
-    });
-    return {
-      get value(): string[] {
-        if (!ids) throw simError("PropertyNotLoaded" as never, "The value of the result object has not been loaded yet.");
-        return ids;
-      },
+          return () => {
+            ids = inserted;
+          };
+        },
+      });
+      return {
+        get value(): string[] {
+          if (!ids) throw simError("PropertyNotLoaded" as never, "The value of the result object has not been loaded yet.");
+          return ids;
+        },
+      };
     };
-  };
   const wrap = (ctx: Excel.RequestContext): Excel.RequestContext => {
     const sim = ctx as unknown as SimRequestContext;
     const forward = <T extends object>(target: T, extra: Record<string, unknown>) =>
@@ -180,7 +183,9 @@ describe("reading and planning", () => {
     );
     expect(plan.units.map((u) => [u.file, u.unitName, u.sheet, u.renamed])).toEqual([["a.xlsx", "Xã A", "Xã A (2)", true]]);
     expect(plan.rejected.map((r) => r.file)).toEqual(["b.xlsx", "c.xlsx", "d.xlsx"]);
-    expect(plan.rejected[1].message).toBe('Đơn vị "xã hòa phong" đã có trong sổ (trang "Xã Hòa Phong"), nên không nhập lại. Muốn thay số liệu thì xóa trang đó rồi nhập lại tệp.');
+    expect(plan.rejected[1].message).toBe(
+      'Đơn vị "xã hòa phong" đã có trong sổ (trang "Xã Hòa Phong"), nên không nhập lại. Muốn thay số liệu thì xóa trang đó rồi nhập lại tệp.',
+    );
   });
 });
 
@@ -356,7 +361,10 @@ describe("Nhập từ tệp with ExcelApi 1.13: a unit file whose sheet has move
 
   it("is made from the layout with the file's figures instead of inserted as it is, the result names the file, and the roll-up adds the right cells", async () => {
     const sim = await template();
-    const files = [await unitFile("xa-a.xlsx", "Xã A", { PAKN_TONG: 5, DGTD_TTHC: 3 }), await shiftedFile("phuong-di-su.xlsx", "Phường Dị Sử", { PAKN_TONG: 3, DGTD_TTHC: 7 })];
+    const files = [
+      await unitFile("xa-a.xlsx", "Xã A", { PAKN_TONG: 5, DGTD_TTHC: 3 }),
+      await shiftedFile("phuong-di-su.xlsx", "Phường Dị Sử", { PAKN_TONG: 3, DGTD_TTHC: 7 }),
+    ];
     const decoded = await decode(files);
     expect(decoded.get(toBase64(files[1].bytes))!.sheets[0].cells.C6).toBe(7); // what insertion would bring: the figure one row down
     const { host, calls } = insertFakeHost(sim, decoded);
@@ -400,7 +408,11 @@ describe("Nhập từ tệp with ExcelApi 1.13: a unit file whose sheet has move
     });
     const { host } = insertFakeHost(sim, decoded);
     await host.run(async (ctx) => {
-      ctx.workbook.insertWorksheetsFromBase64(toBase64(files[0].bytes), { sheetNamesToInsert: ["Phường Dị Sử"], positionType: "Before", relativeTo: "DonViCuoi" });
+      ctx.workbook.insertWorksheetsFromBase64(toBase64(files[0].bytes), {
+        sheetNamesToInsert: ["Phường Dị Sử"],
+        positionType: "Before",
+        relativeTo: "DonViCuoi",
+      });
       await ctx.sync();
     });
     expect(sim.workbook.value("Phường Dị Sử", "A1")).toBe("Ghi chú: số liệu đến ngày 15/6");
@@ -410,7 +422,9 @@ describe("Nhập từ tệp with ExcelApi 1.13: a unit file whose sheet has move
   });
 
   it("keeps the number of syncs constant: one moved file, or ten moved and ten in place", async () => {
-    const moved = await Promise.all(Array.from({ length: 10 }, (_, i) => shiftedFile(`m-${i + 1}.xlsx`, `Xã Lệch ${i + 1}`, { PAKN_TONG: i + 1 }, 1 + (i % 3))));
+    const moved = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => shiftedFile(`m-${i + 1}.xlsx`, `Xã Lệch ${i + 1}`, { PAKN_TONG: i + 1 }, 1 + (i % 3))),
+    );
     const inPlace = await Promise.all(Array.from({ length: 10 }, (_, i) => unitFile(`p-${i + 1}.xlsx`, `Xã Đúng ${i + 1}`, { PAKN_TONG: 100 })));
     const decoded = await decode([...moved, ...inPlace]);
     const counts: number[] = [];

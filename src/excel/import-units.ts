@@ -27,7 +27,16 @@ import type { ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "../workbook/layout";
 import { findLayoutShift, type LayoutShift } from "../workbook/layout-shift";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "../workbook/snapshot";
-import { checkAnyWorkbook, planRollup, unitFiguresOf, unitKey, type RollupRejection, type RollupSource, type UnitFigures, type UnitTable } from "../workbook/unit-workbook";
+import {
+  checkAnyWorkbook,
+  planRollup,
+  unitFiguresOf,
+  unitKey,
+  type RollupRejection,
+  type RollupSource,
+  type UnitFigures,
+  type UnitTable,
+} from "../workbook/unit-workbook";
 import { unitSheetLayout, unitSpec } from "../workbook/units";
 import { definitionOfWorkbook } from "../workbook/kind-of";
 import { kindMarkOf } from "../workbook/kind-sheet";
@@ -99,11 +108,16 @@ const FORMAT_MESSAGE: Record<XlsxFormatProblem, string> = {
 
 export const IMPORT_MESSAGES = {
   format: (problem: XlsxFormatProblem, info: XlsxFormatError["info"] = {}) =>
-    problem === "tooLarge" ? `Bị từ chối: ${MSG_FILE.tooLarge(info.breach)}` : problem === "unsafeXml" ? `Bị từ chối: ${MSG_FILE.unsafeXml(info.part)}` : FORMAT_MESSAGE[problem],
+    problem === "tooLarge"
+      ? `Bị từ chối: ${MSG_FILE.tooLarge(info.breach)}`
+      : problem === "unsafeXml"
+        ? `Bị từ chối: ${MSG_FILE.unsafeXml(info.part)}`
+        : FORMAT_MESSAGE[problem],
   report: "Đây là sổ báo cáo (có các trang tính của mẫu báo cáo), không phải sổ số liệu của một đơn vị.",
   none: (cell = "F1") =>
     `Không phải sổ số liệu của đơn vị: không có trang tính nào mang dấu nhận biết trang đơn vị (ô ${cell}). Đơn vị cần điền số liệu vào sổ mẫu dành cho đơn vị.`,
-  otherKind: (found: string, expected: string) => `Đây là sổ của loại báo cáo "${found}", không cùng loại với sổ này ("${expected}"); không trộn các loại báo cáo.`,
+  otherKind: (found: string, expected: string) =>
+    `Đây là sổ của loại báo cáo "${found}", không cùng loại với sổ này ("${expected}"); không trộn các loại báo cáo.`,
   rows: (table: string, row: number, found: string, expected: string) =>
     `Bảng ${table} dòng ${row} là ${found ? `"${found}"` : "(trống)"} nhưng ở sổ này là ${expected ? `"${expected}"` : "(không có)"}: số liệu sẽ bị cộng sai dòng. Sửa danh sách lĩnh vực của đơn vị cho giống sổ này rồi nhập lại.`,
   duplicate: (unitName: string, firstFile: string) => `Trùng đơn vị "${unitName}" với tệp ${firstFile}; chỉ nhập tệp đầu tiên.`,
@@ -333,7 +347,10 @@ async function insertUnits(
   let names!: Excel.NamedItemCollection;
   for (const [i, batch] of batches.entries()) {
     for (const u of batch) {
-      ids.set(u, context.workbook.insertWorksheetsFromBase64(base64Of(u.fileIndex), { sheetNamesToInsert: [u.sourceSheet], positionType: "Before", relativeTo: end }));
+      ids.set(
+        u,
+        context.workbook.insertWorksheetsFromBase64(base64Of(u.fileIndex), { sheetNamesToInsert: [u.sourceSheet], positionType: "Before", relativeTo: end }),
+      );
     }
     if (i === batches.length - 1) {
       // read back, in the same round trip, what the insertions made: names of sheets, defined names
@@ -410,7 +427,9 @@ export async function importUnits(
       unitName: u.unitName,
       sheet: u.sheet,
       values: Object.fromEntries(Object.entries(u.values).map(([k, v]) => [k, figure(v)])),
-      ...(u.tables ? { tables: Object.fromEntries(Object.entries(u.tables).map(([id, t]) => [id, { rows: t.rows, cells: t.cells.map((row) => row.map(figure)) }])) } : {}),
+      ...(u.tables
+        ? { tables: Object.fromEntries(Object.entries(u.tables).map(([id, t]) => [id, { rows: t.rows, cells: t.cells.map((row) => row.map(figure)) }])) }
+        : {}),
     });
     const copies = plan.units.map(copyOf);
 
@@ -423,8 +442,22 @@ export async function importUnits(
 
     try {
       const moved = plan.units.filter((u) => u.shift);
-      await insertUnits(context, state, def, layout, plan.units.filter((u) => !u.shift), files, moved.map(copyOf), features);
-      const rebuilt = moved.map((u) => ({ file: u.file, unitName: u.unitName, sheet: u.sheet, message: IMPORT_MESSAGES.rebuilt(u.file, u.sheet, u.shift!.message) }));
+      await insertUnits(
+        context,
+        state,
+        def,
+        layout,
+        plan.units.filter((u) => !u.shift),
+        files,
+        moved.map(copyOf),
+        features,
+      );
+      const rebuilt = moved.map((u) => ({
+        file: u.file,
+        unitName: u.unitName,
+        sheet: u.sheet,
+        message: IMPORT_MESSAGES.rebuilt(u.file, u.sheet, u.shift!.message),
+      }));
       return { ...result("insert"), ...(rebuilt.length ? { rebuilt } : {}) };
     } catch (e) {
       if (isCellEditMode(e)) throw e;
@@ -437,7 +470,11 @@ export async function importUnits(
       const bookends = new Set([BOOKEND_START, BOOKEND_END].map((s) => s.toLowerCase()));
       const strays = now.sheets.filter((s) => !before.has(s.toLowerCase()) && !bookends.has(s.toLowerCase()));
       for (const s of strays) context.workbook.worksheets.getItem(s).delete();
-      queueNameRepairs(context, state.names, Object.entries(now.names).map(([name, value]) => ({ name, value })));
+      queueNameRepairs(
+        context,
+        state.names,
+        Object.entries(now.names).map(([name, value]) => ({ name, value })),
+      );
       const cleaned: WorkbookState = { ...now, sheets: now.sheets.filter((s) => !strays.includes(s)) };
       queueUnitSheets(context, cleaned, def, layout, copies, features);
       await context.sync();

@@ -79,12 +79,7 @@ export function queueBookends(context: Excel.RequestContext, state: WorkbookStat
   return order;
 }
 
-export async function addUnits(
-  host: ExcelHost,
-  def: ReportDefinition,
-  layout: WorkbookLayout,
-  units: NewUnit[],
-): Promise<AddUnitsResult> {
+export async function addUnits(host: ExcelHost, def: ReportDefinition, layout: WorkbookLayout, units: NewUnit[]): Promise<AddUnitsResult> {
   const features = sheetFeatures(host);
   return host.run(async (context) => {
     const queued = queueState(context);
@@ -105,7 +100,14 @@ export async function addUnits(
     if (!planned.length) return result;
 
     if (host.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
-    queueUnitSheets(context, state, def, layout, planned.map((p) => ({ unitName: p.unit.name.trim(), sheet: p.sheet, values: p.unit.values })), features);
+    queueUnitSheets(
+      context,
+      state,
+      def,
+      layout,
+      planned.map((p) => ({ unitName: p.unit.name.trim(), sheet: p.sheet, values: p.unit.values })),
+      features,
+    );
     result.added.push(...planned.map((p) => ({ unitName: p.unit.name.trim(), sheet: p.sheet, renamed: p.renamed })));
     await context.sync();
     return result;
@@ -147,7 +149,8 @@ export function queueUnitSheets(
         table.rows.slice(0, input.rows).forEach((label, r) => {
           if (label) ws.getRange(cellAddress({ row: labels.row + r, col: labels.col })).values = [[cellInput(label)]];
           (table.cells[r] ?? []).forEach((v, c) => {
-            if (v !== undefined && v !== null && v !== "" && !computed.has(c)) ws.getRange(cellAddress({ row: first.row + r, col: first.col + c })).values = [[cellInput(v)]];
+            if (v !== undefined && v !== null && v !== "" && !computed.has(c))
+              ws.getRange(cellAddress({ row: first.row + r, col: first.col + c })).values = [[cellInput(v)]];
           });
         });
         continue;
@@ -201,12 +204,7 @@ export interface RollupHooks {
   confirmOverwrite(cells: { fieldId: string; sheet: string; cell: string; value: unknown }[]): Promise<boolean>;
 }
 
-export async function rollupInExcel(
-  host: ExcelHost,
-  def: ReportDefinition,
-  layout: WorkbookLayout,
-  hooks: RollupHooks,
-): Promise<RollupResult> {
+export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layout: WorkbookLayout, hooks: RollupHooks): Promise<RollupResult> {
   return host.run(async (context) => {
     const queued = queueState(context);
     await context.sync();

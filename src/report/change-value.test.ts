@@ -22,7 +22,10 @@ describe("changeWords", () => {
 
 describe("a change value", () => {
   const def = loadDefinition("bao-cao-cctthc-thang");
-  const data = (now: number | null, previous?: Record<string, number>) => ({ values: { PAKN_TONG: now }, ...(previous ? { previous: { period: "tháng 10 năm 2024", totals: previous } } : {}) });
+  const data = (now: number | null, previous?: Record<string, number>) => ({
+    values: { PAKN_TONG: now },
+    ...(previous ? { previous: { period: "tháng 10 năm 2024", totals: previous } } : {}),
+  });
   it("is blank (or whenNoPrevious) without a previous period, or from a previous 0", () => {
     expect(computedText(def, data(5), { change: "PAKN_TONG" })).toBe("");
     expect(computedText(def, data(5), { change: "PAKN_TONG", whenNoPrevious: "chưa có số liệu kỳ trước" })).toBe("chưa có số liệu kỳ trước");
@@ -40,7 +43,9 @@ describe("checks of carryOver and change", () => {
   const issues = (patch: Partial<ReportDefinition>) => definitionIssues({ ...base, ...patch }).map((i) => `${i.path}: ${i.message}`);
   it("accepts the built-in kind", () => expect(definitionIssues(base)).toEqual([]));
   it("names an unknown table, column or count field, and a carry-over onto itself", () => {
-    expect(issues({ carryOver: [{ table: "BIEU_07", from: "DANG_GQ", to: "TU_KY_TRUOC" }] })).toEqual(['/carryOver/0/table: trỏ tới trường "BIEU_07" không có trong "fields".']);
+    expect(issues({ carryOver: [{ table: "BIEU_07", from: "DANG_GQ", to: "TU_KY_TRUOC" }] })).toEqual([
+      '/carryOver/0/table: trỏ tới trường "BIEU_07" không có trong "fields".',
+    ]);
     expect(issues({ carryOver: [{ table: "BIEU_06", from: "DANG", to: "TU_KY_TRUOC" }] })).toEqual(['/carryOver/0/from: bảng "BIEU_06" không có cột "DANG".']);
     expect(issues({ carryOver: [{ from: "NGUOI_KY", to: "SO" }] })).toHaveLength(2);
     expect(issues({ carryOver: [{ table: "BIEU_06", from: "DANG_GQ", to: "DANG_GQ" }] })[0]).toContain("trùng nhau");

@@ -193,7 +193,8 @@ function checkTable(def: ReportDefinition, f: FieldDef, input: CheckInput): Prob
   const start = parseCell(place.first);
   const at = (r: number, c: number) => cellAddress({ row: start.row + r, col: start.col + c });
   const problems: Problem[] = [];
-  const push = (cell: string, severity: Severity, code: string, message: string) => problems.push({ sheet: place.sheet, cell, severity, code, fieldId: f.id, message });
+  const push = (cell: string, severity: Severity, code: string, message: string) =>
+    problems.push({ sheet: place.sheet, cell, severity, code, fieldId: f.id, message });
   const unreadable = (r: number, c: number) => input.unreadableCells?.has(`${f.id}:${r}:${c}`) ?? false;
   /** valid[r][c]: the cell's whole number, or undefined */
   const valid: (number | undefined)[][] = [];
@@ -223,7 +224,15 @@ function checkTable(def: ReportDefinition, f: FieldDef, input: CheckInput): Prob
     if (filled === 0 && !anyUnreadable) {
       if (name) push(at(r, 0), "warning", "table.rowEmpty", MSG_TABLE.rowEmpty(name));
     } else if (blanks.length) {
-      push(at(r, blanks[0]), "error", "table.blank", MSG_TABLE.blank(shown, blanks.map((c) => `(${c + 3})`)));
+      push(
+        at(r, blanks[0]),
+        "error",
+        "table.blank",
+        MSG_TABLE.blank(
+          shown,
+          blanks.map((c) => `(${c + 3})`),
+        ),
+      );
     }
   });
 
@@ -250,7 +259,12 @@ function checkTable(def: ReportDefinition, f: FieldDef, input: CheckInput): Prob
       const rs = (rt as number[]).reduce((a, b) => a + b, 0);
       if (ls === rs) return;
       const shown = label.trim() || MSG_TABLE.rowNumber(r + 1);
-      push(at(r, index(left[0])), rule.severity, rule.kind === "rowSum" ? "table.rowSum" : "table.rowBalance", MSG_TABLE.identity(shown, numbers(left), ls, numbers(right), rs));
+      push(
+        at(r, index(left[0])),
+        rule.severity,
+        rule.kind === "rowSum" ? "table.rowSum" : "table.rowBalance",
+        MSG_TABLE.identity(shown, numbers(left), ls, numbers(right), rs),
+      );
     });
   }
   return problems;

@@ -63,11 +63,15 @@ describe("the JSON Schema of report definitions", () => {
   it("refuses a placeholder that is neither a field, a period word nor a computed value", () => {
     const def = monthly();
     def.document.trichYeu = "Báo cáo {kyx} {THANG}";
-    expect(definitionJsonIssues(def)).toEqual([expect.objectContaining({ path: "/document/trichYeu", message: expect.stringMatching(/^chỗ điền "\{kyx\}" không phải/) })]);
+    expect(definitionJsonIssues(def)).toEqual([
+      expect.objectContaining({ path: "/document/trichYeu", message: expect.stringMatching(/^chỗ điền "\{kyx\}" không phải/) }),
+    ]);
   });
 
   it("throws a DefinitionError for text that is not JSON, naming the file", () => {
     expect(() => parseDefinitionText("{ khong phai json", "rieng.json")).toThrow(DefinitionError);
-    expect(() => parseDefinitionText("{ khong phai json", "rieng.json")).toThrow(/Định nghĩa báo cáo rieng\.json không dùng được:\n- \/: không phải JSON hợp lệ/);
+    expect(() => parseDefinitionText("{ khong phai json", "rieng.json")).toThrow(
+      /Định nghĩa báo cáo rieng\.json không dùng được:\n- \/: không phải JSON hợp lệ/,
+    );
   });
 });

@@ -25,7 +25,10 @@ function issueOf(e: ErrorObject): DefinitionIssue {
     case "required":
       return { path: at, message: `thiếu khóa bắt buộc "${String(p.missingProperty)}".` };
     case "additionalProperties":
-      return { path: `${at}/${String(p.additionalProperty)}`, message: `khóa "${String(p.additionalProperty)}" không có trong định dạng (viết sai tên khóa?).` };
+      return {
+        path: `${at}/${String(p.additionalProperty)}`,
+        message: `khóa "${String(p.additionalProperty)}" không có trong định dạng (viết sai tên khóa?).`,
+      };
     case "type":
       return { path: at, message: `phải là ${TYPE_NAMES[String(p.type)] ?? String(p.type)}.` };
     case "enum":

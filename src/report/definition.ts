@@ -73,7 +73,11 @@ export function tableRowsName(tableId: string): string {
 export function computedColumns(table: TableDef): Map<number, number[]> {
   const out = new Map<number, number[]>();
   table.columns.forEach((c, i) => {
-    if (c.sumOf) out.set(i, c.sumOf.map((id) => table.columns.findIndex((x) => x.id === id)).filter((j) => j >= 0));
+    if (c.sumOf)
+      out.set(
+        i,
+        c.sumOf.map((id) => table.columns.findIndex((x) => x.id === id)).filter((j) => j >= 0),
+      );
   });
   return out;
 }
@@ -183,7 +187,10 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
       if (onSheet.has(item.field)) add(`${at}/items/${j}/field`, `trường "${item.field}" nằm trên hai trang tính.`);
       onSheet.set(item.field, s.id);
       if (f && (f.kind === "table") !== (s.arrangement === "table")) {
-        add(`${at}/items/${j}/field`, f.kind === "table" ? `bảng "${f.id}" phải ở trang tính kiểu "table".` : `trang tính kiểu "table" chỉ chứa một trường bảng.`);
+        add(
+          `${at}/items/${j}/field`,
+          f.kind === "table" ? `bảng "${f.id}" phải ở trang tính kiểu "table".` : `trang tính kiểu "table" chỉ chứa một trường bảng.`,
+        );
       }
     });
     if (s.arrangement === "table" && s.items.length !== 1) add(`${at}/items`, `trang tính kiểu "table" chứa đúng một trường bảng.`);
@@ -248,7 +255,8 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     if ("sum" in v) v.sum.forEach((ref, j) => needRef(`${at}/sum/${j}`, ref));
     else if ("change" in v) {
       needRef(`${at}/change`, v.change);
-      if (v.text !== undefined && !v.text.includes("{change}")) add(`${at}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
+      if (v.text !== undefined && !v.text.includes("{change}"))
+        add(`${at}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
     } else {
       v.percent.forEach((ref, j) => needRef(`${at}/percent/${j}`, ref));
       v.over.forEach((ref, j) => needRef(`${at}/over/${j}`, ref));

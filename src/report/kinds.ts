@@ -47,9 +47,12 @@ export function templateFiles(suffix: string): JsonFiles {
   return out;
 }
 
-/** templates/ of the package, from src/report (tsx, jest) or lib/src/report (the compiled CLI). */
+/** templates/ of the package, from src/report (tsx, jest); the bundled CLI has them built in. */
 function templatesDir(fs: typeof import("fs"), path: typeof import("path")): string {
-  for (const up of [["..", ".."], ["..", "..", ".."]]) {
+  for (const up of [
+    ["..", ".."],
+    ["..", "..", ".."],
+  ]) {
     const dir = path.join(__dirname, ...up, "templates");
     if (fs.existsSync(path.join(dir, `${DEFAULT_KIND_ID}${DEFINITION_SUFFIX}`))) return dir;
   }
@@ -119,5 +122,3 @@ export class UnknownKindError extends Error {
     this.name = "UnknownKindError";
   }
 }
-
-

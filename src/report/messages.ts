@@ -5,8 +5,7 @@
 const fmt = (v: unknown): string => (typeof v === "string" ? `"${v}"` : String(v));
 
 export const MSG = {
-  missingSheet: (sheet: string) =>
-    `Thiếu trang tính "${sheet}" của mẫu báo cáo. Bấm "Tạo mẫu" để tạo lại (dữ liệu đã nhập ở các trang khác được giữ nguyên).`,
+  missingSheet: (sheet: string) => `Thiếu trang tính "${sheet}" của mẫu báo cáo. Bấm "Tạo mẫu" để tạo lại (dữ liệu đã nhập ở các trang khác được giữ nguyên).`,
   brokenName: (label: string, name: string) =>
     `Tên vùng ${name} (${label}) không còn trỏ tới ô nào (#REF!), có thể do đã xóa dòng hoặc trang tính. Bấm "Tạo mẫu" để tạo lại.`,
   required: (label: string) => `Chưa nhập "${label}".`,
@@ -23,15 +22,14 @@ export const MSG = {
   dayNotInMonth: (d: number, m: number, y: number) => `Tháng ${m} năm ${y} không có ngày ${d}.`,
   textNotText: (label: string, v: unknown) => `"${label}" phải là chữ: ${fmt(v)}.`,
   emptyList: (label: string) => `Phần "${label}" chưa có nội dung; mục này sẽ để trống trong báo cáo.`,
-  sumGreater: (totalLabel: string, total: number, parts: string, sum: number) =>
-    `Tổng ${parts} là ${sum}, lớn hơn "${totalLabel}" (${total}).`,
+  sumGreater: (totalLabel: string, total: number, parts: string, sum: number) => `Tổng ${parts} là ${sum}, lớn hơn "${totalLabel}" (${total}).`,
   sumLess: (totalLabel: string, total: number, parts: string, sum: number) =>
     `Tổng ${parts} là ${sum}, nhỏ hơn "${totalLabel}" (${total}); còn ${total - sum} chưa được phân loại.`,
-  notIncreasing: (label: string, v: number, prevLabel: string, prev: number) =>
-    `"${label}" (${v}) lớn hơn "${prevLabel}" (${prev}).`,
+  notIncreasing: (label: string, v: number, prevLabel: string, prev: number) => `"${label}" (${v}) lớn hơn "${prevLabel}" (${prev}).`,
   noiNhanEnd: (line: string) => `Dòng nơi nhận "${line}" nên kết thúc bằng dấu chấm phẩy (;).`,
   periodUnknown: (v: string, choices: string[]) => `Kỳ báo cáo "${v}" không hợp lệ; chọn một trong: ${choices.join(", ")}.`,
-  dateInvalid: (label: string, v: unknown) => `"${label}" phải là ngày tháng dạng ngày/tháng/năm (ví dụ 15/6/2025), không phải ${fmt(v)}; để trống thì tính theo Nghị định 09/2019.`,
+  dateInvalid: (label: string, v: unknown) =>
+    `"${label}" phải là ngày tháng dạng ngày/tháng/năm (ví dụ 15/6/2025), không phải ${fmt(v)}; để trống thì tính theo Nghị định 09/2019.`,
   dateOrder: () => `Ngày kết thúc kỳ số liệu trước ngày bắt đầu.`,
   noiNhanLast: (line: string) => `Dòng nơi nhận cuối cùng "${line}" nên kết thúc bằng dấu chấm (.), ví dụ "Lưu: VT.".`,
 } as const;
@@ -47,8 +45,7 @@ export const MSG_UNITS = {
   bookendValue: (sheet: string) => `Trang mốc "${sheet}" có số liệu ở ô số liệu; số này sẽ bị cộng vào tổng hợp. Xóa số liệu ở trang mốc.`,
   typedSummary: (label: string) =>
     `Ô tổng hợp "${label}" đang là số nhập tay, không phải công thức cộng các đơn vị. Bấm "Tổng hợp" để thay bằng công thức (add-in sẽ hỏi trước khi ghi đè).`,
-  formulaNotComputed: (label: string) =>
-    `Ô "${label}" có công thức chưa được tính (tệp chưa mở bằng Excel). Mở tệp bằng Excel, lưu lại rồi thử lại.`,
+  formulaNotComputed: (label: string) => `Ô "${label}" có công thức chưa được tính (tệp chưa mở bằng Excel). Mở tệp bằng Excel, lưu lại rồi thử lại.`,
 } as const;
 
 /** Messages of table fields (e.g. Biểu số 06). */
@@ -135,8 +132,7 @@ export const MSG_LAYOUT = {
 export const MSG_CROSS = {
   misplaced: (label: string, value: number, expected: number, unitCell: string, named: string[], more: number) =>
     `Ô tổng hợp "${label}" là ${value}, nhưng cộng số liệu của các đơn vị được ${expected}: công thức cộng ô ${unitCell} của từng trang, mà ở ${named.join("; ")}${more > 0 ? ` và ${more} trang khác` : ""}. Sửa các trang đó (xem lỗi trên từng trang) hoặc nhập lại đơn vị từ tệp.`,
-  figureElsewhere: (unit: string, added: number, figure: number, cell: string) =>
-    `trang "${unit}" ô đó là ${added} còn số liệu nằm ở ô ${cell} (${figure})`,
+  figureElsewhere: (unit: string, added: number, figure: number, cell: string) => `trang "${unit}" ô đó là ${added} còn số liệu nằm ở ô ${cell} (${figure})`,
   figureNotFound: (unit: string, added: number) => `trang "${unit}" ô đó là ${added} và không tìm thấy dòng của chỉ tiêu này`,
   notUnit: (sheet: string, added: number) => `trang "${sheet}" không phải trang đơn vị nhưng có số ${added} ở ô đó`,
   /** a table's cell: its row by label ("Hộ tịch") or, without one, by number */

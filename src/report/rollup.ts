@@ -148,7 +148,12 @@ export type UnitSheetName = { ok: true; name: string; changed: boolean } | { ok:
  */
 export function unitSheetName(unitName: string, existing: string[]): UnitSheetName {
   const original = unitName.replace(/\s+/g, " ").trim();
-  let base = original.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim();
+  const base = original
+    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
   if (!base) return { ok: false, message: `Tên đơn vị "${unitName}" không dùng được làm tên trang tính: hãy nhập tên có chữ cái.` };
   if ([...BOOKENDS, "history"].some((b) => b.toLowerCase() === base.toLowerCase())) {
     return { ok: false, message: `"${base}" là tên dành riêng, không đặt cho đơn vị được.` };

@@ -14,7 +14,9 @@ let samples: Record<string, unknown> | undefined;
 /** The sample data of a kind, or null when the kind has none. */
 export function sampleDataOf(id: string): ReportData | null {
   samples ??= IN_BUNDLE
-    ? contextFiles((require as unknown as { context(d: string, deep: boolean, m: RegExp): WebpackContext }).context("../../templates", false, /\.sample\.json$/))
+    ? contextFiles(
+        (require as unknown as { context(d: string, deep: boolean, m: RegExp): WebpackContext }).context("../../templates", false, /\.sample\.json$/),
+      )
     : templateFiles(SAMPLE_SUFFIX);
   const json = samples[`${id}${SAMPLE_SUFFIX}`] as { values: ReportData["values"] } | undefined;
   return json ? { values: structuredClone(json.values) } : null;

@@ -87,9 +87,7 @@ describe("fillTemplate", () => {
     );
   });
   it("leaves no double space for a blank value", () => {
-    expect(fillTemplate("tháng {THANG} năm {NAM} {DIA_BAN}", { values: { THANG: 3, NAM: 2025, DIA_BAN: null } })).toBe(
-      "tháng 3 năm 2025",
-    );
+    expect(fillTemplate("tháng {THANG} năm {NAM} {DIA_BAN}", { values: { THANG: 3, NAM: 2025, DIA_BAN: null } })).toBe("tháng 3 năm 2025");
   });
   it("keeps a placeholder whose field is not in the data, so the mistake shows", () => {
     expect(fillTemplate("tháng {THANG} {KHONG_CO}", { values: { THANG: 3 } })).toBe("tháng 3 {KHONG_CO}");

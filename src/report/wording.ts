@@ -85,7 +85,11 @@ export function formatSoKyHieu(so: string, kyHieu: string): string {
 export function valueText(value: FieldValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "object" && !Array.isArray(value)) return "";
-  if (Array.isArray(value)) return value.map((s) => s.trim()).filter(Boolean).join(" ");
+  if (Array.isArray(value))
+    return value
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(" ");
   return String(value).trim();
 }
 
@@ -108,7 +112,10 @@ export function fillTemplate(template: string, data: ReportData, extra: Record<s
  * (Alt+Enter in Excel) gives one line per break; blank lines are dropped.
  */
 export function splitLines(lines: string[]): string[] {
-  return lines.flatMap((l) => l.split(/\r\n|\r|\n/)).map((l) => l.trim()).filter((l) => l.length > 0);
+  return lines
+    .flatMap((l) => l.split(/\r\n|\r|\n/))
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 }
 
 /** A single-line text: line breaks typed in a cell become spaces. */
@@ -167,5 +174,8 @@ export function formatKinhGui(recipients: string[]): string[] {
  * it already has a bullet. The punctuation is the user's (the sample keeps a line without ";").
  */
 export function formatNoiNhan(lines: string[]): string[] {
-  return lines.map((l) => l.trim()).filter(Boolean).map((l) => withBullet(l, "-"));
+  return lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => withBullet(l, "-"));
 }

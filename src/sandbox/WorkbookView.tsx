@@ -92,7 +92,17 @@ interface EditorEvents {
 }
 
 /** The input over the selected cell: invisible until something is typed, then the editor. */
-function CellInput({ address, editing, inputRef, events }: { address: string; editing: boolean; inputRef: RefObject<HTMLInputElement | null>; events: EditorEvents }) {
+function CellInput({
+  address,
+  editing,
+  inputRef,
+  events,
+}: {
+  address: string;
+  editing: boolean;
+  inputRef: RefObject<HTMLInputElement | null>;
+  events: EditorEvents;
+}) {
   const text = useEditText();
   return (
     <input
@@ -128,7 +138,20 @@ interface GridTableProps {
 }
 
 /** The grid of one sheet; re-rendered only when the workbook, the selection or the edited cell changes. */
-const GridTable = memo(function GridTable({ sheet, r1, c1, r2, c2, activeRow, activeCol, editing, editorRef, editorEvents, onCellMouseDown, onCellDoubleClick }: GridTableProps) {
+const GridTable = memo(function GridTable({
+  sheet,
+  r1,
+  c1,
+  r2,
+  c2,
+  activeRow,
+  activeCol,
+  editing,
+  editorRef,
+  editorEvents,
+  onCellMouseDown,
+  onCellDoubleClick,
+}: GridTableProps) {
   const { rows, cols } = gridExtent(sheet);
   const colWidths = Array.from({ length: cols }, (_, c) => Math.round(sheet.columnWidth(c) * PX_PER_PT));
   const covered = new Set<string>();
@@ -208,7 +231,19 @@ const GridTable = memo(function GridTable({ sheet, r1, c1, r2, c2, activeRow, ac
   );
 });
 
-function FormulaBar({ value, editing, inputRef, events, onStartEditing }: { value: string; editing: boolean; inputRef: RefObject<HTMLInputElement | null>; events: EditorEvents; onStartEditing(): void }) {
+function FormulaBar({
+  value,
+  editing,
+  inputRef,
+  events,
+  onStartEditing,
+}: {
+  value: string;
+  editing: boolean;
+  inputRef: RefObject<HTMLInputElement | null>;
+  events: EditorEvents;
+  onStartEditing(): void;
+}) {
   const text = useEditText();
   return (
     <input
@@ -333,10 +368,7 @@ export function WorkbookView() {
     onKeyDown(e, isEditing) {
       const s = latest.current.sheet;
       if (!s) return;
-      const step: [number, number] | null =
-        e.key === "Enter" ? [e.shiftKey ? -1 : 1, 0]
-        : e.key === "Tab" ? [0, e.shiftKey ? -1 : 1]
-        : null;
+      const step: [number, number] | null = e.key === "Enter" ? [e.shiftKey ? -1 : 1, 0] : e.key === "Tab" ? [0, e.shiftKey ? -1 : 1] : null;
       if (isEditing) {
         if (step) {
           e.preventDefault();

@@ -48,18 +48,30 @@ export function cellStyle(cell: SimCell): CSSProperties {
   if (f.strikethrough) s.textDecoration = `${s.textDecoration ?? ""} line-through`.trim();
   const h = cell.hAlign;
   s.textAlign =
-    h === "Center" || h === "CenterAcrossSelection" ? "center"
-    : h === "Right" ? "right"
-    : h === "Left" ? "left"
-    : typeof cell.value === "number" ? "right"
-    : typeof cell.value === "boolean" || (cell.value !== null && isCellError(cell.value)) ? "center"
-    : "left";
+    h === "Center" || h === "CenterAcrossSelection"
+      ? "center"
+      : h === "Right"
+        ? "right"
+        : h === "Left"
+          ? "left"
+          : typeof cell.value === "number"
+            ? "right"
+            : typeof cell.value === "boolean" || (cell.value !== null && isCellError(cell.value))
+              ? "center"
+              : "left";
   s.verticalAlign = cell.vAlign === "Top" ? "top" : cell.vAlign === "Center" ? "middle" : "bottom";
   s.whiteSpace = cell.wrap ? "pre-wrap" : "pre";
   for (const [edge, prop] of BORDER_SIDES) {
     const b = cell.borders?.[edge];
     if (b && b.style !== "None") {
-      const style = b.style === "Dash" || b.style === "DashDot" || b.style === "DashDotDot" ? "dashed" : b.style === "Dot" ? "dotted" : b.style === "Double" ? "double" : "solid";
+      const style =
+        b.style === "Dash" || b.style === "DashDot" || b.style === "DashDotDot"
+          ? "dashed"
+          : b.style === "Dot"
+            ? "dotted"
+            : b.style === "Double"
+              ? "double"
+              : "solid";
       s[prop] = `${borderWidth(b.weight)}px ${style} ${b.color || "#000000"}`;
     }
   }

@@ -37,7 +37,14 @@ function setup() {
 describe("Kỳ mới", () => {
   it("makes next period's workbook, with the text sections when Giữ lời văn is ticked, and says where it is", async () => {
     const { commands, host, user } = setup();
-    commands.nextPeriodWorkbook.mockResolvedValue({ status: "opened", fileName: "x.xlsx", from: "tháng 11 năm 2024", to: "tháng 12 năm 2024", units: 2, definition: loadDefinition() });
+    commands.nextPeriodWorkbook.mockResolvedValue({
+      status: "opened",
+      fileName: "x.xlsx",
+      from: "tháng 11 năm 2024",
+      to: "tháng 12 năm 2024",
+      units: 2,
+      definition: loadDefinition(),
+    });
     await user.click(screen.getByRole("checkbox", { name: /Giữ lời văn/ }));
     await user.click(screen.getByRole("button", { name: "Kỳ mới" }));
     expect(commands.nextPeriodWorkbook).toHaveBeenCalledWith(host, expect.objectContaining({ keepText: true }));

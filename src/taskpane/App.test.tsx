@@ -46,7 +46,10 @@ function renderApp(props: Partial<AppProps> & { commands?: FakeCommands } = {}) 
 }
 
 const actionButtons = () => ACTION_NAMES.map((name) => screen.getByRole("button", { name }));
-const entryNames = (container: HTMLElement) => within(container).getAllByRole("button").map((b) => b.getAttribute("aria-label"));
+const entryNames = (container: HTMLElement) =>
+  within(container)
+    .getAllByRole("button")
+    .map((b) => b.getAttribute("aria-label"));
 
 describe("the task pane", () => {
   test("shows the title and the four actions by their exact names, in order, each with its explanation", () => {
@@ -57,7 +60,11 @@ describe("the task pane", () => {
     expect(screen.getByRole("button", { name: "Xuất báo cáo", description: /tệp Word báo cáo/ })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Tổng hợp", description: /Cộng số liệu các trang đơn vị vào trang số liệu của mẫu/ })).toBeTruthy();
     const actions = screen.getByRole("list", { name: "Các thao tác" });
-    expect(within(actions).getAllByRole("button").map((b) => b.textContent)).toEqual(ACTION_NAMES);
+    expect(
+      within(actions)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(ACTION_NAMES);
     expect(actionButtons().every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
   });
 
@@ -90,10 +97,11 @@ describe("the task pane", () => {
     const info = screen.getByRole("group", { name: "Thông tin chung (1 lỗi, 1 cảnh báo)" });
     expect(entryNames(info)).toEqual([`Lỗi, ô C6: ${ERROR_INFO.message}`, `Cảnh báo, ô C4: ${WARNING_INFO.message}`]);
     // what is seen matches what is read: the word (beside the icon), the cell, the message
-    expect(within(info).getAllByRole("button").map((b) => b.textContent)).toEqual([
-      `Lỗiô C6${ERROR_INFO.message}`,
-      `Cảnh báoô C4${WARNING_INFO.message}`,
-    ]);
+    expect(
+      within(info)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual([`Lỗiô C6${ERROR_INFO.message}`, `Cảnh báoô C4${WARNING_INFO.message}`]);
     expect(entryNames(screen.getByRole("group", { name: /^I\. Kết quả/ }))).toEqual([`Lỗi, ô C7: ${ERROR_COUNT.message}`]);
     expect(entryNames(screen.getByRole("group", { name: /^III\. Nhiệm vụ/ }))).toEqual([`Cảnh báo, ô B5: ${WARNING_TASKS.message}`]);
   });
@@ -165,9 +173,7 @@ describe("the task pane", () => {
       </FluentProvider>,
     );
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
-    expect(
-      await screen.findByText("Excel đang ở chế độ sửa ô. Nhấn Enter (hoặc Esc) để kết thúc việc sửa ô rồi thử lại."),
-    ).toBeTruthy();
+    expect(await screen.findByText("Excel đang ở chế độ sửa ô. Nhấn Enter (hoặc Esc) để kết thúc việc sửa ô rồi thử lại.")).toBeTruthy();
     expect(screen.getByText("Không thực hiện được")).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/cell-editing|RichApi|at Excel\.run/);
     expect(actionButtons().every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);

@@ -4,33 +4,32 @@
  * commands of src/commands/addin-commands.ts; everything it needs from outside comes in
  * as props, so tests pass a fake host, fake commands and fake services.
  */
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle1,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import * as sharedCommands from "../commands/addin-commands";
+import type * as sharedCommands from "../commands/addin-commands";
 import type { Delivery, ImportResult, TypedSummaryCell } from "../commands/addin-commands";
+import { paneCommands } from "./pane-commands";
 import type { ExcelHost, Progress } from "../excel/host";
 import type { Problem } from "../report/types";
 import type { UnitSheet } from "../workbook/units";
 import { PANE_ACTIONS, type PaneActionId } from "./actions";
 import { deliverDocx } from "./download";
 import type { LaunchCommand } from "./launch";
-import { ImportResultList } from "./ImportResultList";
 import { isLegacyProblem, legacyFixNotices, TEXT_LEGACY } from "./legacy-text";
-import { addUnitNotices, checkNotices, errorNotice, exportNotices, importNotices, previewNotices, rollupNotices, templateNotices, type Notice } from "./notices";
-import { ProblemList, problemKey } from "./ProblemList";
+import {
+  addUnitNotices,
+  checkNotices,
+  errorNotice,
+  exportNotices,
+  importNotices,
+  previewNotices,
+  rollupNotices,
+  templateNotices,
+  type Notice,
+} from "./notices";
+import { later } from "./later";
+import { problemKey } from "./problem-key";
 import { TEXT, TEXT_KINDS, TEXT_NEXT_PERIOD, TEXT_PREVIEW } from "./texts";
-import { UnitsSection } from "./UnitsSection";
 import { KindPicker, OWN_DEFINITION } from "./KindPicker";
 import type { ReportDefinition } from "../report/types";
 
@@ -45,7 +44,8 @@ export type PaneCommands = Pick<
   | "importUnits"
   | "rollup"
   | "reportKinds"
-  | "definitionFromFile" | "convertLegacyText"
+  | "definitionFromFile"
+  | "convertLegacyText"
   | "nextPeriodWorkbook"
   | "previewReport"
 >;
@@ -87,8 +87,6 @@ const useStyles = makeStyles({
   action: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   button: { width: "100%" },
   description: { color: tokens.colorNeutralForeground3 },
-  notices: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  noticeText: { whiteSpace: "pre-line" },
 });
 
 const now = () => new Date();
@@ -109,6 +107,23 @@ const ConfirmUnicodeDialog = lazy(() => loadUnicodeDialog().then((m) => ({ defau
 const loadPreview = () => import(/* webpackChunkName: "preview" */ "./ReportPreview");
 const ReportPreview = lazy(() => loadPreview().then((m) => ({ default: m.ReportPreview })));
 
+/**
+ * Parts of the pane that the first paint does without: the units section (below the
+ * actions), the problem list and the import result (shown after a command). Chunks of their
+ * own, fetched right after the pane has drawn its actions.
+ */
+const UnitsSection = later(() => import(/* webpackChunkName: "units-section" */ "./UnitsSection").then((m) => m.UnitsSection));
+const ProblemList = later(() => import(/* webpackChunkName: "problem-list" */ "./ProblemList").then((m) => m.ProblemList));
+const ImportResultList = later(() => import(/* webpackChunkName: "problem-list" */ "./ImportResultList").then((m) => m.ImportResultList));
+
+const Notices = later(() => import(/* webpackChunkName: "notices" */ "./Notices").then((m) => m.Notices));
+const StepSpinner = later(() => import(/* webpackChunkName: "notices" */ "./Notices").then((m) => m.StepSpinner));
+
+/** Fetches the parts the first paint does without (the pane right after it has mounted; tests beforehand, so that it renders in one go). */
+export function preloadPaneParts(): Promise<unknown> {
+  return Promise.all([UnitsSection.preload(), ProblemList.preload(), ImportResultList.preload(), Notices.preload(), StepSpinner.preload()]);
+}
+
 type PendingConfirm =
   | { kind: "warnings"; warnings: Problem[]; resolve(proceed: boolean): void }
   | { kind: "overwrite"; cells: TypedSummaryCell[]; resolve(replace: boolean): void }
@@ -125,15 +140,12 @@ export function fileBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
-export function App({
-  host,
-  platform,
-  deliver,
-  today = now,
-  launchCommand = null,
-  commands = sharedCommands,
-}: AppProps) {
+export function App({ host, platform, deliver, today = now, launchCommand = null, commands = paneCommands }: AppProps) {
   const s = useStyles();
+  // once the pane is drawn, fetch what a command will show (notices, spinner, problem list)
+  useEffect(() => {
+    void preloadPaneParts();
+  }, []);
   const [step, setStep] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -288,16 +300,20 @@ export function App({
       run(TEXT.progress.rollup, async (progress) => {
         const dialog = loadOverwriteDialog();
         dialog.catch(() => undefined); // a failure surfaces below, only if the dialog is needed
-        const outcome = await commands.rollup(host, {
-          confirmOverwrite: async (cells) => {
-            await dialog;
-            return new Promise<boolean>((resolve) => {
-              progress(TEXT.progress.confirm);
-              setOverwriteDialogWanted(true);
-              setPending({ kind: "overwrite", cells, resolve });
-            });
+        const outcome = await commands.rollup(
+          host,
+          {
+            confirmOverwrite: async (cells) => {
+              await dialog;
+              return new Promise<boolean>((resolve) => {
+                progress(TEXT.progress.confirm);
+                setOverwriteDialogWanted(true);
+                setPending({ kind: "overwrite", cells, resolve });
+              });
+            },
           },
-        }, workbookKind);
+          workbookKind,
+        );
         if (outcome.status === "done") forgetProblems();
         setNotices(rollupNotices(outcome));
       }),
@@ -350,8 +366,10 @@ export function App({
     (picked: File[]) =>
       run(TEXT.progress.openFiles(picked.length), async (progress) => {
         const files = await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) })));
-        const result = await commands.importUnits(host, files, (step) =>
-          progress(step.kind === "reading" ? TEXT.progress.readingFile(step.index, step.total) : TEXT.progress.writingUnits(step.units)),
+        const result = await commands.importUnits(
+          host,
+          files,
+          (step) => progress(step.kind === "reading" ? TEXT.progress.readingFile(step.index, step.total) : TEXT.progress.writingUnits(step.units)),
           workbookKind,
         );
         if (result.imported.length) forgetProblems();
@@ -448,28 +466,10 @@ export function App({
       <UnitsSection disabled={busy} onAdd={addUnit} onImport={(files) => void importFiles(files)} />
 
       <div role="status" className={s.status}>
-        {step !== null && <Spinner size="tiny" labelPosition="after" label={step} />}
+        {step !== null && <StepSpinner step={step} />}
       </div>
 
-      {notices.length > 0 && (
-        <div className={s.notices}>
-          {notices.map((n) => (
-            <MessageBar key={n.id} intent={n.intent} layout="multiline">
-              <MessageBarBody>
-                {n.title && <MessageBarTitle>{n.title}</MessageBarTitle>}
-                <div className={s.noticeText}>{n.text}</div>
-              </MessageBarBody>
-              {n.offerRecreate && (
-                <MessageBarActions>
-                  <Button size="small" disabled={busy} onClick={() => void createTemplate()}>
-                    {TEXT.recreate}
-                  </Button>
-                </MessageBarActions>
-              )}
-            </MessageBar>
-          ))}
-        </div>
-      )}
+      {notices.length > 0 && <Notices notices={notices} busy={busy} onRecreate={() => void createTemplate()} />}
 
       {importResult && <ImportResultList result={importResult} />}
 
@@ -488,7 +488,13 @@ export function App({
 
       {preview && (
         <Suspense fallback={null}>
-          <ReportPreview document={preview.document} madeAt={preview.madeAt} busy={busy} onRefresh={() => void showPreview()} onClose={() => setPreview(null)} />
+          <ReportPreview
+            document={preview.document}
+            madeAt={preview.madeAt}
+            busy={busy}
+            onRefresh={() => void showPreview()}
+            onClose={() => setPreview(null)}
+          />
         </Suspense>
       )}
 

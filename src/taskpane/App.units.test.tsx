@@ -49,7 +49,9 @@ describe("Thêm đơn vị", () => {
     commands.addUnit.mockResolvedValue({ status: "added", unitName: long, sheet: "Xã Có Một Cái Tên Rất Dài Quá", renamed: true });
     await user.type(nameField(), `${long}{Enter}`);
     expect(commands.addUnit).toHaveBeenCalledWith(expect.anything(), long, undefined);
-    expect(await screen.findByText(new RegExp(`^Đã thêm đơn vị "${long}" vào trang tính "Xã Có Một Cái Tên Rất Dài Quá": tên trang tính được rút gọn`))).toBeTruthy();
+    expect(
+      await screen.findByText(new RegExp(`^Đã thêm đơn vị "${long}" vào trang tính "Xã Có Một Cái Tên Rất Dài Quá": tên trang tính được rút gọn`)),
+    ).toBeTruthy();
   });
 
   test("a refused name: the message, and the field keeps what was typed", async () => {
@@ -118,17 +120,24 @@ describe("Nhập từ tệp", () => {
 
     await act(async () => gate.resolve());
     expect(status()).toBe("");
-    expect(screen.getByText('Đã nhập 2 đơn vị từ 4 tệp. 3 tệp không nhập được, xem lý do bên dưới. Bấm "Tổng hợp" để cộng các đơn vị vào trang I. Kết quả.')).toBeTruthy();
+    expect(
+      screen.getByText('Đã nhập 2 đơn vị từ 4 tệp. 3 tệp không nhập được, xem lý do bên dưới. Bấm "Tổng hợp" để cộng các đơn vị vào trang I. Kết quả.'),
+    ).toBeTruthy();
     expect(screen.getByText("Các trang đơn vị được chèn nguyên từ tệp.")).toBeTruthy();
 
     const results = screen.getByRole("region", { name: "Kết quả nhập tệp" });
     const done = within(results).getByRole("list", { name: "Đã nhập (2)" });
-    expect(within(done).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "phuong-di-su.xlsx: Phường Dị Sử",
-      'xa-dai.xlsx: Xã Có Một Cái Tên Rất Dài Quá Mức Cho Phép (trang "Xã Có Một Cái Tên Rất Dài Quá")',
-    ]);
+    expect(
+      within(done)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["phuong-di-su.xlsx: Phường Dị Sử", 'xa-dai.xlsx: Xã Có Một Cái Tên Rất Dài Quá Mức Cho Phép (trang "Xã Có Một Cái Tên Rất Dài Quá")']);
     const rejected = within(results).getByRole("list", { name: "Không nhập được (3)" });
-    expect(within(rejected).getAllByRole("listitem").map((li) => li.textContent)).toEqual(IMPORT_MIXED.rejected.map((r) => `${r.file}: ${r.message}`));
+    expect(
+      within(rejected)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(IMPORT_MIXED.rejected.map((r) => `${r.file}: ${r.message}`));
   });
 
   test("on older Excel says the figures were copied; with nothing imported says so", async () => {
@@ -138,7 +147,11 @@ describe("Nhập từ tệp", () => {
       .mockResolvedValueOnce({ imported: [], rejected: [IMPORT_MIXED.rejected[2]], method: "insert" });
     await user.upload(fileInput(), [xlsx("a.xlsx", "A"), xlsx("b.xlsx", "B")]);
     expect(await screen.findByText(/^Đã nhập 2 đơn vị từ 2 tệp\. Bấm "Tổng hợp"/)).toBeTruthy();
-    expect(screen.getByText(/^Phiên bản Excel này không chèn được trang tính từ tệp \(cần ExcelApi 1\.13\), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^Phiên bản Excel này không chèn được trang tính từ tệp \(cần ExcelApi 1\.13\), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu/,
+      ),
+    ).toBeTruthy();
 
     await user.upload(fileInput(), [xlsx("hong.xlsx", "D")]);
     expect(await screen.findByText("Không nhập được tệp đã chọn. 1 tệp không nhập được, xem lý do bên dưới.")).toBeTruthy();
@@ -224,12 +237,15 @@ describe("Kiểm tra with unit sheets", () => {
   test("groups a unit sheet's problems under its unit, after the standard sheets, units in workbook order", async () => {
     const { commands, user } = renderApp();
     commands.checkWorkbookInExcel.mockResolvedValue(
-      checkResult([...MIXED.filter((p) => p.severity === "error"), UNIT_ERROR, UNIT_ERROR_2, ...MIXED.filter((p) => p.severity === "warning"), OTHER_UNIT_WARNING], {
-        unitSheets: [
-          { sheet: "Xã Hòa Phong", unitName: "Xã Hòa Phong", position: 7 },
-          { sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", position: 8 },
-        ],
-      }),
+      checkResult(
+        [...MIXED.filter((p) => p.severity === "error"), UNIT_ERROR, UNIT_ERROR_2, ...MIXED.filter((p) => p.severity === "warning"), OTHER_UNIT_WARNING],
+        {
+          unitSheets: [
+            { sheet: "Xã Hòa Phong", unitName: "Xã Hòa Phong", position: 7 },
+            { sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", position: 8 },
+          ],
+        },
+      ),
     );
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
     await screen.findByText(/^Có 4 lỗi và 3 cảnh báo/);

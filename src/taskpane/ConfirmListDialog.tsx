@@ -3,18 +3,7 @@
  * no: nothing happens without a clear "yes". Used by "Xuất báo cáo" (warnings) and
  * "Tổng hợp" (typed summary values).
  */
-import {
-  Body1,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   list: {

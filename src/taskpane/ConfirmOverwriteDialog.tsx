@@ -20,7 +20,11 @@ export function ConfirmOverwriteDialog({ cells, onAnswer }: ConfirmOverwriteDial
       open={cells !== null}
       title={TEXT.overwrite.title}
       intro={TEXT.overwrite.intro(cells?.length ?? 0)}
-      items={(cells ?? []).map((c) => ({ key: `${c.sheet}!${c.cell}`, where: `${c.sheet}, ${TEXT.problems.cell(c.cell)}`, text: `(${c.label}): ${String(c.value)}` }))}
+      items={(cells ?? []).map((c) => ({
+        key: `${c.sheet}!${c.cell}`,
+        where: `${c.sheet}, ${TEXT.problems.cell(c.cell)}`,
+        text: `(${c.label}): ${String(c.value)}`,
+      }))}
       yes={TEXT.overwrite.replace}
       no={TEXT.overwrite.keep}
       onAnswer={onAnswer}

@@ -12,6 +12,17 @@ export const OWN_DEFINITION = "__rieng__";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   own: { color: tokens.colorNeutralForeground3 },
+  // a button (it opens the file picker) that reads as the link it replaced
+  pick: {
+    padding: 0,
+    border: "none",
+    background: "none",
+    font: "inherit",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    cursor: "pointer",
+    ":hover": { color: tokens.colorBrandForegroundLinkHover },
+  },
 });
 
 export interface KindPickerProps {
@@ -48,9 +59,9 @@ export function KindPicker({ kinds, value, own, disabled, onChoose, onOwnFile }:
       {value === OWN_DEFINITION && (
         <Caption1 className={s.own}>
           {own ? TEXT_KINDS.ownChosen(own.title, own.file) : TEXT_KINDS.ownNone}{" "}
-          <a href="#" onClick={(e) => (e.preventDefault(), fileInput.current?.click())}>
+          <button type="button" className={s.pick} onClick={() => fileInput.current?.click()}>
             {TEXT_KINDS.pickFile}
-          </a>
+          </button>
         </Caption1>
       )}
       <input

@@ -3,19 +3,12 @@
  * button (Tab, Enter and Space work; Up/Down, Home/End move between entries) that selects the
  * problem's cell in Excel. Severity is shown by an icon and a word, never by colour alone.
  */
-import {
-  Caption1,
-  createFocusOutlineStyle,
-  makeStyles,
-  mergeClasses,
-  shorthands,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, shorthands, Subtitle2, tokens } from "@fluentui/react-components";
 import type { KeyboardEvent } from "react";
 import type { Problem, Severity } from "../report/types";
 import type { UnitSheet } from "../workbook/units";
 import { ErrorIcon, WarningIcon } from "./icons";
+import { problemKey } from "./problem-key";
 import { TEXT } from "./texts";
 
 export interface ProblemGroup {
@@ -54,9 +47,7 @@ export function groupProblems(problems: Problem[], units: readonly UnitSheet[] =
 }
 
 /** Identifies an entry (a cell can carry an error and a warning). */
-export function problemKey(p: Problem): string {
-  return `${p.sheet}!${p.cell}#${p.code}#${p.fieldId ?? ""}`;
-}
+export { problemKey };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -105,11 +96,15 @@ function moveFocus(e: KeyboardEvent<HTMLElement>): void {
   const at = entries.indexOf(document.activeElement as HTMLButtonElement);
   if (at < 0) return;
   const to =
-    e.key === "ArrowDown" ? Math.min(at + 1, entries.length - 1)
-    : e.key === "ArrowUp" ? Math.max(at - 1, 0)
-    : e.key === "Home" ? 0
-    : e.key === "End" ? entries.length - 1
-    : null;
+    e.key === "ArrowDown"
+      ? Math.min(at + 1, entries.length - 1)
+      : e.key === "ArrowUp"
+        ? Math.max(at - 1, 0)
+        : e.key === "Home"
+          ? 0
+          : e.key === "End"
+            ? entries.length - 1
+            : null;
   if (to === null) return;
   e.preventDefault();
   entries[to].focus();
@@ -136,13 +131,15 @@ export function ProblemList({ problems, units, onSelect, disabled, selectedKey }
         {TEXT.problems.heading}
       </Subtitle2>
       <Caption1>{TEXT.problems.hint}</Caption1>
-      <div onKeyDown={moveFocus}>
+      {/* arrow keys move between the entries (the buttons inside); the wrapper itself is not a control */}
+      <div role="presentation" onKeyDown={moveFocus}>
         {groups.map((g, gi) => {
           const headingId = `tthc-problems-sheet-${gi}`;
           return (
             <div key={g.sheet} role="group" aria-labelledby={headingId}>
               <h3 id={headingId} className={s.sheetHeading}>
-                {g.unitName !== undefined ? TEXT.problems.unit(g.unitName, g.sheet) : g.sheet} <span className={s.counts}>({TEXT.problems.counts(g.errors, g.warnings)})</span>
+                {g.unitName !== undefined ? TEXT.problems.unit(g.unitName, g.sheet) : g.sheet}{" "}
+                <span className={s.counts}>({TEXT.problems.counts(g.errors, g.warnings)})</span>
               </h3>
               <ul className={s.list}>
                 {g.problems.map((p) => {

@@ -112,7 +112,7 @@ export function ReportPreview({ document, madeAt, busy, onRefresh, onClose }: Re
         </span>
       </div>
       {failed && <Caption1 role="alert">{TEXT_PREVIEW_VIEW.failed(failed)}</Caption1>}
-      <div ref={frame} className={s.frame} data-testid="report-preview" tabIndex={0} aria-label={TEXT_PREVIEW_VIEW.document} />
+      <div ref={frame} className={s.frame} data-testid="report-preview" role="region" tabIndex={0} aria-label={TEXT_PREVIEW_VIEW.document} />
     </section>
   );
 }

@@ -16,7 +16,10 @@ export function ErrorIcon() {
 export function WarningIcon() {
   return (
     <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d="M8 1.2c.45 0 .86.24 1.08.63l6.55 11.5A1.25 1.25 0 0 1 14.55 15H1.45a1.25 1.25 0 0 1-1.08-1.87l6.55-11.3c.22-.39.63-.63 1.08-.63Z" fill="currentColor" />
+      <path
+        d="M8 1.2c.45 0 .86.24 1.08.63l6.55 11.5A1.25 1.25 0 0 1 14.55 15H1.45a1.25 1.25 0 0 1-1.08-1.87l6.55-11.3c.22-.39.63-.63 1.08-.63Z"
+        fill="currentColor"
+      />
       <rect x="7.15" y="5" width="1.7" height="5" rx="0.85" fill="#fff" />
       <circle cx="8" cy="12.3" r="1" fill="#fff" />
     </svg>

@@ -23,10 +23,12 @@ async function start(options: { htmlClass: string; host?: string | null; office?
       onReady: (cb: OnReady) => (ready = cb),
     };
   }
-  // A fresh copy of index.tsx and of the React it mounts with: use that React's act.
+  // A fresh copy of index.tsx and of the React it mounts with: use that React's act. The
+  // parts the pane fetches after its first paint are loaded into the same copy beforehand.
   let act!: (work: () => unknown) => Promise<void>;
-  jest.isolateModules(() => {
+  await jest.isolateModulesAsync(async () => {
     act = require("react").act;
+    await (require("./App") as typeof import("./App")).preloadPaneParts();
     void act(() => require("./index"));
   });
   if (ready) await act(async () => ready!({ host: options.host ?? null, platform: "PC" }));

@@ -4,7 +4,7 @@
  */
 import type { LegacyFixOutcome } from "../excel/fix-legacy-text";
 import type { Problem } from "../report/types";
-import { LEGACY_CODE } from "../workbook/legacy-check";
+import { LEGACY_CODE } from "../workbook/legacy-code";
 import type { Notice } from "./notices";
 
 export const TEXT_LEGACY = {

@@ -7,15 +7,18 @@ import type { Notice } from "./notices";
 import { TEXT } from "./texts";
 
 export const TEXT_NEXT_PERIOD_RESULT = {
-  opened: (to: string, from: string) => `Đã mở sổ ${to} trong một cửa sổ Excel mới (tạo từ sổ ${from}; sổ này giữ nguyên). Hãy lưu sổ mới rồi nhập số liệu kỳ mới.`,
+  opened: (to: string, from: string) =>
+    `Đã mở sổ ${to} trong một cửa sổ Excel mới (tạo từ sổ ${from}; sổ này giữ nguyên). Hãy lưu sổ mới rồi nhập số liệu kỳ mới.`,
   delivered: (to: string, file: string) => `Đã tạo sổ ${to}: tệp ${file} đã được tải về. Mở tệp bằng Excel rồi nhập số liệu kỳ mới.`,
   units: (n: number) => `Giữ ${n} trang đơn vị, số liệu đã xóa.`,
 } as const;
 
 export function nextPeriodNotices(outcome: NextPeriodOutcome): Notice[] {
   if (outcome.status === "refused") return [{ id: "next", intent: "error", text: outcome.message }];
-  if (outcome.delivery?.kind === "unsupported") return [{ id: "next", intent: "warning", title: TEXT.exportResult.notDownloadedTitle, text: outcome.delivery.message }];
+  if (outcome.delivery?.kind === "unsupported")
+    return [{ id: "next", intent: "warning", title: TEXT.exportResult.notDownloadedTitle, text: outcome.delivery.message }];
   const units = outcome.units ? ` ${TEXT_NEXT_PERIOD_RESULT.units(outcome.units)}` : "";
-  const text = outcome.status === "opened" ? TEXT_NEXT_PERIOD_RESULT.opened(outcome.to, outcome.from) : TEXT_NEXT_PERIOD_RESULT.delivered(outcome.to, outcome.fileName);
+  const text =
+    outcome.status === "opened" ? TEXT_NEXT_PERIOD_RESULT.opened(outcome.to, outcome.from) : TEXT_NEXT_PERIOD_RESULT.delivered(outcome.to, outcome.fileName);
   return [{ id: "next", intent: "success", text: text + units }];
 }

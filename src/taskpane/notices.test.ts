@@ -1,7 +1,19 @@
 import type { ExportOutcome } from "../commands/addin-commands";
 import { UserFacingError } from "../excel/errors";
 import { addUnitNotices, checkNotices, checkSummary, errorNotice, exportNotices, importNotices, rollupNotices, templateNotices } from "./notices";
-import { checkResult, ERROR_COUNT, ERROR_INFO, FILE_NAME, IMPORT_MIXED, refused, rolledUp, SHEETS, templateResult, WARNING_INFO, WARNING_TASKS } from "./testing";
+import {
+  checkResult,
+  ERROR_COUNT,
+  ERROR_INFO,
+  FILE_NAME,
+  IMPORT_MIXED,
+  refused,
+  rolledUp,
+  SHEETS,
+  templateResult,
+  WARNING_INFO,
+  WARNING_TASKS,
+} from "./testing";
 
 describe("what the pane says", () => {
   test("Tạo mẫu: all created, some created, nothing to do, no data validation", () => {
@@ -12,9 +24,7 @@ describe("what the pane says", () => {
     expect(templateNotices(templateResult(["III. Nhiệm vụ"], ["Thông tin chung"]))[0].text).toMatch(
       /^Đã tạo 1 trang tính còn thiếu: III\. Nhiệm vụ\. Các trang tính đã có được giữ nguyên\./,
     );
-    expect(templateNotices(templateResult([], SHEETS))).toEqual([
-      { id: "template", intent: "info", text: "Các trang tính mẫu đã có sẵn, không thay đổi gì." },
-    ]);
+    expect(templateNotices(templateResult([], SHEETS))).toEqual([{ id: "template", intent: "info", text: "Các trang tính mẫu đã có sẵn, không thay đổi gì." }]);
     const old = templateNotices({ ...templateResult(SHEETS), validation: false });
     expect(old.map((n) => n.intent)).toEqual(["success", "info"]);
     expect(old[1].text).toMatch(/không tự kiểm tra số liệu khi nhập/);
@@ -72,7 +82,9 @@ describe("what the pane says", () => {
     expect(addUnitNotices({ status: "added", unitName: "Xã O'Brien: mới", sheet: "Xã O'Brien mới", renamed: true })[0].text).toMatch(
       /^Đã thêm đơn vị "Xã O'Brien: mới" vào trang tính "Xã O'Brien mới": .*không có các ký tự : \\ \/ \? \* \[ \]/,
     );
-    expect(addUnitNotices({ status: "refused", message: "Tên dành riêng." })).toEqual([{ id: "unit", intent: "error", title: "Không thêm được đơn vị", text: "Tên dành riêng." }]);
+    expect(addUnitNotices({ status: "refused", message: "Tên dành riêng." })).toEqual([
+      { id: "unit", intent: "error", title: "Không thêm được đơn vị", text: "Tên dành riêng." },
+    ]);
   });
 
   test("Nhập từ tệp: a file losing several units counts once; the path used; Excel's refusal explained", () => {
@@ -80,8 +92,12 @@ describe("what the pane says", () => {
     expect(importNotices(twice, 4)[0]).toMatchObject({ intent: "warning", text: expect.stringContaining("3 tệp không nhập được") });
     expect(importNotices({ ...IMPORT_MIXED, rejected: [] }, 2)[0].intent).toBe("success");
     const fallback = importNotices({ ...IMPORT_MIXED, method: "copy", insertError: "Excel báo lỗi GeneralException" }, 4)[1].text;
-    expect(fallback).toBe("Excel không chèn được trang tính từ tệp (Excel báo lỗi GeneralException), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu từ tệp vào.");
-    expect(importNotices({ imported: [], rejected: [], method: "insert" }, 3)).toEqual([{ id: "import", intent: "error", text: "Không nhập được tệp nào trong 3 tệp đã chọn." }]);
+    expect(fallback).toBe(
+      "Excel không chèn được trang tính từ tệp (Excel báo lỗi GeneralException), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu từ tệp vào.",
+    );
+    expect(importNotices({ imported: [], rejected: [], method: "insert" }, 3)).toEqual([
+      { id: "import", intent: "error", text: "Không nhập được tệp nào trong 3 tệp đã chọn." },
+    ]);
   });
 
   test("Tổng hợp: done, all typed values kept, moved sheets, no unit", () => {
@@ -91,7 +107,9 @@ describe("what the pane says", () => {
       "Không ghi công thức nào: các ô tổng hợp đều giữ số bạn đã nhập.",
       "Giữ nguyên 1 ô bạn đã nhập số, không cộng từ các đơn vị: C5 (Số TTHC).",
     ]);
-    expect(rollupNotices({ status: "noUnits", message: "Chưa có trang đơn vị." })).toEqual([{ id: "rollup", intent: "warning", text: "Chưa có trang đơn vị." }]);
+    expect(rollupNotices({ status: "noUnits", message: "Chưa có trang đơn vị." })).toEqual([
+      { id: "rollup", intent: "warning", text: "Chưa có trang đơn vị." },
+    ]);
   });
 
   test("Nhập từ tệp: units rebuilt from the layout (their file had moved rows) in one warning naming the files", () => {
@@ -104,7 +122,13 @@ describe("what the pane says", () => {
   });
 
   test("Tổng hợp: the cross-check's errors in one notice, with the first message", () => {
-    const problem = { sheet: "I. Kết quả", cell: "C5", severity: "error" as const, code: "units.crossCheck", message: 'Ô tổng hợp "Số TTHC" là 3, nhưng cộng số liệu của các đơn vị được 10.' };
+    const problem = {
+      sheet: "I. Kết quả",
+      cell: "C5",
+      severity: "error" as const,
+      code: "units.crossCheck",
+      message: 'Ô tổng hợp "Số TTHC" là 3, nhưng cộng số liệu của các đơn vị được 10.',
+    };
     expect(rollupNotices(rolledUp(2, { crossCheck: [problem, { ...problem, cell: "C6" }] }))[1]).toEqual({
       id: "rollup-cross",
       intent: "error",

@@ -60,9 +60,7 @@ export function checkNotices(r: CheckAndMarkResult): Notice[] {
 export function exportNotices(outcome: ExportOutcome): Notice[] {
   switch (outcome.status) {
     case "refused": {
-      const notices: Notice[] = [
-        { id: "export", intent: "error", text: TEXT.exportResult.refused(countBySeverity(outcome.problems).errors) },
-      ];
+      const notices: Notice[] = [{ id: "export", intent: "error", text: TEXT.exportResult.refused(countBySeverity(outcome.problems).errors) }];
       if (outcome.check.missingSheets.length) {
         notices.push({
           id: "missing",
@@ -78,9 +76,7 @@ export function exportNotices(outcome: ExportOutcome): Notice[] {
     case "exported": {
       const made = TEXT.exportResult.exported(outcome.fileName);
       if (outcome.delivery.kind === "unsupported") {
-        return [
-          { id: "export", intent: "warning", title: TEXT.exportResult.notDownloadedTitle, text: outcome.delivery.message },
-        ];
+        return [{ id: "export", intent: "warning", title: TEXT.exportResult.notDownloadedTitle, text: outcome.delivery.message }];
       }
       const w = outcome.warnings.length;
       return [{ id: "export", intent: "success", text: w ? `${made} ${TEXT.exportResult.withWarnings(w)}` : made }];
@@ -102,10 +98,19 @@ export function rejectedFiles(r: ImportResult): number {
 export function importNotices(r: ImportResult, files: number): Notice[] {
   const rejected = rejectedFiles(r);
   if (!r.imported.length) {
-    return [{ id: "import", intent: "error", text: rejected ? `${TEXT.importResult.nothing(files)} ${TEXT.importResult.rejected(rejected)}` : TEXT.importResult.nothing(files) }];
+    return [
+      {
+        id: "import",
+        intent: "error",
+        text: rejected ? `${TEXT.importResult.nothing(files)} ${TEXT.importResult.rejected(rejected)}` : TEXT.importResult.nothing(files),
+      },
+    ];
   }
-  const text = [TEXT.importResult.imported(r.imported.length, files), rejected ? TEXT.importResult.rejected(rejected) : "", TEXT.importResult.next].filter(Boolean).join(" ");
-  const method = r.method === "insert" ? TEXT.importResult.methodInsert : r.insertError ? TEXT.importResult.methodFallback(r.insertError) : TEXT.importResult.methodCopy;
+  const text = [TEXT.importResult.imported(r.imported.length, files), rejected ? TEXT.importResult.rejected(rejected) : "", TEXT.importResult.next]
+    .filter(Boolean)
+    .join(" ");
+  const method =
+    r.method === "insert" ? TEXT.importResult.methodInsert : r.insertError ? TEXT.importResult.methodFallback(r.insertError) : TEXT.importResult.methodCopy;
   return [
     { id: "import", intent: rejected ? "warning" : "success", text },
     { id: "import-method", intent: "info", text: method },
@@ -145,4 +150,3 @@ export function previewNotices(problems: Problem[]): Notice[] {
   const { errors } = countBySeverity(problems);
   return errors ? [{ id: "preview", intent: "warning", text: TEXT_PREVIEW.withErrors(errors) }] : [];
 }
-

@@ -7,7 +7,7 @@ import type { ApplyLayoutResult, CheckAndMarkResult, ExportOutcome, ImportResult
 import type { ExcelHost } from "../excel/host";
 import { loadDefinition } from "../report/kinds";
 import type { Problem, ReportDefinition } from "../report/types";
-import type { PaneCommands } from "./App";
+import { preloadPaneParts, type PaneCommands } from "./App";
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -22,6 +22,8 @@ export interface Deferred<T> {
  */
 export function failOnReactWarnings(): void {
   let consoleError: jest.SpyInstance;
+  // the parts the pane fetches after its first paint, loaded beforehand: the pane renders in one go
+  beforeAll(() => preloadPaneParts());
   beforeEach(() => {
     consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
   });
@@ -140,7 +142,12 @@ export const UNIT_ERROR: Problem = {
   code: "count.notWhole",
   fieldId: "DGTD_TTHC",
 };
-export const UNIT_ERROR_2: Problem = { ...UNIT_ERROR, cell: "C12", fieldId: "PAKN_TONG", message: '"Tổng số PAKN đã tiếp nhận" phải là số, không phải chữ: "ba".' };
+export const UNIT_ERROR_2: Problem = {
+  ...UNIT_ERROR,
+  cell: "C12",
+  fieldId: "PAKN_TONG",
+  message: '"Tổng số PAKN đã tiếp nhận" phải là số, không phải chữ: "ba".',
+};
 export const OTHER_UNIT_WARNING: Problem = {
   sheet: "Xã Hòa Phong",
   cell: "C13",

@@ -56,8 +56,7 @@ export const TEXT = {
   rollup: {
     done: (units: number, sheet: string) => `Đã tổng hợp ${units} đơn vị vào trang ${sheet}.`,
     nothingWritten: "Không ghi công thức nào: các ô tổng hợp đều giữ số bạn đã nhập.",
-    kept: (cells: string[]) =>
-      `Giữ nguyên ${cells.length} ô bạn đã nhập số, không cộng từ các đơn vị: ${cells.join(", ")}.`,
+    kept: (cells: string[]) => `Giữ nguyên ${cells.length} ô bạn đã nhập số, không cộng từ các đơn vị: ${cells.join(", ")}.`,
     moved: (n: number) => `Đã xếp lại ${n} trang tính để mọi trang đơn vị nằm giữa "DonViDau" và "DonViCuoi".`,
     crossCheck: (n: number, first: string) =>
       `Có ${n} ô tổng hợp không bằng tổng số liệu của các đơn vị. ${first} Bấm "Kiểm tra" để đánh dấu từng ô và trang đơn vị bị lệch dòng.`,
@@ -73,24 +72,19 @@ export const TEXT = {
 
   template: {
     created: (names: string[]) => `Đã tạo ${names.length} trang tính: ${names.join(", ")}.`,
-    createdMissing: (names: string[]) =>
-      `Đã tạo ${names.length} trang tính còn thiếu: ${names.join(", ")}. Các trang tính đã có được giữ nguyên.`,
+    createdMissing: (names: string[]) => `Đã tạo ${names.length} trang tính còn thiếu: ${names.join(", ")}. Các trang tính đã có được giữ nguyên.`,
     nextStep: 'Nhập số liệu vào các trang tính này rồi bấm "Kiểm tra".',
     nothingToDo: "Các trang tính mẫu đã có sẵn, không thay đổi gì.",
-    noValidation:
-      'Phiên bản Excel này không tự kiểm tra số liệu khi nhập, nên hãy bấm "Kiểm tra" trước khi xuất báo cáo.',
-    noFreezePanes:
-      "Phiên bản Excel này không cho phần bổ trợ cố định các dòng tiêu đề; nếu cần, chọn View > Freeze Panes (Xem > Cố định Ngăn) để cố định.",
+    noValidation: 'Phiên bản Excel này không tự kiểm tra số liệu khi nhập, nên hãy bấm "Kiểm tra" trước khi xuất báo cáo.',
+    noFreezePanes: "Phiên bản Excel này không cho phần bổ trợ cố định các dòng tiêu đề; nếu cần, chọn View > Freeze Panes (Xem > Cố định Ngăn) để cố định.",
   },
 
   check: {
     clean: "Không có lỗi.",
     cleared: (n: number) => `Đã bỏ tô màu ${n} ô đã được sửa.`,
-    errorsAndWarnings: (e: number, w: number) =>
-      `Có ${e} lỗi và ${w} cảnh báo; các ô có vấn đề đã được tô màu.`,
+    errorsAndWarnings: (e: number, w: number) => `Có ${e} lỗi và ${w} cảnh báo; các ô có vấn đề đã được tô màu.`,
     errorsOnly: (e: number) => `Có ${e} lỗi; các ô có lỗi đã được tô màu.`,
-    warningsOnly: (w: number) =>
-      `Không có lỗi, chỉ có ${w} cảnh báo; các ô cần xem lại đã được tô màu.`,
+    warningsOnly: (w: number) => `Không có lỗi, chỉ có ${w} cảnh báo; các ô cần xem lại đã được tô màu.`,
     missingSheets: (names: string[]) => `Sổ làm việc còn thiếu trang tính của mẫu: ${names.join(", ")}.`,
   },
 
@@ -120,15 +114,12 @@ export const TEXT = {
     warning: "Cảnh báo",
     cell: (cell: string) => `ô ${cell}`,
     unit: (unitName: string, sheet: string) => (unitName === sheet ? `Đơn vị: ${unitName}` : `Đơn vị: ${unitName} — trang ${sheet}`),
-    counts: (e: number, w: number) =>
-      [e ? `${e} lỗi` : "", w ? `${w} cảnh báo` : ""].filter(Boolean).join(", "),
+    counts: (e: number, w: number) => [e ? `${e} lỗi` : "", w ? `${w} cảnh báo` : ""].filter(Boolean).join(", "),
   },
 
   startup: {
-    notExcel:
-      'Phần bổ trợ "Báo cáo CCTTHC" chỉ chạy trong Excel. Vui lòng mở nó từ thẻ Trang đầu (Home) trong Excel.',
-    noOfficeJs:
-      "Không tải được thư viện Office (office.js). Vui lòng kiểm tra kết nối Internet rồi đóng và mở lại bảng này.",
+    notExcel: 'Phần bổ trợ "Báo cáo CCTTHC" chỉ chạy trong Excel. Vui lòng mở nó từ thẻ Trang đầu (Home) trong Excel.',
+    noOfficeJs: "Không tải được thư viện Office (office.js). Vui lòng kiểm tra kết nối Internet rồi đóng và mở lại bảng này.",
   },
 
   download: {

@@ -49,8 +49,7 @@ export const MSG_LEGACY = {
   cell: (encoding: LegacyEncoding, text: string) =>
     `Ô chứa chữ mã ${LEGACY_ENCODING_NAME[encoding].long}, không phải Unicode: "${sample(text)}" sẽ in ra sai. Bấm "Chuyển sang Unicode" hoặc chạy bao-cao fix-text.`,
   /** "Sheet!A1: TCVN3 → Unicode", "'I. Kết quả'!C5: VNI → Unicode" */
-  cliLine: (sheet: string, address: string, encoding: LegacyEncoding) =>
-    `${sheetRef(sheet, address)}: ${LEGACY_ENCODING_NAME[encoding].short} → Unicode`,
+  cliLine: (sheet: string, address: string, encoding: LegacyEncoding) => `${sheetRef(sheet, address)}: ${LEGACY_ENCODING_NAME[encoding].short} → Unicode`,
 } as const;
 
 /** The encoding most of the detected cells are in; undefined when none or a tie. */

@@ -215,6 +215,8 @@ export function isVniFont(fontName: string | undefined): boolean {
  * Letters only Unicode text has: Vietnamese letters outside Latin-1 (ă đ ĩ ũ ơ ư, the
  * U+1EA0–U+1EF9 block) and combining marks. A legacy text read as Latin-1 has none of them.
  */
+// the combining marks (U+0300–U+036F) stand alone in the class on purpose: any of them marks Unicode text
+// eslint-disable-next-line no-misleading-character-class
 const UNICODE_ONLY = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9\u0300-\u036F]/;
 
 /** A word for the pattern check: letters, and the TCVN3 codes that are not letters in Latin-1 (µ, ­, §, …). */

@@ -246,11 +246,6 @@ describe("checking a workbook", () => {
     set(s, "NAM", 1990);
     set(s, "TTHC_NB_PHE_DUYET", 3);
     const p = check(s).problems.map((x) => `${x.severity} ${x.sheet}!${x.cell}`);
-    expect(p).toEqual([
-      "error Thông tin chung!B14",
-      "error IV. Kiến nghị!B5",
-      "warning Thông tin chung!B28",
-      "warning I. Kết quả!C9",
-    ]);
+    expect(p).toEqual(["error Thông tin chung!B14", "error IV. Kiến nghị!B5", "warning Thông tin chung!B28", "warning I. Kết quả!C9"]);
   });
 });

@@ -24,20 +24,29 @@ export interface WorkbookCheck {
   isReportWorkbook: boolean;
 }
 
-export function checkWorkbook(
-  def: ReportDefinition,
-  layout: WorkbookLayout,
-  snapshot: WorkbookSnapshot,
-  options: { today?: Date } = {},
-): WorkbookCheck {
+export function checkWorkbook(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): WorkbookCheck {
   snapshot = evaluateFormulas(snapshot);
   const read = readWorkbook(def, layout, snapshot);
-  const rules = checkReport(def, { data: read.data, locations: read.locations, lineCells: read.lineCells, unreadable: read.unreadable, unreadableCells: read.unreadableCells, today: options.today });
+  const rules = checkReport(def, {
+    data: read.data,
+    locations: read.locations,
+    lineCells: read.lineCells,
+    unreadable: read.unreadable,
+    unreadableCells: read.unreadableCells,
+    today: options.today,
+  });
   const units = checkUnits(def, snapshot, options);
   const hasUnits = findUnitSheets(snapshot, def).length > 0;
   const typed = hasUnits
     ? typedSummaryCells(def, layout, snapshot, (id) => ({ sheet: read.locations[id]?.sheet ?? "", cell: read.locations[id]?.first ?? "" })).map(
-        (t): Problem => ({ sheet: t.sheet, cell: t.cell, severity: "warning", code: "units.typedSummary", fieldId: t.fieldId, message: MSG_UNITS.typedSummary(def.fields.find((f) => f.id === t.fieldId)!.label) }),
+        (t): Problem => ({
+          sheet: t.sheet,
+          cell: t.cell,
+          severity: "warning",
+          code: "units.typedSummary",
+          fieldId: t.fieldId,
+          message: MSG_UNITS.typedSummary(def.fields.find((f) => f.id === t.fieldId)!.label),
+        }),
       )
     : [];
   // each summary cell against the sum of the units' figures read through their own layout

@@ -49,7 +49,13 @@ describe("a computed column", () => {
 
   it("computes like Excel's +: blank is 0, numeric text counts, other text gives #VALUE!, an error passes through", () => {
     const s: WorkbookSnapshot = {
-      sheets: [{ name: "A", cells: { B1: null, C1: 2, D1: "3", B2: null, C2: "ba", B3: null, C3: { error: "#REF!" }, B4: null }, formulas: { B1: "=C1+D1+E1", B2: "=C2+D2", B3: "=$C$3+D3", B4: "=B1+B1" } }],
+      sheets: [
+        {
+          name: "A",
+          cells: { B1: null, C1: 2, D1: "3", B2: null, C2: "ba", B3: null, C3: { error: "#REF!" }, B4: null },
+          formulas: { B1: "=C1+D1+E1", B2: "=C2+D2", B3: "=$C$3+D3", B4: "=B1+B1" },
+        },
+      ],
       names: {},
     };
     expect(evaluateCellSums(s).sheets[0].cells).toMatchObject({ B1: 5, B2: { error: "#VALUE!" }, B3: { error: "#REF!" }, B4: 10 });
@@ -58,7 +64,11 @@ describe("a computed column", () => {
   it("in a roll-up's summary, adds the parts the roll-up computed", () => {
     const s: WorkbookSnapshot = {
       sheets: [
-        { name: SHEET, cells: { C6: null, D6: null, E6: null }, formulas: { C6: "=D6+E6", D6: "=SUM(DonViDau:DonViCuoi!D6)", E6: "=SUM(DonViDau:DonViCuoi!E6)" } },
+        {
+          name: SHEET,
+          cells: { C6: null, D6: null, E6: null },
+          formulas: { C6: "=D6+E6", D6: "=SUM(DonViDau:DonViCuoi!D6)", E6: "=SUM(DonViDau:DonViCuoi!E6)" },
+        },
         { name: "DonViDau", cells: {} },
         { name: "Xã A", cells: { D6: 1, E6: 2 } },
         { name: "Xã B", cells: { D6: 10, E6: 20 } },
@@ -110,11 +120,17 @@ describe("a computed column", () => {
     /** the rolled-up workbook as ExcelJS writes it: the layout's formulas and the roll-up's, no results */
     function rolledUp(): WorkbookSnapshot {
       const t = sampleData(def.id).values.BIEU_06 as TableValue;
-      const unit = (name: string, k: number) => ({ sheet: name, unitName: name, values: {}, tables: { BIEU_06: { rows: t.rows, cells: t.cells.map((row) => row.map((v) => (v ?? 0) * k)) } } });
+      const unit = (name: string, k: number) => ({
+        sheet: name,
+        unitName: name,
+        values: {},
+        tables: { BIEU_06: { rows: t.rows, cells: t.cells.map((row) => row.map((v) => (v ?? 0) * k)) } },
+      });
       const planned = rolledUpWorkbook(def, [unit("Xã A", 1), unit("Xã B", 2)], sampleData(def.id));
       const s = snapshotFromData(planned.def, planned.layout, planned.data);
       // the layout's texts too: the units' markers and names, the headers
-      for (const sheet of planned.layout.sheets) for (const c of sheet.cells) if (c.value !== null && !c.formula) setSnapshotCell(s, sheet.name, c.address, c.value);
+      for (const sheet of planned.layout.sheets)
+        for (const c of sheet.cells) if (c.value !== null && !c.formula) setSnapshotCell(s, sheet.name, c.address, c.value);
       for (const v of planned.values) setSnapshotCell(s, v.sheet, v.address, v.value);
       for (const f of planned.formulas) {
         const sheet = findSheet(s, f.sheet)!;

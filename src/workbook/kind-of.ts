@@ -23,7 +23,9 @@ export async function definitionOfWorkbook(snapshot: WorkbookSnapshot): Promise<
   if (mark.kind === "none") return loadDefinition(DEFAULT_KIND_ID);
   if (mark.kind === "builtIn") {
     if (!isKind(mark.id)) {
-      throw new WorkbookKindError(`Sổ thuộc loại báo cáo "${mark.id}" mà bản bao-cao này không có (trang ẩn ${KIND_SHEET}). Hãy cập nhật add-in hoặc công cụ dòng lệnh.`);
+      throw new WorkbookKindError(
+        `Sổ thuộc loại báo cáo "${mark.id}" mà bản bao-cao này không có (trang ẩn ${KIND_SHEET}). Hãy cập nhật add-in hoặc công cụ dòng lệnh.`,
+      );
     }
     return loadDefinition(mark.id);
   }

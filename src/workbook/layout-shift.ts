@@ -152,7 +152,10 @@ export function findLayoutShift(expected: SheetLayout, actual: SheetSnapshot, op
   const row = dr < 0 ? firstMovedRow + dr : firstMovedRow;
   // the first column moved: the left-most text found at the offset and not at its place
   const at = (a: Anchor, r: number, c: number) => normalText(actual.cells[cellAddress({ row: a.row + r, col: Math.max(1, a.col + c) })]) === a.text;
-  const movedCols = [...rows.values()].flat().filter((a) => a.col + dc >= 1 && at(a, dr, dc) && !at(a, 0, 0)).map((a) => a.col);
+  const movedCols = [...rows.values()]
+    .flat()
+    .filter((a) => a.col + dc >= 1 && at(a, dr, dc) && !at(a, 0, 0))
+    .map((a) => a.col);
   const firstCol = movedCols.length ? Math.min(...movedCols) : 1;
   const col = dc < 0 ? Math.max(1, firstCol + dc) : firstCol;
   const cell = cellAddress({ row: Math.max(1, row), col: dc ? col : 1 });

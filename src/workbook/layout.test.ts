@@ -70,7 +70,9 @@ describe("workbook layout", () => {
     });
 
     it("is not written over by the sample's figures, and unit sheets compute it too", () => {
-      const written = inputValues(dossiers, l, sampleData(dossiers.id)).filter((v) => v.sheet === sheet.name).map((v) => v.address);
+      const written = inputValues(dossiers, l, sampleData(dossiers.id))
+        .filter((v) => v.sheet === sheet.name)
+        .map((v) => v.address);
       expect(written).toContain("D6");
       expect(written.filter((a) => /^C\d+$/.test(a))).toEqual([]);
       const unit = unitSheetLayout(dossiers, "Xã A", "Xã A");

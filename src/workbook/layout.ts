@@ -341,7 +341,11 @@ function layoutTableSheet(def: ReportDefinition, sheet: SheetDef, f: FieldDef): 
 export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout {
   if (sheet.arrangement === "table") {
     const item = sheet.items.find((i): i is { field: string } => "field" in i)!;
-    return layoutTableSheet(def, sheet, def.fields.find((f) => f.id === item.field)!);
+    return layoutTableSheet(
+      def,
+      sheet,
+      def.fields.find((f) => f.id === item.field)!,
+    );
   }
   const arr = ARRANGEMENTS[sheet.arrangement];
   const lastCol = arr.columns.length;
@@ -375,7 +379,7 @@ export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout
       continue;
     }
     const f = fields.get(item.field)!;
-    const rows = f.kind === "lines" ? f.rows ?? 1 : 1;
+    const rows = f.kind === "lines" ? (f.rows ?? 1) : 1;
     if (arr.label === null) {
       // paragraphs: the field's label is a heading row above its list
       put(row, 1, f.label, "heading");
@@ -454,11 +458,7 @@ export function inputOf(layout: WorkbookLayout, fieldId: string): { sheet: Sheet
  * workbook). Lists longer than their rows are cut here; callers that must keep every
  * line (none today) should lay out more rows first.
  */
-export function inputValues(
-  def: ReportDefinition,
-  layout: WorkbookLayout,
-  data: ReportData,
-): { sheet: string; address: string; value: string | number }[] {
+export function inputValues(def: ReportDefinition, layout: WorkbookLayout, data: ReportData): { sheet: string; address: string; value: string | number }[] {
   const out: { sheet: string; address: string; value: string | number }[] = [];
   for (const sheet of layout.sheets) {
     for (const input of sheet.inputs) {
@@ -473,7 +473,8 @@ export function inputValues(
         table.rows.forEach((label, r) => {
           if (label.trim()) out.push({ sheet: sheet.name, address: labels[r], value: label });
           (table.cells[r] ?? []).forEach((v, c) => {
-            if (v !== null && v !== undefined && !computed.has(c)) out.push({ sheet: sheet.name, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v });
+            if (v !== null && v !== undefined && !computed.has(c))
+              out.push({ sheet: sheet.name, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v });
           });
         });
       } else if (f.kind === "lines") {

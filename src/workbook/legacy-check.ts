@@ -12,7 +12,9 @@ import type { WorkbookLayout } from "./layout";
 import type { FieldLocation } from "./read";
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
-export const LEGACY_CODE = "text.legacyEncoding";
+import { LEGACY_CODE } from "./legacy-code";
+
+export { LEGACY_CODE };
 
 function cellsOf(ref: string): string[] {
   const { start, end } = parseRange(ref);
@@ -34,7 +36,12 @@ export function textCellsOf(sheet: SheetSnapshot, addresses?: Iterable<string>):
 }
 
 /** The text cells of the inputs of the standard sheets, where the reader found them. */
-export function inputTextCells(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, locations: Record<string, FieldLocation>): TextCell[] {
+export function inputTextCells(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  snapshot: WorkbookSnapshot,
+  locations: Record<string, FieldLocation>,
+): TextCell[] {
   const wanted = new Map<string, Set<string>>(); // sheet → addresses, in order
   const add = (sheet: string, refs: string[]) => {
     if (!wanted.has(sheet)) wanted.set(sheet, new Set());
@@ -50,7 +57,8 @@ export function inputTextCells(def: ReportDefinition, layout: WorkbookLayout, sn
         if (labels && labels.sheet.toLowerCase() === loc.sheet.toLowerCase()) add(loc.sheet, cellsOf(labels.ref));
         else {
           const { start, end } = parseRange(loc.ref);
-          if (start.col > 1) add(loc.sheet, cellsOf(`${cellAddress({ row: start.row, col: start.col - 1 })}:${cellAddress({ row: end.row, col: start.col - 1 })}`));
+          if (start.col > 1)
+            add(loc.sheet, cellsOf(`${cellAddress({ row: start.row, col: start.col - 1 })}:${cellAddress({ row: end.row, col: start.col - 1 })}`));
         }
         continue;
       }
@@ -68,12 +76,22 @@ export function inputTextCells(def: ReportDefinition, layout: WorkbookLayout, sn
 }
 
 /** The input cells in TCVN3 or VNI, with their Unicode text. */
-export function legacyInputCells(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, locations: Record<string, FieldLocation>): LegacyTextCell[] {
+export function legacyInputCells(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  snapshot: WorkbookSnapshot,
+  locations: Record<string, FieldLocation>,
+): LegacyTextCell[] {
   return scanLegacyText(inputTextCells(def, layout, snapshot, locations));
 }
 
 /** One warning per legacy-encoded input cell. */
-export function legacyTextProblems(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, locations: Record<string, FieldLocation>): Problem[] {
+export function legacyTextProblems(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  snapshot: WorkbookSnapshot,
+  locations: Record<string, FieldLocation>,
+): Problem[] {
   const fieldAt = new Map<string, string>();
   for (const [id, loc] of Object.entries(locations)) fieldAt.set(`${loc.sheet.toLowerCase()}!${loc.first}`, id);
   return legacyInputCells(def, layout, snapshot, locations).map((c): Problem => {

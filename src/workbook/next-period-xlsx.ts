@@ -12,7 +12,12 @@ import { buildNextPeriodWorkbook, workbookBytes } from "./xlsx-write";
 export type NextPeriodFile = Exclude<NextPeriodPlan, { ok: true }> | (Extract<NextPeriodPlan, { ok: true }> & { bytes: Uint8Array });
 
 /** The plan and, when it can be made, the new workbook's bytes. */
-export async function nextPeriodFile(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, options: NextPeriodOptions): Promise<NextPeriodFile> {
+export async function nextPeriodFile(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  snapshot: WorkbookSnapshot,
+  options: NextPeriodOptions,
+): Promise<NextPeriodFile> {
   const plan = planNextPeriod(def, layout, snapshot, options);
   if (!plan.ok) return plan;
   return { ...plan, bytes: await workbookBytes(buildNextPeriodWorkbook(plan)) };

@@ -81,18 +81,24 @@ export type NextPeriodPlan =
 
 export const MSG_NEXT_PERIOD = {
   notReportWorkbook: "Sổ này không phải sổ báo cáo (không có trang tính nào của mẫu), nên không tạo được sổ kỳ mới.",
-  noPeriod: (fields: string) =>
-    `Chưa đọc được kỳ báo cáo của sổ (${fields}) nên chưa biết kỳ sau là kỳ nào. Nhập kỳ báo cáo và năm cho đúng rồi làm lại.`,
+  noPeriod: (fields: string) => `Chưa đọc được kỳ báo cáo của sổ (${fields}) nên chưa biết kỳ sau là kỳ nào. Nhập kỳ báo cáo và năm cho đúng rồi làm lại.`,
 } as const;
 
 /** The field ids that make the frame's fixed parts: kept from period to period. */
 function frameIds(def: ReportDefinition): Set<string> {
   const r = def.document.frame;
-  return new Set([r.agencyParent, r.agency, r.symbol, r.place, r.addressees, r.opening, r.signerAuthority, r.signerName, r.recipients].filter((x): x is string => !!x));
+  return new Set(
+    [r.agencyParent, r.agency, r.symbol, r.place, r.addressees, r.opening, r.signerAuthority, r.signerName, r.recipients].filter((x): x is string => !!x),
+  );
 }
 
 /** A table's cells for the next period: blank, except the columns carried over from this period's. */
-function nextTableCells(def: ReportDefinition, tableId: string, rows: number, cellAt: (r: number, c: number) => CellValue | number | null | undefined): (number | null)[][] {
+function nextTableCells(
+  def: ReportDefinition,
+  tableId: string,
+  rows: number,
+  cellAt: (r: number, c: number) => CellValue | number | null | undefined,
+): (number | null)[][] {
   const columns = def.fields.find((f) => f.id === tableId)!.table!.columns;
   const carried = new Map<number, number>(); // to-column → from-column
   for (const c of def.carryOver ?? []) {

@@ -41,13 +41,7 @@ export interface ReadResult {
   located: number;
 }
 
-function locate(
-  field: FieldDef,
-  sheetName: string,
-  defaultRef: string,
-  snapshot: WorkbookSnapshot,
-  problems: Problem[],
-): FieldLocation | null {
+function locate(field: FieldDef, sheetName: string, defaultRef: string, snapshot: WorkbookSnapshot, problems: Problem[]): FieldLocation | null {
   const named = snapshot.names[field.id];
   if (named !== undefined) {
     const parsed = parseSheetRef(named);
@@ -55,7 +49,14 @@ function locate(
     if (parsed && sheet) return { sheet: sheet.name, ref: parsed.ref, first: parsed.ref.split(":")[0] };
     const fallback = findSheet(snapshot, sheetName);
     if (fallback) {
-      problems.push({ sheet: fallback.name, cell: defaultRef.split(":")[0], severity: "error", code: "name.broken", fieldId: field.id, message: MSG.brokenName(field.label, field.id) });
+      problems.push({
+        sheet: fallback.name,
+        cell: defaultRef.split(":")[0],
+        severity: "error",
+        code: "name.broken",
+        fieldId: field.id,
+        message: MSG.brokenName(field.label, field.id),
+      });
     }
     return null;
   }

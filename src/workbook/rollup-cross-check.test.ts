@@ -100,7 +100,7 @@ describe("the cross-check of the roll-up", () => {
     const p = crossCheckRollup(def, s);
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ cell: "C12", fieldId: "PAKN_TONG" });
-    expect(p[0].message).toContain('là 14, nhưng cộng số liệu của các đơn vị được 5');
+    expect(p[0].message).toContain("là 14, nhưng cộng số liệu của các đơn vị được 5");
     expect(p[0].message).toContain('trang "Ghi chú" không phải trang đơn vị nhưng có số 9 ở ô đó');
   });
 
@@ -220,7 +220,15 @@ describe("the cross-check of a table field (the dossier kind's Biểu 06), cell 
     // rows 1 (above the inserted row) are in place; every other row of Phường Dị Sử moved one down
     expect(mismatches.every((m) => m.row! >= 1)).toBe(true);
     const m = mismatches.find((x) => x.row === 1 && x.column === 0)!;
-    expect(m).toMatchObject({ sheet: "Biểu 06", cell: "C7", fieldId: "BIEU_06", rowLabel: rows[1], unitCell: "C7", value: a[1][0], expected: a[1][0] + b[1][0] });
+    expect(m).toMatchObject({
+      sheet: "Biểu 06",
+      cell: "C7",
+      fieldId: "BIEU_06",
+      rowLabel: rows[1],
+      unitCell: "C7",
+      value: a[1][0],
+      expected: a[1][0] + b[1][0],
+    });
     expect(m.misplaced).toEqual([{ sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", added: 0, figure: b[1][0], figureCell: "C8" }]);
     const last = mismatches.find((x) => x.row === rows.length - 1 && x.column === columns - 1)!;
     expect(last.misplaced[0]).toMatchObject({ figure: b[rows.length - 1][columns - 1], figureCell: `M${6 + rows.length}` });

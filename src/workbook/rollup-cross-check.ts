@@ -87,7 +87,11 @@ function unitCellRefs(def: ReportDefinition): Map<string, UnitCellRef> {
  * moved. A table's row is found by its number and its label (`rowLabel`, the summary's
  * label of that row: units of a roll-up have the same rows).
  */
-function figureReader(def: ReportDefinition, sheet: SheetSnapshot, unit: UnitSheet): (ref: UnitCellRef, rowLabel?: CellValue) => { value: number; cell: string } | null {
+function figureReader(
+  def: ReportDefinition,
+  sheet: SheetSnapshot,
+  unit: UnitSheet,
+): (ref: UnitCellRef, rowLabel?: CellValue) => { value: number; cell: string } | null {
   const layout = unitSheetLayout(def, unit.sheet, unit.unitName);
   const tolerate = [unitSpec(def).nameCell];
   const shifted = findLayoutShift(layout, sheet, { tolerate }) !== null;
@@ -167,7 +171,10 @@ export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapsh
         }
       }
       if (value !== expected || misplaced.length) {
-        const where = ref.row !== undefined ? { row: ref.row, column: ref.column!, ...(typeof rowLabel === "string" && rowLabel.trim() ? { rowLabel: rowLabel.trim() } : {}) } : {};
+        const where =
+          ref.row !== undefined
+            ? { row: ref.row, column: ref.column!, ...(typeof rowLabel === "string" && rowLabel.trim() ? { rowLabel: rowLabel.trim() } : {}) }
+            : {};
         out.push({ sheet: summary.name, cell, fieldId: ref.fieldId, ...where, unitCell: span.cell, value, expected, misplaced });
       }
     }
@@ -186,13 +193,15 @@ function cellLabel(def: ReportDefinition, m: RollupMismatch): string {
 /** The cross-check's problems: one error on each summary cell whose value is not the sum of the units' figures. */
 export function crossCheckRollup(def: ReportDefinition, snapshot: WorkbookSnapshot): Problem[] {
   return rollupMismatches(def, snapshot).map((m) => {
-    const named = m.misplaced.slice(0, NAMED_MAX).map((x) =>
-      x.unitName === undefined
-        ? MSG_CROSS.notUnit(x.sheet, x.added)
-        : x.figure === null
-          ? MSG_CROSS.figureNotFound(x.unitName, x.added)
-          : MSG_CROSS.figureElsewhere(x.unitName, x.added, x.figure, x.figureCell!),
-    );
+    const named = m.misplaced
+      .slice(0, NAMED_MAX)
+      .map((x) =>
+        x.unitName === undefined
+          ? MSG_CROSS.notUnit(x.sheet, x.added)
+          : x.figure === null
+            ? MSG_CROSS.figureNotFound(x.unitName, x.added)
+            : MSG_CROSS.figureElsewhere(x.unitName, x.added, x.figure, x.figureCell!),
+      );
     const more = m.misplaced.length - named.length;
     const label = cellLabel(def, m);
     const message = m.misplaced.length

@@ -30,7 +30,23 @@ export function isErrorValue(v: CellValue): v is { error: string } {
 }
 
 /** Excel's error values as office.js returns them in `values` (strings). */
-export const EXCEL_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
+export const EXCEL_ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+];
 
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
   const lower = name.toLowerCase();

@@ -41,12 +41,7 @@ export type AnyWorkbookCheck =
  * field of the report is found on a sheet that is not a unit sheet (a unit workbook's
  * defined names point at its unit sheet, so they do not make it a report workbook).
  */
-export function checkAnyWorkbook(
-  def: ReportDefinition,
-  layout: WorkbookLayout,
-  snapshot: WorkbookSnapshot,
-  options: { today?: Date } = {},
-): AnyWorkbookCheck {
+export function checkAnyWorkbook(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): AnyWorkbookCheck {
   const units = findUnitSheets(snapshot, def);
   const unitSheets = new Set(units.map((u) => u.sheet.toLowerCase()));
   const check = checkWorkbook(def, layout, snapshot, options);
@@ -58,9 +53,7 @@ export function checkAnyWorkbook(
 
 /* ------------------------------------------------------------------ a unit workbook */
 
-export type UnitWorkbookLayout =
-  | { ok: true; layout: WorkbookLayout; sheet: string; unitName: string; renamed: boolean }
-  | { ok: false; message: string };
+export type UnitWorkbookLayout = { ok: true; layout: WorkbookLayout; sheet: string; unitName: string; renamed: boolean } | { ok: false; message: string };
 
 /** A unit's name as written on its sheet: spaces collapsed, trimmed, Unicode composed (NFC). */
 export function cleanUnitName(name: string): string {
@@ -83,7 +76,13 @@ export function unitWorkbookLayout(def: ReportDefinition, unitName: string): Uni
   if (!sheetName.ok) return sheetName;
   const sheet = unitSheetLayout(def, sheetName.name, name);
   const names: LayoutName[] = [...namesOf(sheet), { name: kindNameOf(def.id), sheet: KIND_SHEET, ref: "$B$1" }];
-  return { ok: true, layout: { sheets: [sheet, kindSheetLayout(originOf(def), !isBuiltIn(def))], names }, sheet: sheet.name, unitName: name, renamed: sheetName.changed };
+  return {
+    ok: true,
+    layout: { sheets: [sheet, kindSheetLayout(originOf(def), !isBuiltIn(def))], names },
+    sheet: sheet.name,
+    unitName: name,
+    renamed: sheetName.changed,
+  };
 }
 
 export interface UnitFigures {
@@ -126,7 +125,7 @@ export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot)
       }
       // a table: its body through its name (the unit may have inserted rows), labels in the column left of it
       const { start, end } = parseRange(ref);
-      const labelCol = (inThisSheet(tableRowsName(input.fieldId)) ? parseRange(inThisSheet(tableRowsName(input.fieldId))!).start.col : start.col - 1);
+      const labelCol = inThisSheet(tableRowsName(input.fieldId)) ? parseRange(inThisSheet(tableRowsName(input.fieldId))!).start.col : start.col - 1;
       const table: UnitTable = { rows: [], cells: [] };
       for (let row = start.row; row <= end.row; row++) {
         const label = sheet.cells[cellAddress({ row, col: labelCol })];
@@ -137,7 +136,11 @@ export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot)
       }
       // trailing rows without a label or a figure (a computed cell's 0 is not a figure) are dropped
       const computed = computedColumns(def.fields.find((f) => f.id === input.fieldId)!.table!);
-      while (table.rows.length && table.rows[table.rows.length - 1] === "" && table.cells[table.cells.length - 1].every((v, c) => v === null || v === "" || computed.has(c))) {
+      while (
+        table.rows.length &&
+        table.rows[table.rows.length - 1] === "" &&
+        table.cells[table.cells.length - 1].every((v, c) => v === null || v === "" || computed.has(c))
+      ) {
         table.rows.pop();
         table.cells.pop();
       }
@@ -232,7 +235,10 @@ export function planRollup(sources: RollupSource[], reservedSheets: string[], ex
 }
 
 /** The first row where a unit's table differs from the expected rows (labels compared ignoring case, spacing and composition). */
-export function rowMismatch(unit: Pick<UnitFigures, "tables">, expected: Record<string, string[]>): { table: string; row: number; found: string; expected: string } | null {
+export function rowMismatch(
+  unit: Pick<UnitFigures, "tables">,
+  expected: Record<string, string[]>,
+): { table: string; row: number; found: string; expected: string } | null {
   for (const [id, t] of Object.entries(unit.tables ?? {})) {
     const want = expected[id];
     if (!want) continue;
@@ -314,7 +320,11 @@ export function rolledUpWorkbook(
         const computed = computedColumns(fitted.fields.find((f) => f.id === input.fieldId)!.table!); // the unit computes them
         return t.rows.flatMap((label, r) => [
           ...(label ? [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: labels }), value: label as CellValue }] : []),
-          ...t.cells[r].flatMap((v, c) => (v === null || v === undefined || v === "" || computed.has(c) ? [] : [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v }])),
+          ...t.cells[r].flatMap((v, c) =>
+            v === null || v === undefined || v === "" || computed.has(c)
+              ? []
+              : [{ sheet: u.sheet, address: cellAddress({ row: start.row + r, col: start.col + c }), value: v }],
+          ),
         ]);
       }
       const v = u.values[input.fieldId];

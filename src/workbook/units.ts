@@ -162,7 +162,14 @@ export function summaryFormulas(
       for (let c = 0; c <= end.col - start.col; c++) {
         if (computed.has(c)) continue;
         const unitCell = cellAddress({ row: unitStart.row + r, col: unitStart.col + c });
-        out.push({ fieldId: f.id, sheet: at.sheet, cell: cellAddress({ row: summaryStart.row + r, col: summaryStart.col + c }), formula: rollupFormula(unitCell), row: r, column: c });
+        out.push({
+          fieldId: f.id,
+          sheet: at.sheet,
+          cell: cellAddress({ row: summaryStart.row + r, col: summaryStart.col + c }),
+          formula: rollupFormula(unitCell),
+          row: r,
+          column: c,
+        });
       }
     }
     return out;
@@ -282,7 +289,15 @@ export function checkUnitSheets(def: ReportDefinition, snapshot: WorkbookSnapsho
     }
     const read = readWorkbook(unitDef, { sheets: [sheetLayout], names: [] }, { sheets: [sheet], names: {} });
     problems.push(...read.problems);
-    problems.push(...checkReport(unitDef, { data: read.data, locations: read.locations, unreadable: read.unreadable, unreadableCells: read.unreadableCells, today: options.today }));
+    problems.push(
+      ...checkReport(unitDef, {
+        data: read.data,
+        locations: read.locations,
+        unreadable: read.unreadable,
+        unreadableCells: read.unreadableCells,
+        today: options.today,
+      }),
+    );
   }
   return problems;
 }
@@ -296,7 +311,13 @@ export function checkUnits(def: ReportDefinition, snapshot: WorkbookSnapshot, op
   const end = snapshot.sheets.findIndex((s) => s.name === BOOKEND_END);
   if (units.length === 0 && start < 0 && end < 0) return problems;
   if (start < 0 || end < 0 || end < start) {
-    problems.push({ sheet: units[0]?.sheet ?? snapshot.sheets[0].name, cell: "A1", severity: "error", code: "units.bookends", message: MSG_UNITS.bookendsMissing() });
+    problems.push({
+      sheet: units[0]?.sheet ?? snapshot.sheets[0].name,
+      cell: "A1",
+      severity: "error",
+      code: "units.bookends",
+      message: MSG_UNITS.bookendsMissing(),
+    });
     return problems;
   }
   const unitNames = new Set(units.map((u) => u.sheet));

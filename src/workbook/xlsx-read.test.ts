@@ -4,7 +4,10 @@ import { readXlsxSnapshot, XlsxFormatError } from "./xlsx-read";
 /** A minimal package written by hand, the way Excel lays it out. */
 async function pkg(sheetXml: string, extra: { shared?: string; names?: string } = {}): Promise<Uint8Array> {
   const zip = new JSZip();
-  zip.file("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   zip.file(
     "xl/workbook.xml",
     `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Xã O&apos;Brien" sheetId="1" r:id="rId1"/></sheets><definedNames>${extra.names ?? ""}</definedNames></workbook>`,
@@ -14,7 +17,10 @@ async function pkg(sheetXml: string, extra: { shared?: string; names?: string } 
     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
   zip.file("xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${extra.shared ?? ""}</sst>`);
-  zip.file("xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml}</sheetData></worksheet>`);
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml}</sheetData></worksheet>`,
+  );
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -26,11 +32,17 @@ describe("reading .xlsx parts directly", () => {
       { shared: `<si><t>Phường Dị Sử</t></si><si><r><t>Đánh </t></r><r><rPr><b/></rPr><t>giá</t></r><rPh><t>x</t></rPh></si>` },
     );
     const s = await readXlsxSnapshot(bytes);
-    expect(s.sheets).toEqual([{ name: "Xã O'Brien", cells: { A1: "Phường Dị Sử", B1: "Đánh giá", D1: 12.5, A2: "Xã Cẩm Xá", B2: true, C2: { error: "#REF!" } } }]);
+    expect(s.sheets).toEqual([
+      { name: "Xã O'Brien", cells: { A1: "Phường Dị Sử", B1: "Đánh giá", D1: 12.5, A2: "Xã Cẩm Xá", B2: true, C2: { error: "#REF!" } } },
+    ]);
   });
 
   it("keeps formulas with their cached result, and null when there is none", async () => {
-    const s = await readXlsxSnapshot(await pkg(`<row r="5"><c r="C5"><f>SUM(DonViDau:DonViCuoi!C5)</f><v>7</v></c><c r="C6"><f>SUM(DonViDau:DonViCuoi!C6)</f></c><c r="C7" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>`));
+    const s = await readXlsxSnapshot(
+      await pkg(
+        `<row r="5"><c r="C5"><f>SUM(DonViDau:DonViCuoi!C5)</f><v>7</v></c><c r="C6"><f>SUM(DonViDau:DonViCuoi!C6)</f></c><c r="C7" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>`,
+      ),
+    );
     expect(s.sheets[0].cells).toEqual({ C5: 7, C6: null, C7: "ab" });
     expect(s.sheets[0].formulas).toEqual({ C5: "=SUM(DonViDau:DonViCuoi!C5)", C6: "=SUM(DonViDau:DonViCuoi!C6)", C7: '="a"&"b"' });
   });

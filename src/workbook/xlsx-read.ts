@@ -47,7 +47,8 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 /** Reads one part as text, or undefined when the package has no such part. */
 export type PartReader = (path: string) => Promise<string | undefined>;
 
-const tooLarge = (breach: ZipLimitBreach) => new XlsxFormatError("tooLarge", breachDetail(breach), { breach, part: "part" in breach ? breach.part : undefined });
+const tooLarge = (breach: ZipLimitBreach) =>
+  new XlsxFormatError("tooLarge", breachDetail(breach), { breach, part: "part" in breach ? breach.part : undefined });
 
 /** Inflates one part, stopping as soon as it goes beyond `cap` bytes (JSZip itself checks the size only at the end). */
 function inflateCapped(file: JSZip.JSZipObject, cap: number, overflow: (size: number) => Error): Promise<Uint8Array> {
@@ -194,7 +195,9 @@ export function definedNamesOf(workbookXml: string): Record<string, string> {
   for (const { attrs, inner } of elements(workbookXml, "definedName")) {
     const name = attrs.name;
     if (!name || attrs.localSheetId !== undefined || name.startsWith("_xlnm.")) continue;
-    const ref = decodeXml(inner ?? "").trim().replace(/^=/, "");
+    const ref = decodeXml(inner ?? "")
+      .trim()
+      .replace(/^=/, "");
     names[name] = ref.includes("#REF!") ? "#REF!" : ref;
   }
   return names;
@@ -250,13 +253,16 @@ export function shiftFormula(formula: string, from: string, to: string): string 
   const dr = b.row - a.row;
   const dc = b.col - a.col;
   // outside quotes only: "text" and 'sheet name' are kept
-  return formula.replace(/("(?:[^"]|"")*"|'(?:[^']|'')*')|((?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(!]))/g, (all, quoted, _ref, d1, col, d2, row) => {
-    if (quoted) return quoted;
-    const c = d1 ? A1(`${col.toUpperCase()}1`).col : A1(`${col.toUpperCase()}1`).col + dc;
-    const r = d2 ? Number(row) : Number(row) + dr;
-    if (c < 1 || r < 1) return "#REF!";
-    return `${d1}${letters(c)}${d2}${r}`;
-  });
+  return formula.replace(
+    /("(?:[^"]|"")*"|'(?:[^']|'')*')|((?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(!]))/g,
+    (all, quoted, _ref, d1, col, d2, row) => {
+      if (quoted) return quoted;
+      const c = d1 ? A1(`${col.toUpperCase()}1`).col : A1(`${col.toUpperCase()}1`).col + dc;
+      const r = d2 ? Number(row) : Number(row) + dr;
+      if (c < 1 || r < 1) return "#REF!";
+      return `${d1}${letters(c)}${d2}${r}`;
+    },
+  );
 }
 
 function readSheetXml(name: string, xml: string, shared: string[], styleFonts: readonly string[] = []): SheetSnapshot {
@@ -306,7 +312,8 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
     const relsPath = resolveTarget(workbookPath, `_rels/${workbookPath.split("/").pop()}.rels`);
     const relsXml = (await read(relsPath)) ?? "";
     const rels = new Map<string, { target: string; type: string }>();
-    for (const { attrs } of elements(relsXml, "Relationship")) rels.set(attrs.Id, { target: resolveTarget(workbookPath, attrs.Target ?? ""), type: attrs.Type ?? "" });
+    for (const { attrs } of elements(relsXml, "Relationship"))
+      rels.set(attrs.Id, { target: resolveTarget(workbookPath, attrs.Target ?? ""), type: attrs.Type ?? "" });
     const sharedPath = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target;
     const sharedXml = sharedPath ? ((await read(sharedPath)) ?? "") : "";
     const shared = [...elements(sharedXml, "si")].map((si) => textOf(si.inner ?? ""));

@@ -4,7 +4,7 @@
  * and the task pane's "Kỳ mới" (loaded lazily, in its own chunk, with ExcelJS's browser
  * build) write workbooks with the same code.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { cellsOfRange, sheetRef } from "../report/refs";
 import type { ReportData, ReportDefinition } from "../report/types";
 import { buildLayout, FONT_NAME, FONT_SIZE, STYLES, inputValues, type CellStyle, type LayoutName, type SheetLayout, type WorkbookLayout } from "./layout";
@@ -52,7 +52,7 @@ function fitTextRows(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
     if (c.style === "title") ws.getRow(Number(m[1])).height = 24;
     else if (c.style === "hint") {
       // a merged hint spans every column; a hint alone in A wraps within A
-      const across = merged.has(c.address) ? width : sheet.columns.find((col) => col.letter === "A")?.width ?? width;
+      const across = merged.has(c.address) ? width : (sheet.columns.find((col) => col.letter === "A")?.width ?? width);
       ws.getRow(Number(m[1])).height = Math.max(1, Math.ceil((c.value.length * 1.1) / across)) * 15;
     }
   }
@@ -96,14 +96,25 @@ function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
     ...(sheet.frozenRows > 0 ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
   };
   const firstInput = sheet.inputs[0]?.first ?? "A1";
-  ws.views = sheet.frozenRows > 0
-    ? [{ state: "frozen", xSplit: 0, ySplit: sheet.frozenRows, topLeftCell: `A${sheet.frozenRows + 1}`, activeCell: firstInput }]
-    : [{ state: "normal", activeCell: firstInput }];
+  ws.views =
+    sheet.frozenRows > 0
+      ? [{ state: "frozen", xSplit: 0, ySplit: sheet.frozenRows, topLeftCell: `A${sheet.frozenRows + 1}`, activeCell: firstInput }]
+      : [{ state: "normal", activeCell: firstInput }];
+}
+
+let excelJs: typeof ExcelJS | undefined;
+
+/**
+ * ExcelJS, loaded when the first workbook is made (it takes longer to load than the rest of
+ * the command line together: `check` and `export` never load it).
+ */
+export function loadExcelJs(): typeof ExcelJS {
+  return (excelJs ??= require("exceljs") as typeof ExcelJS);
 }
 
 /** A new, empty workbook with the report's document properties. */
 export function newWorkbook(def: ReportDefinition): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   wb.creator = "bao-cao-tthc";
   wb.title = def.title;
   wb.created = new Date();
@@ -209,7 +220,6 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
   return out instanceof Uint8Array ? out : new Uint8Array(out);
 }
-
 
 /**
  * "Kỳ mới": next period's workbook as planned (src/workbook/next-period.ts): the report's

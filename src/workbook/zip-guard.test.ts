@@ -48,7 +48,12 @@ describe("inspectZip: the central directory, read without inflating", () => {
   });
 
   it.each<[string, RawEntry[], { zip64?: boolean }, object]>([
-    ["one part declaring 800 MB", [{ name: SHEET, data: "<x/>", declareSize: 800 * MB }], {}, { kind: "part", part: SHEET, size: 800 * MB, limit: ZIP_LIMITS.partBytes }],
+    [
+      "one part declaring 800 MB",
+      [{ name: SHEET, data: "<x/>", declareSize: 800 * MB }],
+      {},
+      { kind: "part", part: SHEET, size: 800 * MB, limit: ZIP_LIMITS.partBytes },
+    ],
     ["one part declaring 5 GB in ZIP64", [{ name: SHEET, data: "<x/>", declareSize: 5 * 1024 * MB }], { zip64: true }, { kind: "part", size: 5 * 1024 * MB }],
     [
       "five parts of 45 MB (225 MB in total)",
@@ -56,7 +61,12 @@ describe("inspectZip: the central directory, read without inflating", () => {
       {},
       { kind: "total", size: 225 * MB, limit: ZIP_LIMITS.totalBytes },
     ],
-    ["a 20 MB part from 50 KB (ratio 400)", [{ name: SHEET, data: "<x/>", declareSize: 20 * MB, declareCompressed: 50 * 1024 }], {}, { kind: "ratio", part: SHEET, size: 20 * MB, compressed: 50 * 1024 }],
+    [
+      "a 20 MB part from 50 KB (ratio 400)",
+      [{ name: SHEET, data: "<x/>", declareSize: 20 * MB, declareCompressed: 50 * 1024 }],
+      {},
+      { kind: "ratio", part: SHEET, size: 20 * MB, compressed: 50 * 1024 },
+    ],
     ["10,001 parts", Array.from({ length: 10_001 }, (_, i) => ({ name: `p${i}`, method: 0 as const })), {}, { kind: "entries", size: 10_001, limit: 10_000 }],
   ])("refuses %s", (_name, entries, opts, breach) => {
     const r = inspectZip(writeZip(entries, opts));
@@ -70,12 +80,15 @@ describe("inspectZip: the central directory, read without inflating", () => {
   it.each<[string, () => Uint8Array]>([
     ["a truncated zip", () => workbook({ data: sheetXml("") }).subarray(0, 200)],
     ["the start of a zip signature and nothing else", () => Buffer.from("PK\u0003\u0004 not really a zip")],
-    ["a damaged central directory", () => {
-      const b = workbook({ data: sheetXml("") });
-      const third = b.indexOf("PK\u0001\u0002", b.indexOf("PK\u0001\u0002", b.indexOf("PK\u0001\u0002") + 1) + 1);
-      b.writeUInt32LE(0, third); // the signature of the third header of the directory
-      return b;
-    }],
+    [
+      "a damaged central directory",
+      () => {
+        const b = workbook({ data: sheetXml("") });
+        const third = b.indexOf("PK\u0001\u0002", b.indexOf("PK\u0001\u0002", b.indexOf("PK\u0001\u0002") + 1) + 1);
+        b.writeUInt32LE(0, third); // the signature of the third header of the directory
+        return b;
+      },
+    ],
     ["a count the directory cannot hold", () => writeZip([{ name: "a", data: "x" }], { countOverride: 900 })],
   ])("%s is a corrupt zip", async (_name, make) => {
     expect(inspectZip(make())).toMatchObject({ ok: false, problem: "corruptZip" });

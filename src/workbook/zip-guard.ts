@@ -167,7 +167,7 @@ export function inspectZip(buf: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip
       if (nameAt + nameLength + extraLength > buf.length) throw new Corrupt(`central directory header at ${at} runs past the end`);
       const name = decoder.decode(buf.subarray(nameAt, nameAt + nameLength));
       // ZIP64 extra field (0x0001): the 64-bit sizes, present only for the fields set to 0xFFFFFFFF
-      for (let x = nameAt + nameLength; x + 4 <= nameAt + nameLength + extraLength; ) {
+      for (let x = nameAt + nameLength; x + 4 <= nameAt + nameLength + extraLength;) {
         const id = r.u16(x);
         const len = r.u16(x + 2);
         if (id === 0x0001) {

@@ -71,7 +71,19 @@ export function writeZip(entries: RawEntry[], opts: { zip64?: boolean; countOver
     const common = Buffer.concat([u16(version), u16(0x0800), u16(method), u16(0), u16(0x21), u32(crc), u32(c32), u32(s32), u16(name.length)]);
     locals.push(Buffer.concat([u32(0x04034b50), common, u16(extra.length), name, extra, body]));
     centrals.push(
-      Buffer.concat([u32(0x02014b50), u16(version), common, u16(centralExtra.length), u16(0), u16(0), u16(0), u32(0), u32(opts.zip64 ? 0xffffffff : offset), name, centralExtra]),
+      Buffer.concat([
+        u32(0x02014b50),
+        u16(version),
+        common,
+        u16(centralExtra.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(opts.zip64 ? 0xffffffff : offset),
+        name,
+        centralExtra,
+      ]),
     );
     offset += locals[locals.length - 1].length;
   }
@@ -116,7 +128,8 @@ export function workbookParts(sheets: { name: string; part: string }[]): RawEntr
 }
 
 /** A sheet part's XML around `sheetData` content. */
-export const sheetXml = (rows: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+export const sheetXml = (rows: string) =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 
 /** `bytes` zeros, raw-deflated in 1 MB chunks (never holding them all): about 1 KB per MB. */
 export async function deflatedZeros(bytes: number): Promise<Buffer> {

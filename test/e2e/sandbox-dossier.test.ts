@@ -101,60 +101,87 @@ describeE2e("the sandbox with the dossier-settlement kind (Chromium)", () => {
     await screenshot(page, "k2-01-tao-mau-bieu-06.png");
   });
 
-  step("type the report: the sample pasted, one figure of Hộ tịch typed by hand so that (3) ≠ (4)+(5)+(6)", async () => {
-    const values = inputValues(def, layout, sample);
-    expect(await pasteCells(page, values.filter((v) => !(v.sheet === BIEU && v.address === "C7")))).toBe(values.length - 1);
-    await typeInCell(page, BIEU, "C7", "1750");
-    expect(await hookCell(page, BIEU, "C7")).toMatchObject({ value: 1750 });
-    // the total row follows
-    expect(await hookCell(page, BIEU, "C16")).toMatchObject({ formula: "=SUM(C6:C15)", value: 11042 + 5 });
-  }, 120_000);
+  step(
+    "type the report: the sample pasted, one figure of Hộ tịch typed by hand so that (3) ≠ (4)+(5)+(6)",
+    async () => {
+      const values = inputValues(def, layout, sample);
+      expect(
+        await pasteCells(
+          page,
+          values.filter((v) => !(v.sheet === BIEU && v.address === "C7")),
+        ),
+      ).toBe(values.length - 1);
+      await typeInCell(page, BIEU, "C7", "1750");
+      expect(await hookCell(page, BIEU, "C7")).toMatchObject({ value: 1750 });
+      // the total row follows
+      expect(await hookCell(page, BIEU, "C16")).toMatchObject({ formula: "=SUM(C6:C15)", value: 11042 + 5 });
+    },
+    120_000,
+  );
 
-  step("Kiểm tra marks the broken identity on its cell and writes why beside it", async () => {
-    const stats = await runPaneCommand(page, "Kiểm tra");
-    expect(stats).toMatchObject({ label: "Kiểm tra", error: null });
-    expect(stats.syncCount).toBeLessThanOrEqual(4);
-    await showSheet(page, BIEU);
-    expect(await renderedFill(page, "C7")).toBe(MARK_FILL.error);
-    expect(await gridCell(page, "N7").innerText()).toMatch(/Dòng "Hộ tịch": \(3\) là 1750, nhưng \(4\) \+ \(5\) \+ \(6\) là 1745/);
-    await expect(page.getByRole("group", { name: /^Biểu 06/ }).getByRole("button", { name: /^Lỗi, ô C7:/ }).first().isVisible()).resolves.toBe(true);
-    await screenshot(page, "k2-02-kiem-tra-bieu-06.png");
-    await typeInCell(page, BIEU, "C7", "1745");
-    expect((await runPaneCommand(page, "Kiểm tra")).error).toBeNull();
-    await expect(page.getByText(/^Có \d+ lỗi/).count()).resolves.toBe(0);
-  }, 120_000);
+  step(
+    "Kiểm tra marks the broken identity on its cell and writes why beside it",
+    async () => {
+      const stats = await runPaneCommand(page, "Kiểm tra");
+      expect(stats).toMatchObject({ label: "Kiểm tra", error: null });
+      expect(stats.syncCount).toBeLessThanOrEqual(4);
+      await showSheet(page, BIEU);
+      expect(await renderedFill(page, "C7")).toBe(MARK_FILL.error);
+      expect(await gridCell(page, "N7").innerText()).toMatch(/Dòng "Hộ tịch": \(3\) là 1750, nhưng \(4\) \+ \(5\) \+ \(6\) là 1745/);
+      await expect(
+        page
+          .getByRole("group", { name: /^Biểu 06/ })
+          .getByRole("button", { name: /^Lỗi, ô C7:/ })
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
+      await screenshot(page, "k2-02-kiem-tra-bieu-06.png");
+      await typeInCell(page, BIEU, "C7", "1745");
+      expect((await runPaneCommand(page, "Kiểm tra")).error).toBeNull();
+      await expect(page.getByText(/^Có \d+ lỗi/).count()).resolves.toBe(0);
+    },
+    120_000,
+  );
 
-  step("two units, their tables typed; Tổng hợp puts a formula in every cell of the table body", async () => {
-    const nameField = page.getByRole("textbox", { name: "Tên đơn vị" });
-    for (const u of UNITS) {
-      await nameField.fill(u.name);
-      expect(await runPaneCommand(page, "Thêm đơn vị")).toMatchObject({ syncCount: 2, error: null });
-    }
-    for (const u of UNITS) {
-      const cells = table.rows.flatMap((label, r) => [
-        { sheet: u.name, address: `B${6 + r}`, value: label },
-        ...table.cells[r].map((v, c) => ({ sheet: u.name, address: at(r, c), value: (v ?? 0) * u.k })),
-      ]);
-      expect(await pasteCells(page, cells)).toBe(cells.length);
-    }
-    const before = (await lastCommand(page)).serial;
-    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-    const replace = page.getByRole("button", { name: "Thay bằng công thức" });
-    await replace.waitFor({ timeout: 30_000 });
-    await replace.click();
-    const stats = await waitCommandDone(page, before);
-    expect(stats).toMatchObject({ label: "Tổng hợp", error: null });
-    expect(stats.syncCount).toBeLessThanOrEqual(4);
-    for (const [r, c] of [
-      [0, 0],
-      [1, 6],
-      [9, 10],
-    ]) {
-      expect(await hookCell(page, BIEU, at(r, c))).toMatchObject({ formula: `=SUM(DonViDau:DonViCuoi!${at(r, c)})`, value: (table.cells[r][c] ?? 0) * 3, fill: STYLES.computed.fill });
-    }
-    await showSheet(page, BIEU);
-    await screenshot(page, "k2-03-tong-hop-bieu-06.png");
-  }, 180_000);
+  step(
+    "two units, their tables typed; Tổng hợp puts a formula in every cell of the table body",
+    async () => {
+      const nameField = page.getByRole("textbox", { name: "Tên đơn vị" });
+      for (const u of UNITS) {
+        await nameField.fill(u.name);
+        expect(await runPaneCommand(page, "Thêm đơn vị")).toMatchObject({ syncCount: 2, error: null });
+      }
+      for (const u of UNITS) {
+        const cells = table.rows.flatMap((label, r) => [
+          { sheet: u.name, address: `B${6 + r}`, value: label },
+          ...table.cells[r].map((v, c) => ({ sheet: u.name, address: at(r, c), value: (v ?? 0) * u.k })),
+        ]);
+        expect(await pasteCells(page, cells)).toBe(cells.length);
+      }
+      const before = (await lastCommand(page)).serial;
+      await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+      const replace = page.getByRole("button", { name: "Thay bằng công thức" });
+      await replace.waitFor({ timeout: 30_000 });
+      await replace.click();
+      const stats = await waitCommandDone(page, before);
+      expect(stats).toMatchObject({ label: "Tổng hợp", error: null });
+      expect(stats.syncCount).toBeLessThanOrEqual(4);
+      for (const [r, c] of [
+        [0, 0],
+        [1, 6],
+        [9, 10],
+      ]) {
+        expect(await hookCell(page, BIEU, at(r, c))).toMatchObject({
+          formula: `=SUM(DonViDau:DonViCuoi!${at(r, c)})`,
+          value: (table.cells[r][c] ?? 0) * 3,
+          fill: STYLES.computed.fill,
+        });
+      }
+      await showSheet(page, BIEU);
+      await screenshot(page, "k2-03-tong-hop-bieu-06.png");
+    },
+    180_000,
+  );
 
   step("Xuất báo cáo: the downloaded .docx has the period, the sums and Biểu 06", async () => {
     const before = (await lastCommand(page)).serial;
@@ -166,7 +193,9 @@ describeE2e("the sandbox with the dossier-settlement kind (Chromium)", () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe("bao-cao-giai-quyet-tthc-quy-3-2025.docx");
     expect((await waitCommandDone(page, before)).error).toBeNull();
-    const text = paragraphs((await unpackDocx(readFileSync(await file.path())))["word/document.xml"]).map((p) => p.text).join("\n");
+    const text = paragraphs((await unpackDocx(readFileSync(await file.path())))["word/document.xml"])
+      .map((p) => p.text)
+      .join("\n");
     expect(text).toContain("Tình hình, kết quả giải quyết thủ tục hành chính quý III năm 2025 trên địa bàn phường Mỹ Hào");
     expect(text).toContain("Tổng số hồ sơ tiếp nhận trong kỳ: 33.126 hồ sơ");
     expect(text).toContain("Biểu số 06/VPCP/KSTT");

@@ -199,7 +199,10 @@ describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
   step("clicking a list entry selects its cell in the grid (switching the tab) in one sync", async () => {
     await showSheet(page, TTC);
     const before = (await lastCommand(page)).serial;
-    await page.getByRole("group", { name: /^I\. Kết quả/ }).getByRole("button", { name: /^Lỗi, ô C12:/ }).click();
+    await page
+      .getByRole("group", { name: /^I\. Kết quả/ })
+      .getByRole("button", { name: /^Lỗi, ô C12:/ })
+      .click();
     const stats = await waitCommandDone(page, before);
     expect(stats).toMatchObject({ label: "Chọn ô C12", syncCount: 1, error: null });
     await expect(page.getByRole("tab", { name: KQ, exact: true }).getAttribute("aria-selected")).resolves.toBe("true");
@@ -228,23 +231,27 @@ describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
     expect(checkSyncs).toBe(3);
   });
 
-  step("Thêm đơn vị three times: each unit gets its sheet between DonViDau and DonViCuoi, in two syncs; type their figures", async () => {
-    const nameField = page.getByRole("textbox", { name: "Tên đơn vị" });
-    for (const u of UNITS) {
-      await nameField.fill(u.name);
-      expect(await runPaneCommand(page, "Thêm đơn vị")).toMatchObject({ label: "Thêm đơn vị", syncCount: 2, error: null });
-      await expect(nameField.inputValue()).resolves.toBe("");
-    }
-    const tabs = await tabNames(page);
-    expect(tabs.slice(tabs.indexOf("DonViDau"), tabs.indexOf("DonViCuoi") + 1)).toEqual(["DonViDau", ...UNITS.map((u) => u.name), "DonViCuoi"]);
-    for (const u of UNITS) {
-      for (const [address, n] of Object.entries(u.figures)) await typeInCell(page, u.name, address, String(n));
-    }
-    for (const u of UNITS) expect(await hookCell(page, u.name, "C12")).toMatchObject({ value: u.figures.C12 });
-    await showSheet(page, UNITS[0].name);
-    await gridCell(page, "C12").click();
-    await screenshot(page, "06-them-don-vi.png");
-  }, 120_000);
+  step(
+    "Thêm đơn vị three times: each unit gets its sheet between DonViDau and DonViCuoi, in two syncs; type their figures",
+    async () => {
+      const nameField = page.getByRole("textbox", { name: "Tên đơn vị" });
+      for (const u of UNITS) {
+        await nameField.fill(u.name);
+        expect(await runPaneCommand(page, "Thêm đơn vị")).toMatchObject({ label: "Thêm đơn vị", syncCount: 2, error: null });
+        await expect(nameField.inputValue()).resolves.toBe("");
+      }
+      const tabs = await tabNames(page);
+      expect(tabs.slice(tabs.indexOf("DonViDau"), tabs.indexOf("DonViCuoi") + 1)).toEqual(["DonViDau", ...UNITS.map((u) => u.name), "DonViCuoi"]);
+      for (const u of UNITS) {
+        for (const [address, n] of Object.entries(u.figures)) await typeInCell(page, u.name, address, String(n));
+      }
+      for (const u of UNITS) expect(await hookCell(page, u.name, "C12")).toMatchObject({ value: u.figures.C12 });
+      await showSheet(page, UNITS[0].name);
+      await gridCell(page, "C12").click();
+      await screenshot(page, "06-them-don-vi.png");
+    },
+    120_000,
+  );
 
   step("Tổng hợp: after asking, the summary cells get =SUM(DonViDau:DonViCuoi!…) formulas that show the units' sums", async () => {
     const before = (await lastCommand(page)).serial;

@@ -65,12 +65,20 @@ describeE2e("Xem trước and Kỳ mới in the sandbox (Chromium)", () => {
   }, 120_000);
 
   test("with the sample filled in, Làm mới shows its text, selectable", async () => {
-    await pasteCells(page, inputValues(def, layout, sampleData()).map((v) => ({ sheet: v.sheet, address: v.address, value: v.value })));
+    await pasteCells(
+      page,
+      inputValues(def, layout, sampleData()).map((v) => ({ sheet: v.sheet, address: v.address, value: v.value })),
+    );
     await runPaneCommand(page, "Làm mới");
     const region = preview();
-    await region.getByText(/Nguyễn Quốc Khánh/).first().waitFor({ timeout: 30_000 });
+    await region
+      .getByText(/Nguyễn Quốc Khánh/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     expect(await region.textContent()).toContain("THỊ XÃ MỸ HÀO");
-    const selectable = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="report-preview"] section.tthc-docx p') ?? document.body).userSelect);
+    const selectable = await page.evaluate(
+      () => getComputedStyle(document.querySelector('[data-testid="report-preview"] section.tthc-docx p') ?? document.body).userSelect,
+    );
     expect(selectable).not.toBe("none");
     await region.scrollIntoViewIfNeeded();
     await screenshot(page, "xem-truoc-bao-cao.png");

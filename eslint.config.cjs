@@ -1,0 +1,47 @@
+// @ts-check
+/*
+ * `npm run lint`: ESLint (typescript-eslint, React hooks, jsx-a11y) on the whole tree, then
+ * Prettier in check mode (.prettierrc.json). Rules that are a matter of taste in this code
+ * (explicit `any` in tests, unused catch bindings, require() where the bundler needs it) are
+ * set here rather than by mass edits.
+ */
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+const reactHooks = require("eslint-plugin-react-hooks");
+const jsxA11y = require("eslint-plugin-jsx-a11y");
+const globals = require("globals");
+
+module.exports = tseslint.config(
+  { ignores: ["node_modules/", "dist/", "dist-sandbox/", "lib/", "out/", "coverage/", ".tmp/", "test-output/", "docs/", "schemas/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+  { files: ["src/taskpane/**/*.tsx", "src/sandbox/**/*.tsx"], ...jsxA11y.flatConfigs.recommended },
+  {
+    files: ["src/taskpane/**/*.tsx", "src/sandbox/**/*.tsx"],
+    // a scrollable region (the report's preview) takes the focus so that it can be scrolled with the keyboard
+    rules: { "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["tabpanel", "region"] }] },
+  },
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser, Office: "readonly", Excel: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      // the bundler and Node's lazy loading need require() in a few places (templates, ExcelJS, fs)
+      "@typescript-eslint/no-require-imports": "off",
+      "@typescript-eslint/no-namespace": "off",
+      // text normalisation matches control characters on purpose
+      "no-control-regex": "off",
+    },
+  },
+  {
+    files: ["**/*.test.{ts,tsx}", "**/testing.ts", "test/**", "scripts/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+);
