@@ -14,19 +14,18 @@
  *
  * Skips the LibreOffice part when `soffice` is not installed. About 20 s.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import JSZip from "jszip";
-import { main, type CliIO } from "../src/cli/main";
 import { readSnapshot } from "../src/cli/xlsx";
 import { loadDefinition } from "../src/report/kinds";
 import { parseRollupFormula } from "../src/report/rollup";
 import { checkWorkbook } from "../src/workbook/check-workbook";
 import { buildLayout } from "../src/workbook/layout";
 import { summaryFormulas } from "../src/workbook/units";
+import { runCli } from "../src/cli/testing";
+import { convertWithLibreOffice, hasSoffice } from "./libreoffice";
 
 const KIND = "bao-cao-giai-quyet-tthc";
 const def = loadDefinition(KIND);
@@ -34,7 +33,6 @@ const layout = buildLayout(def);
 const table = def.fields.find((f) => f.id === "BIEU_06")!.table!;
 const column = (id: string) => table.columns.findIndex((c) => c.id === id);
 const today = new Date(2025, 9, 1);
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 const itWithLibreOffice = hasSoffice ? it : it.skip;
 
 const UNITS = ["Xã Hòa Phong", "Phường Dị Sử", "Xã O'Brien", "Phường Bần Yên Nhân", "Xã Ngọc Lâm", "Xã Cẩm Xá"];
@@ -73,25 +71,9 @@ function randomRow(rnd: () => number): number[] {
   return row;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s), today, env: {} };
-  return { code: await main(argv, io), out, err };
-}
+const cli = (...argv: string[]) => runCli(argv, { today });
 
-/** Converts files with LibreOffice into a new folder; its own profile, so runs do not collide. */
-function convert(dir: string, ...files: string[]): string {
-  const outDir = mkdtempSync(join(dir, "lo-"));
-  const profile = mkdtempSync(join(tmpdir(), "bao-cao-lo-profile-"));
-  const r = spawnSync("soffice", ["--headless", `-env:UserInstallation=${pathToFileURL(profile).href}`, "--convert-to", "xlsx", "--outdir", outDir, ...files], {
-    encoding: "utf8",
-    timeout: 110_000,
-  });
-  rmSync(profile, { recursive: true, force: true });
-  expect(r.status).toBe(0);
-  return outDir;
-}
+const convert = convertWithLibreOffice;
 
 /** The XML of a sheet of an .xlsx, by the sheet's name. */
 async function sheetXml(file: string, sheet: string): Promise<string> {

@@ -19,14 +19,11 @@
  *
  * Skips the LibreOffice part when `soffice` is not installed.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main, type CliIO } from "../src/cli/main";
 import { readSnapshot } from "../src/cli/xlsx";
 import { loadDefinition } from "../src/report/kinds";
 import { parseRollupFormula } from "../src/report/rollup";
@@ -34,12 +31,13 @@ import { checkWorkbook } from "../src/workbook/check-workbook";
 import { buildLayout, inputOf } from "../src/workbook/layout";
 import { crossCheckRollup, rollupMismatches } from "../src/workbook/rollup-cross-check";
 import { rollupFields, unitSheetLayout } from "../src/workbook/units";
+import { runCli } from "../src/cli/testing";
+import { convertWithLibreOffice, hasSoffice } from "./libreoffice";
 
 const def = loadDefinition();
 const layout = buildLayout(def);
 const today = new Date(2025, 3, 1);
 const SUMMARY = inputOf(layout, rollupFields(def)[0].id).sheet.name;
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 const itWithLibreOffice = hasSoffice ? it : it.skip;
 
 const UNITS: Record<string, Record<string, number>> = {
@@ -78,24 +76,9 @@ const UNITS: Record<string, Record<string, number>> = {
   },
 };
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s), today, env: {} };
-  return { code: await main(argv, io), out, err };
-}
+const cli = (...argv: string[]) => runCli(argv, { today });
 
-function convert(dir: string, ...files: string[]): string {
-  const outDir = mkdtempSync(join(dir, "lo-"));
-  const profile = mkdtempSync(join(tmpdir(), "bao-cao-lo-profile-"));
-  const r = spawnSync("soffice", ["--headless", `-env:UserInstallation=${pathToFileURL(profile).href}`, "--convert-to", "xlsx", "--outdir", outDir, ...files], {
-    encoding: "utf8",
-    timeout: 110_000,
-  });
-  rmSync(profile, { recursive: true, force: true });
-  expect(r.status).toBe(0);
-  return outDir;
-}
+const convert = convertWithLibreOffice;
 
 async function summaryXml(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));

@@ -8,7 +8,6 @@
  * The file handling (reading, refusing the input as output, writing) is main.ts's, passed in,
  * so that the messages and exit codes are those of the other commands.
  */
-import { parseArgs } from "node:util";
 import { scanLegacyText } from "../text/legacy-scan";
 import { textCellsOf } from "../workbook/legacy-check";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
@@ -24,6 +23,10 @@ export interface FixTextIO {
 
 /** What main.ts lends the command (its errors carry the exit code; main prints them). */
 export interface FixTextTools {
+  /** main's argument parsing and checks, with the messages every command shares */
+  parse: (typeof import("./main"))["parse"];
+  oneInput: (typeof import("./main"))["oneInput"];
+  requireExtension: (typeof import("./main"))["requireExtension"];
   usageError(message: string): Error;
   failure(message: string): Error;
   readInput(file: string): Promise<Uint8Array>;
@@ -40,12 +43,7 @@ export const USAGE_FIX_TEXT = `  bao-cao fix-text <sổ.xlsx> -o <bản-sửa.xl
       --force    ghi đè nếu tệp bản sửa đã có`;
 
 export const MSG_FIX_TEXT = {
-  needInput: "Thiếu tệp sổ Excel cần sửa. Ví dụ: bao-cao fix-text so.xlsx -o so-unicode.xlsx",
-  tooMany: (extra: string[]) => `Lệnh fix-text chỉ nhận một tệp; thừa: ${extra.join(", ")}.`,
   needOutput: "Thiếu tệp ghi ra: thêm -o <bản-sửa.xlsx> (tệp gốc không bị ghi đè).",
-  extension: (file: string) => `Tệp ghi ra "${file}" phải có đuôi .xlsx.`,
-  unknownOption: (o: string) => `Không có tùy chọn ${o} cho lệnh fix-text.`,
-  seeHelp: "Xem hướng dẫn: bao-cao --help",
   nothing: (file: string) => `Không có ô nào chứa chữ mã TCVN3 hay VNI trong "${file}"; không ghi tệp mới.`,
   formulas: (n: number) => `${n} ô chữ mã cũ là kết quả của công thức nên không đổi; hãy sửa ô nguồn của công thức.`,
   written: (n: number, file: string) => `Đã chuyển ${n} ô sang Unicode và ghi ra "${file}".`,
@@ -53,27 +51,13 @@ export const MSG_FIX_TEXT = {
 } as const;
 
 export async function fixTextCommand(io: FixTextIO, args: string[], tools: FixTextTools, help: () => number): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { output: { type: "string", short: "o" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    const option = /'(-[^' ,]+)/.exec(e instanceof Error ? e.message : String(e))?.[1] ?? "";
-    throw tools.usageError(MSG_FIX_TEXT.unknownOption(option));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = tools.parse(args, { output: { type: "string", short: "o" }, force: { type: "boolean" } } as const);
   if (values.help) return help();
-  if (positionals.length === 0) throw tools.usageError(MSG_FIX_TEXT.needInput);
-  if (positionals.length > 1) throw tools.usageError(MSG_FIX_TEXT.tooMany(positionals.slice(1)));
-  const input = positionals[0];
+  const input = tools.oneInput("fix-text", positionals);
   if (!values.output) throw tools.usageError(MSG_FIX_TEXT.needOutput);
   const output = values.output;
   await tools.refuseInputAsOutput(output, input);
-  if (!output.toLowerCase().endsWith(".xlsx")) throw tools.usageError(MSG_FIX_TEXT.extension(output));
+  tools.requireExtension(output, ".xlsx");
   await tools.checkOutput(output, { mayExist: !!values.force });
 
   // the guarded reader first (zip bombs, broken files), then ExcelJS for the copy

@@ -225,7 +225,7 @@ const errText = (e: unknown): string => (e instanceof Error ? e.message : String
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
 
 /** parseArgs for one command (with -h/--help), its errors turned into usage errors. */
-function parse<T extends Options>(args: string[], options: T) {
+export function parse<T extends Options>(args: string[], options: T) {
   try {
     return parseArgs({
       args,
@@ -241,13 +241,13 @@ function parse<T extends Options>(args: string[], options: T) {
   }
 }
 
-function oneInput(cmd: string, positionals: string[]): string {
+export function oneInput(cmd: string, positionals: string[]): string {
   if (positionals.length === 0) throw usageError(M.needInput(cmd));
   if (positionals.length > 1) throw usageError(M.tooMany(cmd, positionals.slice(1)));
   return positionals[0];
 }
 
-function requireExtension(file: string, ext: string): void {
+export function requireExtension(file: string, ext: string): void {
   if (!file.toLowerCase().endsWith(ext)) throw usageError(M.extension(file, ext));
 }
 
@@ -759,11 +759,28 @@ const COMMANDS: Record<string, (ctx: Context, args: string[]) => Promise<number>
     nextPeriodCommand(
       ctx.io,
       args,
-      { usageError, failure, readWorkbookFile, kindOfWorkbook, refuseInputAsOutput, refuseDirectory, checkOutput, writeOutput },
+      {
+        parse,
+        oneInput,
+        requireExtension,
+        usageError,
+        failure,
+        readWorkbookFile,
+        kindOfWorkbook,
+        refuseInputAsOutput,
+        refuseDirectory,
+        checkOutput,
+        writeOutput,
+      },
       () => help(ctx.io),
     ),
   "fix-text": (ctx, args) =>
-    fixTextCommand(ctx.io, args, { usageError, failure, readInput, readWorkbookFile, refuseInputAsOutput, checkOutput, writeOutput }, () => help(ctx.io)),
+    fixTextCommand(
+      ctx.io,
+      args,
+      { parse, oneInput, requireExtension, usageError, failure, readInput, readWorkbookFile, refuseInputAsOutput, checkOutput, writeOutput },
+      () => help(ctx.io),
+    ),
 };
 
 /** Runs the command line; returns the exit code. Never throws. */

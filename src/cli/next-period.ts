@@ -7,7 +7,6 @@
  * The file handling is main.ts's, lent to the command, so that its messages and exit codes
  * are those of the other commands.
  */
-import { parseArgs } from "node:util";
 import { periodWords } from "../report/period";
 import type { ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "../workbook/layout";
@@ -22,6 +21,10 @@ export interface NextPeriodIO {
 
 /** What main.ts lends the command (its errors carry the exit code; main prints them). */
 export interface NextPeriodTools {
+  /** main's argument parsing and checks, with the messages every command shares */
+  parse: (typeof import("./main"))["parse"];
+  oneInput: (typeof import("./main"))["oneInput"];
+  requireExtension: (typeof import("./main"))["requireExtension"];
   usageError(message: string): Error;
   failure(message: string): Error;
   readWorkbookFile(file: string): Promise<WorkbookSnapshot>;
@@ -46,11 +49,7 @@ export const USAGE_NEXT_PERIOD = `  bao-cao next-period <sổ.xlsx> -o <sổ-k�
       --force      ghi đè nếu tệp sổ kỳ sau đã có`;
 
 export const MSG_NEXT_PERIOD_CLI = {
-  needInput: "Lệnh next-period cần đúng một tệp sổ .xlsx, ví dụ: bao-cao next-period so-thang-11.xlsx -o so-thang-12.xlsx",
-  tooMany: (extra: string[]) => `Lệnh next-period nhận một tệp sổ, thừa: ${extra.join(" ")}.`,
   needOutput: "Thiếu tệp sổ kỳ sau: thêm -o <sổ-kỳ-sau.xlsx> (sổ kỳ này không bị ghi đè).",
-  extension: (file: string) => `Tên tệp "${file}" phải có đuôi .xlsx.`,
-  unknownOption: (o: string) => `Tùy chọn không hợp lệ: ${o}.`,
   failed: (file: string, message: string) => `Tệp "${file}": ${message}`,
   written: (from: string, to: string, file: string) => `Đã tạo sổ ${to} (từ sổ ${from}): ${file}`,
   units: (n: number) => `Giữ ${n} trang đơn vị, số liệu đã xóa để các đơn vị nhập kỳ mới.`,
@@ -58,33 +57,18 @@ export const MSG_NEXT_PERIOD_CLI = {
 } as const;
 
 export async function nextPeriodCommand(io: NextPeriodIO, args: string[], tools: NextPeriodTools, help: () => number): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        output: { type: "string", short: "o" },
-        "keep-text": { type: "boolean" },
-        force: { type: "boolean", short: "f" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    const option = /'(-[^' ,]+)/.exec(e instanceof Error ? e.message : String(e))?.[1] ?? "";
-    throw tools.usageError(MSG_NEXT_PERIOD_CLI.unknownOption(option));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = tools.parse(args, {
+    output: { type: "string", short: "o" },
+    "keep-text": { type: "boolean" },
+    force: { type: "boolean", short: "f" },
+  } as const);
   if (values.help) return help();
-  if (positionals.length === 0) throw tools.usageError(MSG_NEXT_PERIOD_CLI.needInput);
-  if (positionals.length > 1) throw tools.usageError(MSG_NEXT_PERIOD_CLI.tooMany(positionals.slice(1)));
-  const input = positionals[0];
+  const input = tools.oneInput("next-period", positionals);
   if (!values.output) throw tools.usageError(MSG_NEXT_PERIOD_CLI.needOutput);
   const output = values.output;
   await tools.refuseInputAsOutput(output, input);
   await tools.refuseDirectory(output, "so-ky-sau.xlsx");
-  if (!output.toLowerCase().endsWith(".xlsx")) throw tools.usageError(MSG_NEXT_PERIOD_CLI.extension(output));
+  tools.requireExtension(output, ".xlsx");
   await tools.checkOutput(output, { mayExist: Boolean(values.force) });
 
   const snapshot = await tools.readWorkbookFile(input);

@@ -5,10 +5,11 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { StrictMode } from "react";
-import type { Delivery, ExportHooks, ExportOutcome } from "../commands/addin-commands";
+import type { ExportHooks, ExportOutcome } from "../commands/addin-commands";
 import { UserFacingError } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
-import { App, type AppProps } from "./App";
+import { App } from "./App";
+import { renderApp as renderPane } from "./render-app.testutil";
 import {
   checkResult,
   deferred,
@@ -23,7 +24,6 @@ import {
   templateResult,
   WARNING_INFO,
   WARNING_TASKS,
-  type FakeCommands,
   failOnReactWarnings,
 } from "./testing";
 
@@ -32,18 +32,7 @@ const ACTION_NAMES = ["Tạo mẫu", "Kiểm tra", "Tổng hợp", "Xem trước
 
 failOnReactWarnings();
 
-function renderApp(props: Partial<AppProps> & { commands?: FakeCommands } = {}) {
-  const commands = props.commands ?? fakeCommands();
-  const host = props.host ?? fakeHost();
-  const deliver = props.deliver ?? jest.fn<Promise<Delivery>, [Blob, string]>(() => Promise.resolve({ kind: "downloaded" }));
-  const user = userEvent.setup();
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} today={() => TODAY} deliver={deliver} {...props} commands={commands} />
-    </FluentProvider>,
-  );
-  return { ...view, commands, host, deliver, user };
-}
+const renderApp = (props: Parameters<typeof renderPane>[0] = {}) => renderPane({ todayIs: TODAY, ...props });
 
 const actionButtons = () => ACTION_NAMES.map((name) => screen.getByRole("button", { name }));
 const entryNames = (container: HTMLElement) =>

@@ -182,3 +182,75 @@ export async function waitCommandDone(page: Page, serialBefore: number): Promise
   );
   return lastCommand(page);
 }
+
+/** The e2e tests run where Chromium is; without it they fail in CI and are skipped elsewhere. */
+export const describeE2e = chromiumAvailable() || process.env.CI ? describe : describe.skip;
+
+export interface SandboxSession {
+  /** the page of the sandbox, loaded once for the whole describe block */
+  page(): Page;
+  url(): string;
+  /**
+   * A step of a flow: steps share the page and run in order, so a step runs only if the ones
+   * before it passed; a failed step saves a screenshot of the page as it was under
+   * test-output/e2e-failures/ (never into docs/screenshots).
+   */
+  step(name: string, fn: () => Promise<void>, timeout?: number): void;
+  /** the name of the first step that failed, if any */
+  failed(): string | null;
+}
+
+/**
+ * Inside a describeE2e block: before all, the sandbox served on a free port, Chromium
+ * launched with a fresh profile and the pane loaded; after all, both stopped. Page errors go
+ * to `onPageError` (printed by default).
+ */
+export function sandboxSession(options: { failurePrefix?: string; stepTimeout?: number; onPageError?: (message: string) => void } = {}): SandboxSession {
+  let server: SandboxServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let failed: string | null = null;
+  const onPageError = options.onPageError ?? ((m: string) => console.error(`page error: ${m}`));
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error(`${CHROMIUM} is missing: the end-to-end tests need Debian's chromium package (.ci/run installs it).`);
+    server = await startSandbox(240_000);
+    browser = await launchBrowser();
+    page = browser.page;
+    page.on("pageerror", (e) => onPageError(e.message));
+    await page.goto(server.url);
+    await page.getByRole("button", { name: "Tạo mẫu", exact: true }).waitFor({ timeout: 30_000 });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const failureScreenshot = (step: string) => {
+    const dir = path.join(ROOT, "test-output", "e2e-failures");
+    mkdirSync(dir, { recursive: true });
+    return path.join(dir, `${options.failurePrefix ?? ""}${step.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, "-")}.png`);
+  };
+
+  return {
+    page: () => page!,
+    url: () => server!.url,
+    failed: () => failed,
+    step: (name, fn, timeout = options.stepTimeout ?? 60_000) =>
+      test(
+        name,
+        async () => {
+          if (failed) throw new Error(`not run: the earlier step "${failed}" failed`);
+          try {
+            await fn();
+          } catch (e) {
+            failed = name;
+            await page?.screenshot({ path: failureScreenshot(name) }).catch(() => undefined);
+            throw e;
+          }
+        },
+        timeout,
+      ),
+  };
+}

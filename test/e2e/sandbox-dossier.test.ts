@@ -5,8 +5,7 @@
  * rest pasted), Kiểm tra marking that cell, two units, Tổng hợp (a formula in every cell of the
  * table body), Xuất báo cáo of the sums. Same conventions as sandbox-flow.test.ts.
  */
-import { mkdirSync, readFileSync } from "fs";
-import * as path from "path";
+import { readFileSync } from "fs";
 import type { Page } from "playwright-core";
 import { paragraphs, unpackDocx } from "../../src/docx/docx-xml.testutil";
 import { MARK_FILL } from "../../src/excel/marks";
@@ -15,24 +14,19 @@ import { sampleData } from "../../src/report/sample";
 import type { TableValue } from "../../src/report/types";
 import { buildLayout, inputValues, STYLES } from "../../src/workbook/layout";
 import {
-  chromiumAvailable,
-  CHROMIUM,
+  describeE2e,
   gridCell,
   hookCell,
-  launchBrowser,
   lastCommand,
   pasteCells,
   renderedFill,
-  ROOT,
   runPaneCommand,
+  sandboxSession,
   screenshot,
   showSheet,
-  startSandbox,
   tabNames,
   typeInCell,
   waitCommandDone,
-  type Browser,
-  type SandboxServer,
 } from "./harness";
 
 const def = loadDefinition("bao-cao-giai-quyet-tthc");
@@ -47,47 +41,12 @@ const UNITS = [
 /** the address of a table cell (row r, column c, 0-based) on a sheet laid out like "Biểu 06" */
 const at = (r: number, c: number) => `${String.fromCharCode(67 + c)}${6 + r}`;
 
-const haveChromium = chromiumAvailable();
-const describeE2e = haveChromium || process.env.CI ? describe : describe.skip;
-
 describeE2e("the sandbox with the dossier-settlement kind (Chromium)", () => {
-  let server: SandboxServer | undefined;
-  let browser: Browser | undefined;
+  const { page: loaded, step } = sandboxSession({ failurePrefix: "bieu06-", stepTimeout: 90_000 });
   let page: Page;
-  let failed: string | null = null;
-
-  beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: the end-to-end tests need Debian's chromium package (.ci/run installs it).`);
-    server = await startSandbox(240_000);
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
-    await page.goto(server.url);
-    await page.getByRole("button", { name: "Tạo mẫu", exact: true }).waitFor({ timeout: 30_000 });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    page = loaded();
   });
-
-  const step = (name: string, fn: () => Promise<void>, timeout = 90_000) =>
-    test(
-      name,
-      async () => {
-        if (failed) throw new Error(`not run: the earlier step "${failed}" failed`);
-        try {
-          await fn();
-        } catch (e) {
-          failed = name;
-          const dir = path.join(ROOT, "test-output", "e2e-failures");
-          mkdirSync(dir, { recursive: true });
-          await page?.screenshot({ path: path.join(dir, `bieu06-${name.slice(0, 30).replace(/[^\p{L}\p{N}]+/gu, "-")}.png`) }).catch(() => undefined);
-          throw e;
-        }
-      },
-      timeout,
-    );
 
   step("Tạo mẫu of the chosen kind: its sheets and the Biểu 06 table, in two syncs", async () => {
     await page.getByRole("combobox", { name: "Loại báo cáo" }).selectOption(def.id);

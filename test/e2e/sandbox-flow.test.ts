@@ -17,8 +17,7 @@
  * Without /usr/bin/chromium the tests fail when $CI is set (.ci/run installs Debian's
  * chromium) and are skipped elsewhere.
  */
-import { mkdirSync, readFileSync } from "fs";
-import * as path from "path";
+import { readFileSync } from "fs";
 import type { Page } from "playwright-core";
 import { paragraphs, unpackDocx } from "../../src/docx/docx-xml.testutil";
 import { MARK_FILL } from "../../src/excel/marks";
@@ -26,26 +25,23 @@ import { loadDefinition } from "../../src/report/kinds";
 import { sampleData } from "../../src/report/sample";
 import { buildLayout, inputValues, INPUT_FILL, STYLES } from "../../src/workbook/layout";
 import {
-  chromiumAvailable,
   CHROMIUM,
+  chromiumAvailable,
+  describeE2e,
   gridCell,
   hookCell,
-  launchBrowser,
   lastCommand,
   pasteCells,
   renderedFill,
-  ROOT,
   runPaneCommand,
+  sandboxSession,
   screenshot,
   SCREENSHOTS,
   sheetNames,
   showSheet,
-  startSandbox,
   tabNames,
   typeInCell,
   waitCommandDone,
-  type Browser,
-  type SandboxServer,
 } from "./harness";
 
 const def = loadDefinition();
@@ -72,59 +68,22 @@ const UNITS: Array<{ name: string; figures: Record<string, number> }> = [
 ];
 const unitSum = (cell: string) => UNITS.reduce((a, u) => a + u.figures[cell], 0);
 
-const failureScreenshot = (step: string) => {
-  const dir = path.join(ROOT, "test-output", "e2e-failures");
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${step.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, "-")}.png`);
-};
-
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !process.env.CI) {
+if (!chromiumAvailable() && !process.env.CI) {
   console.warn(`End-to-end tests skipped: ${CHROMIUM} is missing (apt-get install chromium). In CI they fail instead.`);
 }
-const describeE2e = haveChromium || process.env.CI ? describe : describe.skip;
 
 describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
-  let server: SandboxServer | undefined;
-  let browser: Browser | undefined;
+  const { page: loaded, url, step, failed } = sandboxSession();
   let page: Page;
-  let failed: string | null = null;
+  beforeAll(() => {
+    page = loaded();
+  });
   /** Kiểm tra's syncs when nothing is marked or unmarked, before the units exist */
   let checkSyncs = 0;
 
-  beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: the end-to-end tests need Debian's chromium package (.ci/run installs it).`);
-    server = await startSandbox(240_000);
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
-    await page.goto(server.url);
-    await page.getByRole("button", { name: "Tạo mẫu", exact: true }).waitFor({ timeout: 30_000 });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (!failed) console.log(`e2e screenshots: ${SCREENSHOTS}`);
+  afterAll(() => {
+    if (!failed()) console.log(`e2e screenshots: ${SCREENSHOTS}`);
   });
-
-  /** A step runs only if the ones before it passed (they share the page). */
-  const step = (name: string, fn: () => Promise<void>, timeout = 60_000) =>
-    test(
-      name,
-      async () => {
-        if (failed) throw new Error(`not run: the earlier step "${failed}" failed`);
-        try {
-          await fn();
-        } catch (e) {
-          failed = name;
-          // what the page looked like when the step failed (never into docs/screenshots)
-          await page?.screenshot({ path: failureScreenshot(name) }).catch(() => undefined);
-          throw e;
-        }
-      },
-      timeout,
-    );
 
   step("the page shows the real pane and an empty simulated workbook, without office.js", async () => {
     expect(await tabNames(page)).toEqual(["Sheet1"]);
@@ -132,7 +91,7 @@ describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
       await expect(page.getByRole("button", { name, exact: true }).isEnabled()).resolves.toBe(true);
     }
     const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
-    expect(scripts.filter((s) => !s.startsWith(server!.url))).toEqual([]);
+    expect(scripts.filter((s) => !s.startsWith(url()))).toEqual([]);
   });
 
   step("Tạo mẫu: the five standard sheets appear as tabs, in two syncs", async () => {

@@ -14,33 +14,17 @@ import { sampleData } from "../../src/report/sample";
 import { checkWorkbook } from "../../src/workbook/check-workbook";
 import { buildLayout, inputValues } from "../../src/workbook/layout";
 import { readXlsxSnapshot } from "../../src/workbook/xlsx-read";
-import { chromiumAvailable, CHROMIUM, launchBrowser, pasteCells, runPaneCommand, screenshot, startSandbox, type Browser, type SandboxServer } from "./harness";
+import { describeE2e, pasteCells, runPaneCommand, sandboxSession, screenshot } from "./harness";
 
 const def = loadDefinition();
 const layout = buildLayout(def);
 
-const haveChromium = chromiumAvailable();
-const describeE2e = haveChromium || process.env.CI ? describe : describe.skip;
-
 describeE2e("Xem trước and Kỳ mới in the sandbox (Chromium)", () => {
-  let server: SandboxServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
   const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: the end-to-end tests need Debian's chromium package.`);
-    server = await startSandbox(240_000);
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.getByRole("button", { name: "Tạo mẫu", exact: true }).waitFor({ timeout: 30_000 });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const { page: loaded } = sandboxSession({ onPageError: (m) => pageErrors.push(m) });
+  let page: Page;
+  beforeAll(() => {
+    page = loaded();
   });
 
   const preview = () => page.getByRole("region", { name: "Xem trước báo cáo" });
