@@ -12,7 +12,7 @@
 
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { typescriptRule } = require("./webpack.config.js");
+const { reactAsPreact, typescriptRule } = require("./webpack.config.js");
 
 /** Writes a .gitignore that ignores the whole output folder, itself included. */
 class IgnoreOutputFolderPlugin {
@@ -38,7 +38,7 @@ module.exports = (_env = {}, argv = {}) => {
       publicPath: "",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false } },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false }, alias: reactAsPreact },
     module: {
       rules: [typescriptRule],
     },

@@ -119,7 +119,7 @@ describe("Nhập từ tệp", () => {
     expect(status()).toBe("Đang đưa 2 đơn vị vào sổ…");
 
     await act(async () => gate.resolve());
-    expect(status()).toBe("");
+    await waitFor(() => expect(status()).toBe(""));
     expect(
       screen.getByText('Đã nhập 2 đơn vị từ 4 tệp. 3 tệp không nhập được, xem lý do bên dưới. Bấm "Tổng hợp" để cộng các đơn vị vào trang I. Kết quả.'),
     ).toBeTruthy();

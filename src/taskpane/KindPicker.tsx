@@ -10,7 +10,12 @@ import { TEXT_KINDS } from "./texts";
 export const OWN_DEFINITION = "__rieng__";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0, marginBottom: tokens.spacingVerticalS },
+  // A native <select> is as wide as its longest option (a kind's title is a whole sentence):
+  // let it shrink to the pane and cut the shown title with an ellipsis instead.
+  field: { minWidth: 0 },
+  select: { minWidth: 0, width: "100%" },
+  selectElement: { minWidth: 0, textOverflow: "ellipsis" },
   own: { color: tokens.colorNeutralForeground3 },
   // a button (it opens the file picker) that reads as the link it replaced
   pick: {
@@ -46,8 +51,8 @@ export function KindPicker({ kinds, value, own, disabled, onChoose, onOwnFile }:
   };
   return (
     <div className={s.root}>
-      <Field label={TEXT_KINDS.label}>
-        <Select value={value} disabled={disabled} onChange={change}>
+      <Field label={TEXT_KINDS.label} className={s.field}>
+        <Select value={value} disabled={disabled} onChange={change} className={s.select} select={{ className: s.selectElement }}>
           {kinds.map((k) => (
             <option key={k.id} value={k.id}>
               {k.title}

@@ -23,11 +23,11 @@ async function start(options: { htmlClass: string; host?: string | null; office?
       onReady: (cb: OnReady) => (ready = cb),
     };
   }
-  // A fresh copy of index.tsx and of the React it mounts with: use that React's act. The
+  // A fresh copy of index.tsx and of the renderer it mounts with: use that copy's act. The
   // parts the pane fetches after its first paint are loaded into the same copy beforehand.
   let act!: (work: () => unknown) => Promise<void>;
   await jest.isolateModulesAsync(async () => {
-    act = require("react").act;
+    act = require("preact/test-utils").act;
     await (require("./App") as typeof import("./App")).preloadPaneParts();
     void act(() => require("./index"));
   });
