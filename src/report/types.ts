@@ -30,7 +30,7 @@ export interface TableColumnDef {
   label: string;
   /** The header of the group the column belongs to, shown over consecutive columns of the same group. */
   group?: string;
-  /** Width in the Word table, in relative units (default 1). */
+  /** Width in the Word table, relative to the other columns' (default 1). */
   width?: number;
   /**
    * A computed column: in every row, the sum of these columns of the same table (input
