@@ -160,7 +160,7 @@ const ARRANGEMENTS: Record<SheetArrangement, Arrangement> = {
       { width: 6, header: "STT" },
       { width: 64, header: "Chỉ tiêu" },
       { width: 12, header: "Số liệu" },
-      { width: 10, header: "Đơn vị" },
+      { width: 12, header: "Đơn vị tính" },
       { width: 44, header: "Kiểm tra" },
     ],
     stt: 1,
