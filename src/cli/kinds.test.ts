@@ -122,7 +122,7 @@ describe("an office's own definition", () => {
       id: "PAKN_DA_CONG_KHAI",
       kind: "count",
       rollup: true,
-      unit: "PAKN",
+      measure: "PAKN",
       pad: 0,
       label: "Số PAKN đã công khai kết quả",
       sentence: "Số PAKN đã công khai kết quả xử lý: {value}.",
@@ -172,6 +172,37 @@ describe("an office's own definition", () => {
     writeFileSync(defFile, "{ không phải JSON");
     expect((await run("template", "--definition", defFile, "-o", fresh("hong3.xlsx"))).stderr).toContain("không phải JSON hợp lệ");
     expect((await run("template", "--kind", DOSSIERS, "--definition", defFile, "-o", fresh("hong4.xlsx"))).code).toBe(2);
+  });
+});
+
+describe('an office\'s definition written before "measure" (đơn vị tính) was called so', () => {
+  it('with "unit" it makes the same workbook (carrying the definition with "measure"), checks and exports the same report', async () => {
+    const current = JSON.parse((await run("definition", "bao-cao-cctthc-thang")).stdout);
+    const old = {
+      ...current,
+      fields: current.fields.map((f: Record<string, unknown>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k === "measure" ? "unit" : k, v]))),
+    };
+    expect(JSON.stringify(old)).toContain('"unit":"PAKN"');
+    const made: Record<string, { wb: string; docx: string }> = {};
+    for (const [name, def] of Object.entries({ cu: old, moi: current })) {
+      const defFile = fresh(`${name}.json`);
+      writeFileSync(defFile, JSON.stringify(def, null, 2));
+      const wb = fresh(`${name}.xlsx`);
+      const r = await run("template", "--definition", defFile, "--sample", "-o", wb);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const checked = await run("check", wb);
+      expect([checked.code, checked.stderr]).toEqual([0, ""]);
+      const docx = fresh(`${name}.docx`);
+      expect((await run("export", wb, "-o", docx)).code).toBe(0);
+      made[name] = { wb, docx };
+    }
+    const [oldBook, newBook] = await Promise.all([readSnapshot(made.cu.wb), readSnapshot(made.moi.wb)]);
+    expect(oldBook.sheets).toEqual(newBook.sheets);
+    expect(JSON.parse(String(oldBook.sheets.find((x) => x.name === KIND_SHEET)!.cells.A2))).toEqual(current);
+    const text = await docxText(made.cu.docx);
+    expect(text).toBe(await docxText(made.moi.docx));
+    expect(text).toContain("Tổng số PAKN đã tiếp nhận: 0");
   });
 });
 

@@ -119,6 +119,12 @@ describe("reportFileName", () => {
     ["11", 2024, "bao-cao-cctthc-nam-2024.docx"],
     [11, null, "bao-cao-cctthc-thang-11.docx"],
     [11, 24.5, "bao-cao-cctthc-thang-11.docx"],
+    // the years and months the checks accept (WHOLE_RANGES), not a range of its own
+    [11, 2000, "bao-cao-cctthc-thang-11-2000.docx"],
+    [11, 2100, "bao-cao-cctthc-thang-11-2100.docx"],
+    [11, 1999, "bao-cao-cctthc-thang-11.docx"],
+    [11, 2101, "bao-cao-cctthc-thang-11.docx"],
+    [0, 2024, "bao-cao-cctthc-nam-2024.docx"],
     [null, null, "bao-cao-cctthc.docx"],
     [undefined, undefined, "bao-cao-cctthc.docx"],
   ])("month %p, year %p → %s", (m, y, name) => {

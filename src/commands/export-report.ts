@@ -5,6 +5,7 @@
  * each read the snapshot their own way, call `prepareExport`, then pack and deliver the
  * document their own way.
  */
+import { wholeInRange } from "../report/check";
 import { periodOf, periodSlug } from "../report/period";
 import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import { checkWorkbook, hasErrors, type WorkbookCheck } from "../workbook/check-workbook";
@@ -48,22 +49,19 @@ export function prepareExport(def: ReportDefinition, layout: WorkbookLayout, sna
   return { ok: true, data: check.data, warnings: check.problems, fileName: reportFileName(def, check.data) };
 }
 
-function wholeIn(v: unknown, min: number, max: number): number | null {
-  return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : null;
-}
-
 /**
  * The Word file's name: the kind's stem and its period, "bao-cao-cctthc-thang-11-2024.docx"
  * (month not padded), "bao-cao-giai-quyet-tthc-quy-3-2025.docx". Without a usable period:
  * the stem and the year ("…-nam-2024.docx"), or the month ("…-thang-11.docx"), or the stem
- * alone. Only ASCII, so that it survives any file system and e-mail.
+ * alone; a year or month counts only within the range the checks accept (WHOLE_RANGES of
+ * src/report/check.ts). Only ASCII, so that it survives any file system and e-mail.
  */
 export function reportFileName(def: ReportDefinition, data: ReportData): string {
   const stem = def.document.fileName;
-  const year = wholeIn(data.values[def.period.year], 1000, 9999);
+  const year = wholeInRange(data.values[def.period.year], "year");
   const period = year !== null ? periodOf(def, data) : null;
   if (period) return `${stem}-${periodSlug(period)}.docx`;
-  const month = def.period.month ? wholeIn(data.values[def.period.month], 1, 12) : null;
+  const month = def.period.month ? wholeInRange(data.values[def.period.month], "month") : null;
   if (year !== null) return `${stem}-nam-${year}.docx`;
   if (month !== null) return `${stem}-thang-${month}.docx`;
   return `${stem}.docx`;

@@ -41,11 +41,11 @@ export function textWidthOf(orientation: "portrait" | "landscape"): number {
 export function tableColumnWidths(table: TableDef, total: number): number[] {
   const stt = 600;
   const figures = table.columns.map((c) => c.width ?? 1);
-  const units = figures.reduce((a, b) => a + b, 0);
+  const shares = figures.reduce((a, b) => a + b, 0);
   // the label gets what three figure columns would, but at least a fifth of the width
-  const labelShare = Math.max(total / 5, ((total - stt) * 3) / (units + 3));
-  const perUnit = Math.floor((total - stt - labelShare) / units);
-  const widths = [stt, 0, ...figures.map((w) => Math.floor(w * perUnit))];
+  const labelShare = Math.max(total / 5, ((total - stt) * 3) / (shares + 3));
+  const perShare = Math.floor((total - stt - labelShare) / shares);
+  const widths = [stt, 0, ...figures.map((w) => Math.floor(w * perShare))];
   widths[1] = total - widths.reduce((a, b) => a + b, 0);
   return widths;
 }

@@ -42,6 +42,11 @@ function inRange(n: number, range: { min: number; max: number }): boolean {
   return Number.isInteger(n) && n >= range.min && n <= range.max;
 }
 
+/** `v` when it is a whole number the checks accept for this kind (a year 2000–2100, a month 1–12, …), else null. */
+export function wholeInRange(v: unknown, kind: keyof typeof WHOLE_RANGES): number | null {
+  return typeof v === "number" && inRange(v, WHOLE_RANGES[kind]) ? v : null;
+}
+
 const RANGE_MESSAGE = { day: MSG.dayRange, month: MSG.monthRange, year: MSG.yearRange } as const;
 
 function daysInMonth(month: number, year: number): number {

@@ -1,8 +1,13 @@
 import { readdirSync, readFileSync } from "fs";
 import path from "path";
+import { bodyLines } from "../docx";
+import { unpackDocx } from "../docx/docx-xml.testutil";
+import { packReport } from "../docx";
+import { buildLayout } from "../workbook/layout";
 import { DefinitionError } from "./definition";
-import { definitionJsonIssues, parseDefinitionText } from "./definition-schema";
+import { definitionJsonIssues, parseDefinition, parseDefinitionText, upgradeDefinitionJson } from "./definition-schema";
 import { builtInKinds, loadDefinition } from "./kinds";
+import { sampleData } from "./sample";
 
 const TEMPLATES = path.join(__dirname, "..", "..", "templates");
 
@@ -73,5 +78,93 @@ describe("the JSON Schema of report definitions", () => {
     expect(() => parseDefinitionText("{ khong phai json", "rieng.json")).toThrow(
       /Định nghĩa báo cáo rieng\.json không dùng được:\n- \/: không phải JSON hợp lệ/,
     );
+  });
+});
+
+describe('"measure" (đơn vị tính) and the older key "unit"', () => {
+  const MONTHLY = "bao-cao-cctthc-thang";
+  const newStyle = () => JSON.parse(readFileSync(path.join(TEMPLATES, `${MONTHLY}.definition.json`), "utf8"));
+  /** the monthly definition as written before the rename: every field's "measure" called "unit", in the same place */
+  const oldStyle = () => {
+    const json = newStyle();
+    json.fields = json.fields.map((f: Record<string, unknown>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k === "measure" ? "unit" : k, v])));
+    return json;
+  };
+
+  it("the built-in definitions use only today's name", () => {
+    for (const file of readdirSync(TEMPLATES).filter((f) => f.endsWith(".definition.json"))) {
+      const fields = JSON.parse(readFileSync(path.join(TEMPLATES, file), "utf8")).fields as Record<string, unknown>[];
+      expect(fields.filter((f) => "unit" in f).map((f) => f.id)).toEqual([]);
+    }
+    expect(newStyle().fields.filter((f: Record<string, unknown>) => f.measure).length).toBe(9);
+  });
+
+  it('an old definition with "unit" loads with no issue and reads as the same definition, key order kept, its JSON untouched', () => {
+    const old = oldStyle();
+    const before = JSON.stringify(old);
+    expect(old.fields.filter((f: Record<string, unknown>) => f.unit).length).toBe(9);
+    expect(definitionJsonIssues(old)).toEqual([]);
+    const def = parseDefinition(old, "cu.json");
+    expect(def).toEqual(loadDefinition(MONTHLY));
+    expect(JSON.stringify(def)).toBe(JSON.stringify(newStyle()));
+    expect(def.fields.find((f) => f.id === "PAKN_TONG")).toMatchObject({ measure: "PAKN" });
+    expect(def.fields.some((f) => "unit" in f)).toBe(false);
+    expect(JSON.stringify(old)).toBe(before);
+  });
+
+  it("an old definition gives the same sheets (its own JSON carried in new style) and the same Word document as the new one", async () => {
+    const fromOld = parseDefinitionText(JSON.stringify(oldStyle()), "cu.json");
+    const fromNew = parseDefinitionText(JSON.stringify(newStyle()), "moi.json");
+    const layout = buildLayout(fromOld);
+    expect(layout).toEqual(buildLayout(fromNew));
+    // the unit of measure beside each count on "I. Kết quả", as before
+    const ketQua = layout.sheets.find((s) => s.name === "I. Kết quả")!;
+    expect(ketQua.cells.filter((c) => c.style === "measure" && c.value !== null).map((c) => `${c.address} ${String(c.value)}`)).toEqual([
+      "D5 TTHC",
+      "D6 TTHC",
+      "D8 TTHC",
+      "D9 TTHC",
+      "D10 TTHC",
+      "D12 PAKN",
+      "D13 PAKN",
+      "D14 PAKN",
+      "D15 PAKN",
+    ]);
+    const kindJson = layout.sheets.find((s) => s.name === "BaoCaoLoai")!.cells.find((c) => c.address === "A2")!.value as string;
+    expect(kindJson).toContain('"measure":"PAKN"');
+    expect(kindJson).not.toContain('"unit"');
+
+    const data = sampleData(MONTHLY);
+    expect(bodyLines(fromOld, data)).toEqual(bodyLines(fromNew, data));
+    const [a, b] = await Promise.all([packReport(fromOld, data), packReport(fromNew, data)]);
+    expect((await unpackDocx(a))["word/document.xml"]).toBe((await unpackDocx(b))["word/document.xml"]);
+  });
+
+  it('a field with both keys: a Vietnamese message at its "unit", whatever the values', () => {
+    const json = newStyle();
+    const i = json.fields.findIndex((f: { id: string }) => f.id === "PAKN_TONG");
+    json.fields[i].unit = "PAKN";
+    const message = 'khóa "unit" là tên cũ của "measure" (đơn vị tính); một trường không dùng cả hai khóa, hãy xóa "unit".';
+    expect(definitionJsonIssues(json)).toEqual([{ path: `/fields/${i}/unit`, message }]);
+    json.fields[i].unit = "hồ sơ";
+    expect(definitionJsonIssues(json)).toEqual([{ path: `/fields/${i}/unit`, message }]);
+    expect(() => parseDefinitionText(JSON.stringify(json), "rieng.json")).toThrow(
+      `Định nghĩa báo cáo rieng.json không dùng được:\n- /fields/${i}/unit: ${message}`,
+    );
+  });
+
+  it('names the key as written: an old "unit" that is not text, a count without a unit of measure', () => {
+    const json = oldStyle();
+    const i = json.fields.findIndex((f: { id: string }) => f.id === "PAKN_TONG");
+    json.fields[i].unit = 5;
+    expect(definitionJsonIssues(json)).toEqual([{ path: `/fields/${i}/unit`, message: "phải là chuỗi chữ." }]);
+    delete json.fields[i].unit;
+    expect(definitionJsonIssues(json)).toEqual([{ path: `/fields/${i}/measure`, message: 'trường số đếm "PAKN_TONG" cần đơn vị tính ("measure").' }]);
+  });
+
+  it("upgradeDefinitionJson leaves anything without fields, and a definition with today's names, as it is", () => {
+    for (const json of [null, 3, "x", [], {}, { fields: "x" }]) expect(upgradeDefinitionJson(json)).toEqual({ json, issues: [] });
+    const json = newStyle();
+    expect(upgradeDefinitionJson(json).json).toBe(json);
   });
 });

@@ -4,6 +4,11 @@
  * (src/report/definition.ts). Every mistake is a Vietnamese message with its JSON path.
  * Ajv is loaded only where this module is: the CLI, the tests, and the pane's chunk that
  * opens an office's own definition.
+ *
+ * Every definition that is not built in (an office's file, the JSON a workbook carries in its
+ * kind sheet) comes through here, so this is also the one place that reads keys under their
+ * older names (upgradeDefinitionJson): a definition written before a rename loads and works
+ * as before.
  */
 import Ajv, { type ErrorObject } from "ajv";
 import schema from "../../templates/report-definition.schema.json";
@@ -67,11 +72,50 @@ const TYPE_NAMES: Record<string, string> = {
   object: "đối tượng { … }",
 };
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /**
- * The mistakes of a JSON value as a definition: the schema's first (one per path, the most
- * telling), then, when the shape is right, the coherence checks.
+ * `json` with keys of older definitions read under today's names, and the fields that give
+ * both names. `json` itself is left as it is; key order is kept.
+ *
+ * - a field's "unit" is its "measure": the unit of measure of a count (đơn vị tính, "TTHC"),
+ *   renamed because "unit" (đơn vị) means a commune, ward or town office everywhere else.
+ *   A field with both keys is a mistake at "/fields/<i>/unit" (which of the two was meant is
+ *   not guessed); "measure" is kept so that the other checks still run.
+ */
+export function upgradeDefinitionJson(json: unknown): { json: unknown; issues: DefinitionIssue[] } {
+  const issues: DefinitionIssue[] = [];
+  if (!isObject(json) || !Array.isArray(json.fields)) return { json, issues };
+  let changed = false;
+  const fields = json.fields.map((f: unknown, i) => {
+    if (!isObject(f) || !("unit" in f)) return f;
+    changed = true;
+    if ("measure" in f) {
+      issues.push({
+        path: `/fields/${i}/unit`,
+        message: `khóa "unit" là tên cũ của "measure" (đơn vị tính); một trường không dùng cả hai khóa, hãy xóa "unit".`,
+      });
+      return Object.fromEntries(Object.entries(f).filter(([k]) => k !== "unit"));
+    }
+    // not a string: left as "unit", so that the schema's message names the key as written
+    if (typeof f.unit !== "string") return f;
+    return Object.fromEntries(Object.entries(f).map(([k, v]) => [k === "unit" ? "measure" : k, v]));
+  });
+  return { json: changed ? { ...json, fields } : json, issues };
+}
+
+/**
+ * The mistakes of a JSON value as a definition: the keys given under both an older and
+ * today's name, the schema's (one per path, the most telling), then, when the shape is
+ * right, the coherence checks.
  */
 export function definitionJsonIssues(json: unknown): DefinitionIssue[] {
+  const upgraded = upgradeDefinitionJson(json);
+  return [...upgraded.issues, ...currentIssues(upgraded.json)];
+}
+
+/** The mistakes of a definition that uses today's key names. */
+function currentIssues(json: unknown): DefinitionIssue[] {
   const check = schemaValidator();
   if (!check(json)) {
     const errors = (check.errors ?? []).filter((e) => e.keyword !== "if");
@@ -87,11 +131,12 @@ export function definitionJsonIssues(json: unknown): DefinitionIssue[] {
   return definitionIssues(json as ReportDefinition);
 }
 
-/** A definition from JSON; throws DefinitionError naming `source` and every mistake. */
+/** A definition from JSON, older key names read as today's; throws DefinitionError naming `source` and every mistake. */
 export function parseDefinition(json: unknown, source: string): ReportDefinition {
-  const issues = definitionJsonIssues(json);
+  const upgraded = upgradeDefinitionJson(json);
+  const issues = [...upgraded.issues, ...currentIssues(upgraded.json)];
   if (issues.length) throw new DefinitionError(source, issues);
-  return json as ReportDefinition;
+  return upgraded.json as ReportDefinition;
 }
 
 /** A definition from the text of a JSON file; a syntax error is a DefinitionError too. */

@@ -8,8 +8,8 @@ describe("report definition", () => {
 
   it("loads the definition of templates/ and every field has a sheet", () => {
     expect(def.sheets.map((s) => s.name)).toEqual(["Thông tin chung", "I. Kết quả", "II. Đánh giá", "III. Nhiệm vụ", "IV. Kiến nghị"]);
-    expect(def.fields.find((f) => f.id === "PAKN_TONG")).toMatchObject({ kind: "count", unit: "PAKN", pad: 0 });
-    expect(def.fields.find((f) => f.id === "DGTD_TTHC")).toMatchObject({ kind: "count", unit: "TTHC", pad: 2 });
+    expect(def.fields.find((f) => f.id === "PAKN_TONG")).toMatchObject({ kind: "count", measure: "PAKN", pad: 0 });
+    expect(def.fields.find((f) => f.id === "DGTD_TTHC")).toMatchObject({ kind: "count", measure: "TTHC", pad: 2 });
   });
 
   it("sample data has a value for exactly the definition's fields", () => {

@@ -94,7 +94,7 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     if (!isValidDefinedName(f.id)) add(`${at}/id`, `mã trường "${f.id}" không dùng được làm tên vùng trong Excel (giống địa chỉ ô, ví dụ "TN1").`);
     if (f.kind === "count") {
       if (!f.sentence || !f.sentence.includes("{value}")) add(`${at}/sentence`, `trường số đếm "${f.id}" cần câu văn có "{value}".`);
-      if (!f.unit) add(`${at}/unit`, `trường số đếm "${f.id}" cần đơn vị tính ("unit").`);
+      if (!f.measure) add(`${at}/measure`, `trường số đếm "${f.id}" cần đơn vị tính ("measure").`);
     }
     if (f.kind === "lines" && !(f.rows && f.rows > 0)) add(`${at}/rows`, `trường danh sách "${f.id}" cần số dòng ("rows") lớn hơn 0.`);
     if (f.kind === "table") {

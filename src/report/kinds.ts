@@ -6,6 +6,8 @@
  * build time); Node (the CLI, tests, scripts) reads the templates folder. Each built-in
  * definition is checked for coherence when loaded (src/report/definition.ts); its shape is
  * checked against the JSON Schema by the tests and by the CLI (src/report/definition-schema.ts).
+ * Built-in definitions use today's key names (a test checks), so unlike an office's own they
+ * are not read through upgradeDefinitionJson.
  */
 import { validateDefinition } from "./definition";
 import type { ReportDefinition } from "./types";

@@ -30,7 +30,7 @@ export interface TableColumnDef {
   label: string;
   /** The header of the group the column belongs to, shown over consecutive columns of the same group. */
   group?: string;
-  /** Width in the Word table, in relative units (default 1). */
+  /** Width in the Word table, relative to the other columns' (default 1). */
   width?: number;
   /**
    * A computed column: in every row, the sum of these columns of the same table (input
@@ -49,7 +49,7 @@ export interface TableDef {
   rows: string[];
   /** Label of the total row ("Tổng cộng"). */
   totalLabel: string;
-  /** Unit of measure of every figure ("Số hồ sơ TTHC"). */
+  /** Unit of measure (đơn vị tính) of every figure ("Số hồ sơ TTHC"), printed above the Word table. */
   measure?: string;
 }
 
@@ -67,8 +67,13 @@ export interface FieldDef {
   warnIfEmpty?: boolean;
   /** lines: rows laid out for input (users may insert more rows inside the list). */
   rows?: number;
-  /** count: unit shown on the sheet ("TTHC", "PAKN"). */
-  unit?: string;
+  /**
+   * count: the figure's unit of measure (đơn vị tính: "TTHC", "PAKN"), shown beside it on the
+   * sheet. Not a unit in the sense of this project (a commune, ward or town office sending its
+   * figures). Definitions written before this name say "unit": src/report/definition-schema.ts
+   * reads that key as this one.
+   */
+  measure?: string;
   /** count: minimum number of digits in the document (2 gives "00", "05"; 0 or 1 gives "0"). */
   pad?: number;
   /** count: the sentence (or phrase) the indicator produces; "{value}" is replaced. */
@@ -127,7 +132,7 @@ export type SheetItem = { heading: string } | { field: string };
 /**
  * How a sheet is arranged:
  * - form:       label | value | check column (header information)
- * - indicators: STT | indicator | figure | unit | check column (section I)
+ * - indicators: STT | indicator | figure | unit of measure | check column (section I)
  * - paragraphs: STT | paragraph | check column (text sections, one paragraph per row)
  * - table:      one table field: header rows, STT | row label | figures… | check column, total row
  */

@@ -291,7 +291,7 @@ export function detectLegacyEncoding(text: string, fontName?: string, preferred?
   if (isTcvn3Font(fontName)) return "tcvn3";
   if (isVniFont(fontName)) return "vni";
   // words with both an ASCII letter and another character: a lone "·", "«" or "µ" is a
-  // symbol far more often than TCVN3 for "ã", "ô" or "à", and so is the µ of a unit (µm, µg)
+  // symbol far more often than TCVN3 for "ã", "ô" or "à", and so is the µ of a unit of measure (µm, µg)
   const words = (text.match(WORD) ?? []).filter((w) => /[A-Za-z]/.test(w) && /[^\x00-\x7F]/.test(w) && !/^µ[A-Za-z]{1,3}$/.test(w));
   if (words.length === 0) return null;
   const tcvn3 = evidence(words, (w) => convertTcvn3(w));

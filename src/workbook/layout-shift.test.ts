@@ -76,6 +76,24 @@ describe("a unit sheet that kept its layout", () => {
   });
 });
 
+describe('a unit sheet made before the column "Đơn vị tính" was so called ("Đơn vị")', () => {
+  const before = (s: SheetSnapshot): SheetSnapshot => {
+    expect(s.cells.D3).toBe("Đơn vị tính");
+    return { ...s, cells: { ...s.cells, D3: "Đơn vị" } };
+  };
+
+  it("kept its layout", () => {
+    expect(findLayoutShift(layout, before(written()), tolerate)).toBeNull();
+  });
+
+  it("still tells inserted and deleted rows and columns", () => {
+    expect(findLayoutShift(layout, shiftRows(before(written()), 5, 1), tolerate)).toMatchObject({ firstMovedRow: 5, movedBy: 1, cell: "A5" });
+    expect(findLayoutShift(layout, shiftRows(before(written()), 1, 1), tolerate)).toMatchObject({ firstMovedRow: 1, movedBy: 1, cell: "A1" });
+    expect(findLayoutShift(layout, shiftRows(before(written()), 5, -1), tolerate)).toMatchObject({ firstMovedRow: 6, movedBy: -1, cell: "A5" });
+    expect(findLayoutShift(layout, shiftColumns(before(written()), 3, 1), tolerate)).toMatchObject({ movedColumnsBy: 1, cell: "C1" });
+  });
+});
+
 describe("a unit sheet whose rows moved", () => {
   it("names the inserted row and how to fix it", () => {
     const shift = findLayoutShift(layout, shiftRows(written(), 5, 1), tolerate);
@@ -116,7 +134,7 @@ describe("a unit sheet whose rows moved", () => {
     expect(inserted?.message).toContain("đã bị chèn 1 cột từ cột A");
     // a column inserted before the figures: the labels stay, the column headers tell
     expect(findLayoutShift(layout, shiftColumns(written(), 3, 1), tolerate)).toMatchObject({ movedColumnsBy: 1, cell: "C1" });
-    // the units' column deleted: the figures stay, but the marker moved
+    // the unit-of-measure column deleted: the figures stay, but the marker moved
     expect(findLayoutShift(layout, shiftColumns(written(), 4, -1), tolerate)?.message).toContain("đã bị xóa 1 cột từ cột D");
   });
 

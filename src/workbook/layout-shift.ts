@@ -4,7 +4,7 @@
  * A unit sheet is added into the summary cell by cell (`=SUM(DonViDau:DonViCuoi!C5)`), so
  * a row inserted or deleted on it makes every figure below be added into the wrong line
  * of the summary, silently. The texts the layout writes (column headers, headings, STT
- * numbers, labels, units, the marker) tell where the rows went: this compares them with
+ * numbers, labels, units of measure, the marker) tell where the rows went: this compares them with
  * what the sheet holds and finds by how many rows (and columns) they moved.
  *
  * What a user may change without the sheet counting as moved: values of input cells,
@@ -39,7 +39,7 @@ export const SHIFTED_CODE = "units.shifted";
 /** Styles of texts that are free to edit: they never help to find a figure. */
 const FREE_STYLES = new Set<StyleName>(["title", "hint"]);
 /** Styles of texts that are not distinctive alone (the same "1" or "TTHC" on many rows). */
-const WEAK_STYLES = new Set<StyleName>(["stt", "unit"]);
+const WEAK_STYLES = new Set<StyleName>(["stt", "measure"]);
 
 /** Text as compared: Unicode NFC, spaces collapsed, any case; numbers as they print. */
 export function normalText(v: CellValue | undefined): string {

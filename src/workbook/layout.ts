@@ -42,7 +42,8 @@ export const STYLES = {
   heading: { bold: true, fill: "#EDEDED", border: true, vAlign: "middle", wrap: true },
   label: { border: true, wrap: true, vAlign: "top" },
   stt: { border: true, hAlign: "center", vAlign: "top" },
-  unit: { border: true, hAlign: "center", vAlign: "top" },
+  /** a count's unit of measure (đơn vị tính: "TTHC") */
+  measure: { border: true, hAlign: "center", vAlign: "top" },
   help: { italic: true, size: 10, color: "#595959", wrap: true, vAlign: "top", border: true },
   inputText: { fill: INPUT_FILL, border: true, wrap: true, vAlign: "top", numFmt: "@" },
   inputNumber: { fill: INPUT_FILL, border: true, hAlign: "right", vAlign: "top", numFmt: "0" },
@@ -133,7 +134,8 @@ interface Arrangement {
   /** column of the label, or null when the label is a heading row */
   label: number | null;
   stt: number | null;
-  unit: number | null;
+  /** column of the unit of measure (đơn vị tính) */
+  measure: number | null;
   help: number | null;
   status: number;
 }
@@ -151,20 +153,20 @@ const ARRANGEMENTS: Record<SheetArrangement, Arrangement> = {
     help: 3,
     status: 4,
     stt: null,
-    unit: null,
+    measure: null,
   },
   indicators: {
     columns: [
       { width: 6, header: "STT" },
       { width: 64, header: "Chỉ tiêu" },
       { width: 12, header: "Số liệu" },
-      { width: 10, header: "Đơn vị" },
+      { width: 12, header: "Đơn vị tính" },
       { width: 44, header: "Kiểm tra" },
     ],
     stt: 1,
     label: 2,
     input: 3,
-    unit: 4,
+    measure: 4,
     help: null,
     status: 5,
   },
@@ -177,7 +179,7 @@ const ARRANGEMENTS: Record<SheetArrangement, Arrangement> = {
     stt: 1,
     label: null,
     input: 2,
-    unit: null,
+    measure: null,
     help: null,
     status: 3,
   },
@@ -190,7 +192,7 @@ const ARRANGEMENTS: Record<SheetArrangement, Arrangement> = {
     stt: 1,
     label: 2,
     input: 3,
-    unit: null,
+    measure: null,
     help: null,
     status: 3,
   },
@@ -393,7 +395,7 @@ export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout
       if (arr.stt !== null) put(r, arr.stt, f.kind === "lines" ? r - first + 1 : ++stt, "stt");
       if (arr.label !== null) put(r, arr.label, r === first ? f.label : null, "label");
       put(r, arr.input, null, isNumeric(f.kind) ? "inputNumber" : "inputText");
-      if (arr.unit !== null) put(r, arr.unit, r === first && f.unit ? f.unit : null, "unit");
+      if (arr.measure !== null) put(r, arr.measure, r === first && f.measure ? f.measure : null, "measure");
       if (arr.help !== null) put(r, arr.help, r === first && f.hint ? f.hint : null, "help");
       put(r, arr.status, null, "status");
     }
