@@ -18,12 +18,11 @@ async function refusal(bytes: Uint8Array): Promise<XlsxFormatError> {
   return e as XlsxFormatError;
 }
 
-/** Time and resident-memory growth of `f`, measured loosely. */
-async function measured<T>(f: () => Promise<T>): Promise<{ value: T; ms: number; rssGrowth: number }> {
+/** Resident-memory growth while `f` runs, measured loosely (times are printed by `npm run bench`, not asserted). */
+async function measured<T>(f: () => Promise<T>): Promise<{ value: T; rssGrowth: number }> {
   const rss = process.memoryUsage().rss;
-  const t = Date.now();
   const value = await f();
-  return { value, ms: Date.now() - t, rssGrowth: process.memoryUsage().rss - rss };
+  return { value, rssGrowth: process.memoryUsage().rss - rss };
 }
 
 describe("inspectZip: the central directory, read without inflating", () => {
@@ -97,13 +96,12 @@ describe("inspectZip: the central directory, read without inflating", () => {
 });
 
 describe("the reader refuses zip bombs before and while inflating", () => {
-  it("refuses a sheet declaring 800 MB quickly, with little memory", async () => {
+  it("refuses a sheet declaring 800 MB from the directory, with little memory", async () => {
     const bytes = workbook({ data: sheetXml(""), declareSize: 800 * MB, declareCompressed: 800 * 1024 });
-    const { value: e, ms, rssGrowth } = await measured(() => refusal(bytes));
+    const { value: e, rssGrowth } = await measured(() => refusal(bytes));
     expect(e.problem).toBe("tooLarge");
     expect(e.info.breach).toEqual({ kind: "part", part: SHEET, size: 800 * MB, limit: ZIP_LIMITS.partBytes });
     expect(e.detail).toContain(SHEET);
-    expect(ms).toBeLessThan(5000);
     expect(rssGrowth).toBeLessThan(200 * MB);
   });
 
@@ -114,9 +112,8 @@ describe("the reader refuses zip bombs before and while inflating", () => {
     });
 
     it("with an honest header: refused from the directory", async () => {
-      const { value: e, ms } = await measured(() => refusal(workbook({ deflated: zeros, declareSize: 300 * MB })));
+      const { value: e } = await measured(() => refusal(workbook({ deflated: zeros, declareSize: 300 * MB })));
       expect(e.info.breach).toMatchObject({ kind: "part", size: 300 * MB });
-      expect(ms).toBeLessThan(5000);
     });
 
     it.each<[string, number]>([
@@ -124,10 +121,9 @@ describe("the reader refuses zip bombs before and while inflating", () => {
       ["declaring 40 MB", 40 * MB],
     ])("with a lying header %s: inflating stops past the declared size", async (_name, declared) => {
       const bytes = workbook({ deflated: zeros, declareSize: declared });
-      const { value: e, ms, rssGrowth } = await measured(() => refusal(bytes));
+      const { value: e, rssGrowth } = await measured(() => refusal(bytes));
       expect(e.problem).toBe("tooLarge");
       expect(e.info.breach).toMatchObject({ kind: "inflated", part: SHEET, limit: declared });
-      expect(ms).toBeLessThan(5000);
       expect(rssGrowth).toBeLessThan(200 * MB);
     });
 
@@ -144,8 +140,7 @@ describe("the reader refuses zip bombs before and while inflating", () => {
     const big = sheetXml(" ".repeat(9 * MB));
     const sheets = Array.from({ length: 30 }, (_, i) => ({ name: `S${i}`, part: SHEET }));
     const bytes = writeZip([...workbookParts(sheets), { name: SHEET, data: big }]);
-    const { value: e, ms } = await measured(() => refusal(bytes));
+    const { value: e } = await measured(() => refusal(bytes));
     expect(e.info.breach).toMatchObject({ kind: "budget", limit: ZIP_LIMITS.totalBytes });
-    expect(ms).toBeLessThan(10_000);
   });
 });
