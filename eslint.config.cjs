@@ -23,9 +23,9 @@ module.exports = tseslint.config(
       "react-hooks/exhaustive-deps": "warn",
     },
   },
-  { files: ["src/taskpane/**/*.tsx", "src/sandbox/**/*.tsx"], ...jsxA11y.flatConfigs.recommended },
+  { files: ["src/taskpane/**/*.tsx", "dev/sandbox/**/*.tsx"], ...jsxA11y.flatConfigs.recommended },
   {
-    files: ["src/taskpane/**/*.tsx", "src/sandbox/**/*.tsx"],
+    files: ["src/taskpane/**/*.tsx", "dev/sandbox/**/*.tsx"],
     // a scrollable region (the report's preview) takes the focus so that it can be scrolled with the keyboard
     rules: { "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["tabpanel", "region"] }] },
   },
