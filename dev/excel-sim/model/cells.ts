@@ -1,7 +1,7 @@
 /**
  * Writing cells: values, formulas and number formats through the API, Range.clear, merges.
  */
-import { containsRect, intersect, isWholeColumns, isWholeRows, Rect, rectCellCount } from "../address";
+import { intersect, isWholeColumns, isWholeRows, Rect, rectCellCount } from "../address";
 import { simError, SimOfficeError } from "../errors";
 import { CellValue, tokenize } from "../formula";
 import { parseInput } from "../values";
@@ -122,12 +122,6 @@ export function merge(wb: SimWorkbook, s: SimSheet, r: Rect, across: boolean, lo
   wb.markDirty();
 }
 
-export function unmerge(wb: SimWorkbook, s: SimSheet, r: Rect, location: string): void {
-  assertWritable(s, "formatCells", location);
-  s.merges = s.merges.filter((m) => !intersect(m, r));
-  wb.markDirty();
-}
-
 /** Puts a parsed value or formula into a cell (typed by a user or written through the API). */
 export function storeInput(s: SimSheet, row: number, col: number, parsed: { kind: "value"; value: CellValue } | { kind: "formula"; formula: string }): void {
   const c = s.ensureCell(row, col);
@@ -165,9 +159,4 @@ export function checkFormula(formula: string, location: string): void {
     if (t.type === "unknown" && (t.text.startsWith('"') || t.text.startsWith("'"))) depth = -1;
   }
   if (depth !== 0) throw simError("InvalidArgument", "There's a problem with this formula.", location);
-}
-
-/** Whether a whole rectangle lies inside one of the sheet's merges. */
-export function insideMerge(s: SimSheet, r: Rect): boolean {
-  return s.merges.some((m) => containsRect(m, r));
 }

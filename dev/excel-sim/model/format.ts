@@ -1,6 +1,6 @@
 /**
  * Formats: copying and patching a cell's format, and what Range.format writes (fills, fonts,
- * alignment, number formats of whole rows / columns / sheets, column widths, row heights, autofit).
+ * alignment, number formats of whole rows / columns / sheets, column widths, row heights).
  */
 import { isWholeColumns, isWholeRows, Rect, rectCellCount } from "../address";
 import { simError } from "../errors";
@@ -96,31 +96,5 @@ export function setRowHeight(wb: SimWorkbook, s: SimSheet, r: Rect, height: unkn
     throw simError("NotImplemented", "excel-sim: setting the height of every row is not simulated.", location);
   }
   for (let row = r.r1; row <= r.r2; row++) s.rowHeights.set(row, height);
-  wb.markDirty();
-}
-
-/** Width that fits the longest text of each column (approximation of Calibri 11: 7 px a character). */
-export function autofitColumns(wb: SimWorkbook, s: SimSheet, r: Rect, text: (row: number, col: number) => string, location: string): void {
-  assertWritable(s, "formatColumns", location);
-  const longest = new Map<number, number>();
-  for (const [row, col] of [...s.cellsIn(r)]) {
-    const len = text(row, col).length;
-    if (len > (longest.get(col) ?? 0)) longest.set(col, len);
-  }
-  for (let c = r.c1; c <= r.c2; c++) {
-    const len = longest.get(c);
-    if (len === undefined) continue;
-    s.columnWidths.set(c, Math.round((len * 7 + 5) * 0.75 * 100) / 100);
-  }
-  wb.markDirty();
-}
-
-export function autofitRows(wb: SimWorkbook, s: SimSheet, r: Rect, location: string): void {
-  assertWritable(s, "formatRows", location);
-  if (isWholeColumns(r)) {
-    s.rowHeights.clear();
-  } else {
-    for (let row = r.r1; row <= r.r2; row++) s.rowHeights.delete(row);
-  }
   wb.markDirty();
 }

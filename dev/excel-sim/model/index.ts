@@ -28,7 +28,6 @@ export { SimSheet } from "./sheet";
 export type { ProtectionOptions } from "./sheet";
 export { SimWorkbook } from "./workbook";
 export { defaultFormat } from "./format";
-export { insideMerge } from "./cells";
 export { shiftRect } from "./shift";
 export type { ShiftOp } from "./shift";
 export type { ProtectionNeed } from "./protection";

@@ -227,10 +227,6 @@ export class SimWorkbook implements FormulaEnv {
     cellOps.merge(this, s, r, across, location);
   }
 
-  unmerge(s: SimSheet, r: Rect, location: string): void {
-    cellOps.unmerge(this, s, r, location);
-  }
-
   // ----- formats and sizes (./format) --------------------------------------------------
 
   applyFormat(s: SimSheet, r: Rect, patch: FormatPatch, location: string): void {
@@ -243,14 +239,6 @@ export class SimWorkbook implements FormulaEnv {
 
   setRowHeight(s: SimSheet, r: Rect, height: unknown, location: string): void {
     formatOps.setRowHeight(this, s, r, height, location);
-  }
-
-  autofitColumns(s: SimSheet, r: Rect, text: (row: number, col: number) => string, location: string): void {
-    formatOps.autofitColumns(this, s, r, text, location);
-  }
-
-  autofitRows(s: SimSheet, r: Rect, location: string): void {
-    formatOps.autofitRows(this, s, r, location);
   }
 
   // ----- borders (./borders) -----------------------------------------------------------

@@ -1,9 +1,9 @@
 /**
- * Excel.Application: calculation mode and the suspend-until-next-sync calls.
+ * Excel.Application: suspendApiCalculationUntilNextSync.
  */
 import type { SimRequestContext } from "../context";
 import { SimObject } from "../proxy-base";
-import { model, seal } from "./shared";
+import { seal } from "./shared";
 
 export class SimApplication extends SimObject {
   constructor(context: SimRequestContext) {
@@ -14,30 +14,18 @@ export class SimApplication extends SimObject {
     return "Application";
   }
   protected get _scalarNames() {
-    return ["calculationMode"];
+    return [];
   }
   protected _resolve() {
     return true;
   }
-  protected _read(_t: unknown, prop: string) {
-    return prop === "calculationMode" ? "Automatic" : undefined;
-  }
-  get calculationMode(): string {
-    return this._get("calculationMode");
+  protected _read() {
+    return undefined;
   }
   /** ExcelApi 1.6. Recorded in host.calculationSuspensions; the simulator recalculates anyway. */
   suspendApiCalculationUntilNextSync(): void {
     this._enqueueOp("Application.suspendApiCalculationUntilNextSync", "call", false, () => {
       this.context._host.calculationSuspensions += 1;
     });
-  }
-  /** ExcelApi 1.9. Recorded in host.screenUpdatingSuspensions. */
-  suspendScreenUpdatingUntilNextSync(): void {
-    this._enqueueOp("Application.suspendScreenUpdatingUntilNextSync", "call", false, () => {
-      this.context._host.screenUpdatingSuspensions += 1;
-    });
-  }
-  calculate(_calculationType?: string): void {
-    this._enqueueOp("Application.calculate", "call", false, () => model(this.context).markDirty());
   }
 }

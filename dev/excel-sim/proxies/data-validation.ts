@@ -1,7 +1,7 @@
 /**
  * Excel.DataValidation (ExcelApi 1.8).
  */
-import { containsCell, formatRect, intersect, rectCellCount } from "../address";
+import { formatRect, intersect, rectCellCount } from "../address";
 import type { SimRequestContext } from "../context";
 import { simError } from "../errors";
 import { absoluteReference, DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, SimSheet, SimValidation, SimValidationRule } from "../model";
@@ -34,7 +34,7 @@ export class SimDataValidation extends SimRangePart {
     return "DataValidation";
   }
   protected get _scalarNames() {
-    return ["rule", "type", "errorAlert", "prompt", "ignoreBlanks", "valid"];
+    return ["rule", "type", "errorAlert", "prompt", "ignoreBlanks"];
   }
   protected _read(target: unknown, prop: string): unknown {
     const { sheet, rect } = target as RangeTarget;
@@ -62,29 +62,12 @@ export class SimDataValidation extends SimRangePart {
       case "ignoreBlanks":
         if (entries.length === 0) return true;
         return one ? one.ignoreBlanks : null;
-      case "valid": {
-        wb.ensureCalculated();
-        for (const v of entries) {
-          const part = intersect(v.rect, rect)!;
-          if (rectCellCount(part) <= 100_000) {
-            for (let r = part.r1; r <= part.r2; r++) {
-              for (let c = part.c1; c <= part.c2; c++) if (!wb.satisfies(sheet, v, sheet.getStoredCell(r, c)?.value ?? null)) return false;
-            }
-          } else {
-            for (const [r, c, cell] of sheet.cellsIn(part)) if (containsCell(part, r, c) && !wb.satisfies(sheet, v, cell.value)) return false;
-          }
-        }
-        return true;
-      }
     }
     return undefined;
   }
 
   get type(): string {
     return this._get("type");
-  }
-  get valid(): boolean {
-    return this._get("valid");
   }
   get rule(): unknown {
     return this._get("rule");

@@ -4,9 +4,9 @@
 import type { SimRequestContext } from "../context";
 import { simError, SimOfficeError } from "../errors";
 import { absoluteReference, SimName } from "../model";
-import { SimClientResult, SimObject } from "../proxy-base";
+import { SimObject } from "../proxy-base";
 import { SimRange } from "./range";
-import { bool, model, seal, SimCollection } from "./shared";
+import { model, seal, SimCollection } from "./shared";
 
 export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
   constructor(context: SimRequestContext) {
@@ -42,11 +42,6 @@ export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
     n._checkNull("NamedItemCollection.getItemOrNullObject");
     return n;
   }
-  /** ExcelApi 1.4. */
-  getCount(): SimClientResult<number> {
-    const wb = model(this.context);
-    return new SimClientResult(this, "NamedItemCollection.getCount", () => wb.names.length);
-  }
   /** ExcelApi 1.4. `reference`: a Range, or a formula such as "='I. Kết quả'!$C$5". */
   add(name: string, reference: SimRange | string, comment?: string): SimNamedItem {
     const wb = model(this.context);
@@ -79,7 +74,7 @@ export class SimNamedItem extends SimObject {
     return "NamedItem";
   }
   protected get _scalarNames() {
-    return ["name", "type", "value", "visible", "comment", "formula", "scope"];
+    return ["name", "type", "value", "formula"];
   }
   protected _resolve(): SimName | null {
     return this._resolver();
@@ -93,14 +88,8 @@ export class SimNamedItem extends SimObject {
     switch (prop) {
       case "name":
         return n.name;
-      case "visible":
-        return n.visible;
-      case "comment":
-        return n.comment;
       case "formula":
         return n.formula;
-      case "scope":
-        return "Workbook";
       case "type":
         return model(this.context).nameTypeAndValue(n).type;
       case "value":
@@ -118,27 +107,6 @@ export class SimNamedItem extends SimObject {
   /** For a range: its reference ("'I. Kết quả'!$C$5"); otherwise the computed value. */
   get value(): unknown {
     return this._get("value");
-  }
-  get scope(): string {
-    return this._get("scope");
-  }
-  get visible(): boolean {
-    return this._get("visible");
-  }
-  set visible(v: boolean) {
-    this._setProp<SimName>("visible", v, (n) => {
-      n.visible = bool(v, "NamedItem.visible");
-    });
-  }
-  /** ExcelApi 1.4. */
-  get comment(): string {
-    return this._get("comment");
-  }
-  set comment(v: string) {
-    this._setProp<SimName>("comment", v, (n) => {
-      if (typeof v !== "string") throw simError("InvalidArgument", undefined, "NamedItem.comment");
-      n.comment = v;
-    });
   }
   /** "='I. Kết quả'!$C$5". ExcelApi 1.7. */
   get formula(): string {
@@ -168,18 +136,5 @@ export class SimNamedItem extends SimObject {
       }),
       "getRange",
     );
-  }
-  /** ExcelApi 1.4: a null object when the name does not refer to one range. */
-  getRangeOrNullObject(): SimRange {
-    const wb = model(this.context);
-    const r = this._child(
-      new SimRange(this.context, () => {
-        const n = this._resolver();
-        return n === null ? null : wb.nameTarget(n);
-      }),
-      "getRangeOrNullObject",
-    );
-    r._checkNull("NamedItem.getRangeOrNullObject");
-    return r;
   }
 }

@@ -9,7 +9,6 @@ import { color, model, oneOf, type RangeTarget, seal, SimCollection, SimRangePar
 
 const BORDER_INDEX = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
 const BORDER_STYLE = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
-const BORDER_WEIGHT = ["Hairline", "Thin", "Medium", "Thick"];
 
 export class SimRangeBorderCollection extends SimCollection<SimRangeBorder> {
   constructor(
@@ -44,14 +43,13 @@ export class SimRangeBorder extends SimRangePart {
     return "RangeBorder";
   }
   protected get _scalarNames() {
-    return ["style", "color", "weight", "sideIndex"];
+    return ["style", "color"];
   }
   protected _resolve(): RangeTarget | null {
     if (!BORDER_INDEX.includes(this._index)) throw simError("InvalidArgument", undefined, "RangeBorderCollection.getItem");
     return super._resolve();
   }
   protected _read(target: unknown, prop: string): unknown {
-    if (prop === "sideIndex") return this._index;
     const t = target as RangeTarget;
     const b = model(this.context).getBorder(t.sheet, t.rect, this._index);
     return b === null ? null : b[prop as keyof SimBorder];
@@ -64,9 +62,6 @@ export class SimRangeBorder extends SimRangePart {
       model(this.context).setBorder(t.sheet, t.rect, this._index, { [prop]: check() }, location);
     });
   }
-  get sideIndex(): string {
-    return this._get("sideIndex");
-  }
   get style(): string {
     return this._get("style");
   }
@@ -78,11 +73,5 @@ export class SimRangeBorder extends SimRangePart {
   }
   set color(v: string) {
     this._border("color", v, () => color(v, "RangeBorder.color"));
-  }
-  get weight(): string {
-    return this._get("weight");
-  }
-  set weight(v: string) {
-    this._border("weight", v, () => oneOf(v, BORDER_WEIGHT, "RangeBorder.weight"));
   }
 }

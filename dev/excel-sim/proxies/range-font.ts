@@ -18,7 +18,7 @@ export class SimRangeFont extends SimRangePart {
     return "RangeFont";
   }
   protected get _scalarNames() {
-    return ["bold", "italic", "color", "size", "name", "underline", "strikethrough"];
+    return ["bold", "italic", "color", "size", "name", "underline"];
   }
   protected _read(target: unknown, prop: string): unknown {
     const key = prop as keyof SimCellFormat["font"];
@@ -69,11 +69,5 @@ export class SimRangeFont extends SimRangePart {
   }
   set underline(v: string) {
     this._font("underline", v, () => ({ underline: oneOf(v, UNDERLINE, "RangeFont.underline") }));
-  }
-  get strikethrough(): boolean {
-    return this._get("strikethrough");
-  }
-  set strikethrough(v: boolean) {
-    this._font("strikethrough", v, () => ({ strikethrough: bool(v, "RangeFont.strikethrough") }));
   }
 }

@@ -3,7 +3,6 @@
  */
 import type { SimRequestContext } from "../context";
 import { SimObject } from "../proxy-base";
-import { formatValue } from "../values";
 import type { SimRange } from "./range";
 import { SimRangeBorderCollection } from "./range-border";
 import { SimRangeFill } from "./range-fill";
@@ -102,25 +101,5 @@ export class SimRangeFormat extends SimRangePart {
   set verticalAlignment(v: string) {
     this._values.verticalAlignment = v;
     this._format("RangeFormat.verticalAlignment", () => ({ vAlign: oneOf(v, V_ALIGN, "RangeFormat.verticalAlignment") }));
-  }
-  /** ExcelApi 1.2: width from the longest text (approximation). */
-  autofitColumns(): void {
-    this._write<RangeTarget>("RangeFormat.autofitColumns", (t) => {
-      const wb = model(this.context);
-      wb.ensureCalculated();
-      wb.autofitColumns(
-        t.sheet,
-        t.rect,
-        (r, c) => {
-          const cell = t.sheet.cellAt(r, c);
-          return formatValue(cell.value, cell.numberFormat);
-        },
-        "RangeFormat.autofitColumns",
-      );
-    });
-  }
-  /** ExcelApi 1.2: back to the default height. */
-  autofitRows(): void {
-    this._write<RangeTarget>("RangeFormat.autofitRows", (t) => model(this.context).autofitRows(t.sheet, t.rect, "RangeFormat.autofitRows"));
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Excel.Range: values, formulas, text, number formats, and the range methods.
  */
-import { intersect, isWholeColumns, isWholeRows, MAX_COLUMNS, MAX_ROWS, qualifiedAddress, Rect, rectCellCount } from "../address";
+import { intersect, qualifiedAddress, Rect, rectCellCount } from "../address";
 import type { SimRequestContext } from "../context";
 import { simError } from "../errors";
 import { MAX_CELL_OPERATION } from "../model";
@@ -9,27 +9,9 @@ import { SimClientResult, SimObject } from "../proxy-base";
 import { apiValue, formatValue, valueType } from "../values";
 import { SimDataValidation } from "./data-validation";
 import { SimRangeFormat } from "./range-format";
-import { checkRect, integer, model, type RangeResolver, type RangeTarget, seal } from "./shared";
-import { SimWorksheet } from "./worksheet";
+import { model, type RangeResolver, type RangeTarget, seal } from "./shared";
 
-const RANGE_SCALARS = [
-  "address",
-  "addressLocal",
-  "cellCount",
-  "columnCount",
-  "rowCount",
-  "columnIndex",
-  "rowIndex",
-  "values",
-  "formulas",
-  "formulasLocal",
-  "text",
-  "numberFormat",
-  "numberFormatLocal",
-  "valueTypes",
-  "isEntireColumn",
-  "isEntireRow",
-] as const;
+const RANGE_SCALARS = ["address", "values", "formulas", "text", "numberFormat", "numberFormatLocal", "valueTypes"] as const;
 
 function matrix<T>(r: Rect, f: (row: number, col: number) => T, location: string): T[][] {
   if (rectCellCount(r) > MAX_CELL_OPERATION) {
@@ -47,7 +29,6 @@ function matrix<T>(r: Rect, f: (row: number, col: number) => T, location: string
 export class SimRange extends SimObject {
   readonly format: SimRangeFormat;
   readonly dataValidation: SimDataValidation;
-  private _worksheetProxy: SimWorksheet | undefined = undefined;
 
   constructor(
     context: SimRequestContext,
@@ -79,7 +60,6 @@ export class SimRange extends SimObject {
   protected _navigation(name: string): SimObject | undefined {
     if (name === "format") return this.format;
     if (name === "dataValidation") return this.dataValidation;
-    if (name === "worksheet") return this.worksheet;
     return undefined;
   }
 
@@ -89,27 +69,11 @@ export class SimRange extends SimObject {
     const loc = `Range.${prop}`;
     switch (prop) {
       case "address":
-      case "addressLocal":
         return qualifiedAddress(sheet.name, rect);
-      case "cellCount":
-        return rectCellCount(rect);
-      case "rowCount":
-        return rect.r2 - rect.r1 + 1;
-      case "columnCount":
-        return rect.c2 - rect.c1 + 1;
-      case "rowIndex":
-        return rect.r1;
-      case "columnIndex":
-        return rect.c1;
-      case "isEntireColumn":
-        return isWholeColumns(rect);
-      case "isEntireRow":
-        return isWholeRows(rect);
       case "values":
         wb.ensureCalculated();
         return matrix(rect, (r, c) => apiValue(sheet.getStoredCell(r, c)?.value ?? null), loc);
       case "formulas":
-      case "formulasLocal":
         return matrix(
           rect,
           (r, c) => {
@@ -142,30 +106,6 @@ export class SimRange extends SimObject {
   get address(): string {
     return this._get("address");
   }
-  get addressLocal(): string {
-    return this._get("addressLocal");
-  }
-  get cellCount(): number {
-    return this._get("cellCount");
-  }
-  get rowCount(): number {
-    return this._get("rowCount");
-  }
-  get columnCount(): number {
-    return this._get("columnCount");
-  }
-  get rowIndex(): number {
-    return this._get("rowIndex");
-  }
-  get columnIndex(): number {
-    return this._get("columnIndex");
-  }
-  get isEntireColumn(): boolean {
-    return this._get("isEntireColumn");
-  }
-  get isEntireRow(): boolean {
-    return this._get("isEntireRow");
-  }
   get text(): string[][] {
     return this._get("text");
   }
@@ -186,12 +126,6 @@ export class SimRange extends SimObject {
   set formulas(v: unknown[][]) {
     this._setProp<RangeTarget>("formulas", v, (t) => model(this.context).writeInputs(t.sheet, t.rect, v, "Range.formulas"));
   }
-  get formulasLocal(): unknown[][] {
-    return this._get("formulasLocal");
-  }
-  set formulasLocal(v: unknown[][]) {
-    this._setProp<RangeTarget>("formulasLocal", v, (t) => model(this.context).writeInputs(t.sheet, t.rect, v, "Range.formulasLocal"));
-  }
   get numberFormat(): string[][] {
     return this._get("numberFormat");
   }
@@ -205,91 +139,6 @@ export class SimRange extends SimObject {
     this._setProp<RangeTarget>("numberFormatLocal", v, (t) => model(this.context).writeNumberFormat(t.sheet, t.rect, v, "Range.numberFormatLocal"));
   }
 
-  /** The range's sheet (the same proxy every time, so that load("worksheet/name") can be read back). */
-  get worksheet(): SimWorksheet {
-    if (!this._worksheetProxy) this._worksheetProxy = this._child(new SimWorksheet(this.context, () => this._resolver()?.sheet ?? null), "worksheet");
-    return this._worksheetProxy;
-  }
-
-  private _derived(location: string, f: (r: Rect) => Rect): SimRange {
-    return this._child(
-      new SimRange(this.context, () => {
-        const t = this._resolver();
-        if (t === null) return null;
-        return { sheet: t.sheet, rect: checkRect(f(t.rect), location) };
-      }),
-      location.slice(location.indexOf(".") + 1),
-    );
-  }
-
-  /** A cell relative to the range's top-left (it may lie outside the range). */
-  getCell(row: number, column: number): SimRange {
-    return this._derived("Range.getCell", (r) => {
-      const i = integer(row, "Range.getCell");
-      const j = integer(column, "Range.getCell");
-      return { r1: r.r1 + i, c1: r.c1 + j, r2: r.r1 + i, c2: r.c1 + j };
-    });
-  }
-  getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
-    return this._derived("Range.getOffsetRange", (r) => {
-      const i = integer(rowOffset, "Range.getOffsetRange");
-      const j = integer(columnOffset, "Range.getOffsetRange");
-      return { r1: r.r1 + i, c1: r.c1 + j, r2: r.r2 + i, c2: r.c2 + j };
-    });
-  }
-  /** ExcelApi 1.7. */
-  getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
-    return this._derived("Range.getResizedRange", (r) => ({
-      r1: r.r1,
-      c1: r.c1,
-      r2: r.r2 + integer(deltaRows, "Range.getResizedRange"),
-      c2: r.c2 + integer(deltaColumns, "Range.getResizedRange"),
-    }));
-  }
-  getRow(row: number): SimRange {
-    return this._derived("Range.getRow", (r) => {
-      const i = integer(row, "Range.getRow");
-      if (i < 0 || r.r1 + i > r.r2) throw simError("InvalidArgument", undefined, "Range.getRow");
-      return { r1: r.r1 + i, c1: r.c1, r2: r.r1 + i, c2: r.c2 };
-    });
-  }
-  getColumn(column: number): SimRange {
-    return this._derived("Range.getColumn", (r) => {
-      const j = integer(column, "Range.getColumn");
-      if (j < 0 || r.c1 + j > r.c2) throw simError("InvalidArgument", undefined, "Range.getColumn");
-      return { r1: r.r1, c1: r.c1 + j, r2: r.r2, c2: r.c1 + j };
-    });
-  }
-  getEntireRow(): SimRange {
-    return this._derived("Range.getEntireRow", (r) => ({ r1: r.r1, c1: 0, r2: r.r2, c2: MAX_COLUMNS - 1 }));
-  }
-  getEntireColumn(): SimRange {
-    return this._derived("Range.getEntireColumn", (r) => ({ r1: 0, c1: r.c1, r2: MAX_ROWS - 1, c2: r.c2 }));
-  }
-  getLastCell(): SimRange {
-    return this._derived("Range.getLastCell", (r) => ({ r1: r.r2, c1: r.c2, r2: r.r2, c2: r.c2 }));
-  }
-  getLastRow(): SimRange {
-    return this._derived("Range.getLastRow", (r) => ({ r1: r.r2, c1: r.c1, r2: r.r2, c2: r.c2 }));
-  }
-  getLastColumn(): SimRange {
-    return this._derived("Range.getLastColumn", (r) => ({ r1: r.r1, c1: r.c2, r2: r.r2, c2: r.c2 }));
-  }
-  /** The used part of this range (ExcelApi 1.1); "A1"-like single cell when nothing is used. */
-  getUsedRange(valuesOnly?: boolean): SimRange {
-    return this._child(
-      new SimRange(this.context, () => {
-        const t = this._resolver();
-        if (t === null) return null;
-        const used = t.sheet.usedRect(!!valuesOnly);
-        const i = used ? intersect(used, t.rect) : null;
-        if (!i) throw simError("ItemNotFound", undefined, "Range.getUsedRange");
-        return { sheet: t.sheet, rect: i };
-      }),
-      "getUsedRange",
-      valuesOnly === undefined ? [] : ["valuesOnly"],
-    );
-  }
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
     const r = this._child(
@@ -342,10 +191,6 @@ export class SimRange extends SimObject {
   /** ExcelApi 1.2. Keeps the top-left value only. */
   merge(across = false): void {
     this._write<RangeTarget>("Range.merge", (t) => model(this.context).merge(t.sheet, t.rect, !!across, "Range.merge"));
-  }
-  /** ExcelApi 1.2. */
-  unmerge(): void {
-    this._write<RangeTarget>("Range.unmerge", (t) => model(this.context).unmerge(t.sheet, t.rect, "Range.unmerge"));
   }
   /** Selects the range (and activates its sheet). */
   select(): void {

@@ -44,13 +44,6 @@ export function color(value: unknown, location: string): string {
   return c;
 }
 
-export function checkRect(r: Rect, location: string): Rect {
-  if (r.r1 < 0 || r.c1 < 0 || r.r2 >= MAX_ROWS || r.c2 >= MAX_COLUMNS || r.r1 > r.r2 || r.c1 > r.c2) {
-    throw simError("InvalidArgument", undefined, location);
-  }
-  return r;
-}
-
 export function integer(n: unknown, location: string): number {
   if (typeof n !== "number" || !Number.isInteger(n)) throw simError("InvalidArgument", undefined, location);
   return n;

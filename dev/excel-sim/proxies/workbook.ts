@@ -5,9 +5,8 @@ import type { SimRequestContext } from "../context";
 import { SimObject } from "../proxy-base";
 import { SimApplication } from "./application";
 import { SimNamedItemCollection } from "./named-item";
-import { SimRange } from "./range";
 import { SimSettingCollection } from "./setting";
-import { model, seal } from "./shared";
+import { seal } from "./shared";
 import { SimWorksheetCollection } from "./worksheet-collection";
 
 export class SimWorkbookProxy extends SimObject {
@@ -28,13 +27,13 @@ export class SimWorkbookProxy extends SimObject {
     return "Workbook";
   }
   protected get _scalarNames() {
-    return ["name", "readOnly"];
+    return ["name"];
   }
   protected _resolve() {
     return true;
   }
   protected _read(_t: unknown, prop: string) {
-    return prop === "name" ? this.context._host.workbookName : false;
+    return prop === "name" ? this.context._host.workbookName : undefined;
   }
   protected _navigation(name: string): SimObject | undefined {
     if (name === "worksheets") return this.worksheets;
@@ -45,30 +44,5 @@ export class SimWorkbookProxy extends SimObject {
   }
   get name(): string {
     return this._get("name");
-  }
-  get readOnly(): boolean {
-    return this._get("readOnly");
-  }
-  /** The selection of the active sheet. */
-  getSelectedRange(): SimRange {
-    const wb = model(this.context);
-    return this._child(
-      new SimRange(this.context, () => {
-        const s = wb.activeSheet();
-        return { sheet: s, rect: { ...s.selection } };
-      }),
-      "getSelectedRange",
-    );
-  }
-  /** ExcelApi 1.7: the top-left cell of the selection. */
-  getActiveCell(): SimRange {
-    const wb = model(this.context);
-    return this._child(
-      new SimRange(this.context, () => {
-        const s = wb.activeSheet();
-        return { sheet: s, rect: { r1: s.selection.r1, c1: s.selection.c1, r2: s.selection.r1, c2: s.selection.c1 } };
-      }),
-      "getActiveCell",
-    );
   }
 }

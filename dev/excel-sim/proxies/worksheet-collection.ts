@@ -4,7 +4,6 @@
 import type { SimRequestContext } from "../context";
 import { simError } from "../errors";
 import { SimSheet } from "../model";
-import { SimClientResult } from "../proxy-base";
 import { model, seal, type SheetResolver, SimCollection } from "./shared";
 import { SimWorksheet } from "./worksheet";
 
@@ -61,54 +60,6 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
     const ws = this._child(new SimWorksheet(this.context, this._byKey(key, true, "WorksheetCollection.getItemOrNullObject")), "getItemOrNullObject");
     ws._checkNull("WorksheetCollection.getItemOrNullObject");
     return ws;
-  }
-
-  getActiveWorksheet(): SimWorksheet {
-    const wb = model(this.context);
-    let id: string | undefined;
-    return this._child(
-      new SimWorksheet(this.context, () => {
-        if (id === undefined) id = wb.activeSheet().id;
-        const s = wb.sheetById(id);
-        if (!s) throw simError("ItemNotFound", undefined, "WorksheetCollection.getActiveWorksheet");
-        return s;
-      }),
-      "getActiveWorksheet",
-    );
-  }
-
-  /** ExcelApi 1.5. */
-  getFirst(visibleOnly = false): SimWorksheet {
-    return this._pick("getFirst", (list) => list[0], visibleOnly);
-  }
-
-  /** ExcelApi 1.5. */
-  getLast(visibleOnly = false): SimWorksheet {
-    return this._pick("getLast", (list) => list[list.length - 1], visibleOnly);
-  }
-
-  private _pick(name: string, pick: (list: SimSheet[]) => SimSheet | undefined, visibleOnly: boolean): SimWorksheet {
-    const wb = model(this.context);
-    let id: string | undefined;
-    return this._child(
-      new SimWorksheet(this.context, () => {
-        if (id === undefined) {
-          const s = pick(wb.sheets.filter((x) => !visibleOnly || x.visibility === "Visible"));
-          if (!s) throw simError("ItemNotFound", undefined, `WorksheetCollection.${name}`);
-          id = s.id;
-        }
-        const s = wb.sheetById(id);
-        if (!s) throw simError("ItemNotFound", undefined, `WorksheetCollection.${name}`);
-        return s;
-      }),
-      name,
-    );
-  }
-
-  /** ExcelApi 1.4. */
-  getCount(visibleOnly = false): SimClientResult<number> {
-    const wb = model(this.context);
-    return new SimClientResult(this, "WorksheetCollection.getCount", () => wb.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
   }
 
   /** Adds a sheet at the end (Excel's naming rules, checked at sync). Does not activate it. */

@@ -8,7 +8,7 @@ import { singleReference } from "../formula";
 import { SimSheet } from "../model";
 import { SimObject } from "../proxy-base";
 import { SimRange } from "./range";
-import { bool, checkRect, color, integer, model, seal, type SheetResolver, WHOLE_SHEET } from "./shared";
+import { color, model, seal, type SheetResolver, WHOLE_SHEET } from "./shared";
 import { SimWorksheetFreezePanes } from "./worksheet-freeze-panes";
 import { SimWorksheetProtection } from "./worksheet-protection";
 
@@ -30,7 +30,7 @@ export class SimWorksheet extends SimObject {
     return "Worksheet";
   }
   protected get _scalarNames() {
-    return ["name", "id", "position", "visibility", "tabColor", "showGridlines"];
+    return ["name", "id", "position", "visibility", "tabColor"];
   }
   protected _resolve(): SimSheet | null {
     return this._resolver();
@@ -48,8 +48,6 @@ export class SimWorksheet extends SimObject {
         return s.visibility;
       case "tabColor":
         return s.tabColor;
-      case "showGridlines":
-        return s.showGridlines;
     }
     return undefined;
   }
@@ -98,15 +96,6 @@ export class SimWorksheet extends SimObject {
       s.tabColor = v === "" ? "" : color(v, "Worksheet.tabColor");
     });
   }
-  /** ExcelApi 1.8. */
-  get showGridlines(): boolean {
-    return this._get("showGridlines");
-  }
-  set showGridlines(v: boolean) {
-    this._setProp<SimSheet>("showGridlines", v, (s) => {
-      s.showGridlines = bool(v, "Worksheet.showGridlines");
-    });
-  }
 
   activate(): void {
     this._write<SimSheet>("Worksheet.activate", (s) => model(this.context).activate(s));
@@ -150,27 +139,6 @@ export class SimWorksheet extends SimObject {
       const target = named ? wb.nameTarget(named) : null;
       if (target && target.sheet === s) return target.rect;
       throw simError("InvalidArgument", undefined, "Worksheet.getRange");
-    });
-  }
-
-  getCell(row: number, column: number): SimRange {
-    return this._rangeOf("getCell", () => {
-      const r = integer(row, "Worksheet.getCell");
-      const c = integer(column, "Worksheet.getCell");
-      return checkRect({ r1: r, c1: c, r2: r, c2: c }, "Worksheet.getCell");
-    });
-  }
-
-  /** ExcelApi 1.7. */
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
-    return this._rangeOf("getRangeByIndexes", () => {
-      const loc = "Worksheet.getRangeByIndexes";
-      const r = integer(startRow, loc);
-      const c = integer(startColumn, loc);
-      const rc = integer(rowCount, loc);
-      const cc = integer(columnCount, loc);
-      if (rc < 1 || cc < 1) throw simError("InvalidArgument", undefined, loc);
-      return checkRect({ r1: r, c1: c, r2: r + rc - 1, c2: c + cc - 1 }, loc);
     });
   }
 
