@@ -109,22 +109,3 @@ export function getBorder(s: SimSheet, r: Rect, index: string): SimBorder | null
   const first = JSON.stringify(found[0]);
   return found.every((b) => JSON.stringify(b) === first) ? { ...found[0] } : null;
 }
-
-/** Removes the neighbours' halves of the edges around a rectangle (an edge is shared by two cells). */
-export function dropOuterEdges(s: SimSheet, r: Rect): void {
-  const strips: Array<[Rect | null, BorderEdge]> = [
-    [r.r1 > 0 ? { r1: r.r1 - 1, c1: r.c1, r2: r.r1 - 1, c2: r.c2 } : null, "EdgeBottom"],
-    [r.r2 < MAX_ROWS - 1 ? { r1: r.r2 + 1, c1: r.c1, r2: r.r2 + 1, c2: r.c2 } : null, "EdgeTop"],
-    [r.c1 > 0 ? { r1: r.r1, c1: r.c1 - 1, r2: r.r2, c2: r.c1 - 1 } : null, "EdgeRight"],
-    [r.c2 < MAX_COLUMNS - 1 ? { r1: r.r1, c1: r.c2 + 1, r2: r.r2, c2: r.c2 + 1 } : null, "EdgeLeft"],
-  ];
-  for (const [strip, edge] of strips) {
-    if (!strip) continue;
-    for (const [row, col, c] of [...s.cellsIn(strip)]) {
-      if (!c.borders?.[edge]) continue;
-      delete c.borders[edge];
-      if (Object.keys(c.borders).length === 0) delete c.borders;
-      s.prune(row, col);
-    }
-  }
-}

@@ -1,12 +1,11 @@
 /**
- * Writing cells: values, formulas and number formats through the API, Range.clear, merges.
+ * Writing cells: values, formulas and number formats through the API, merges.
  */
-import { intersect, isWholeColumns, isWholeRows, Rect, rectCellCount } from "../address";
+import { intersect, Rect, rectCellCount } from "../address";
 import { simError, SimOfficeError } from "../errors";
 import { CellValue, tokenize } from "../formula";
 import { parseInput } from "../values";
-import { dropOuterEdges } from "./borders";
-import { applyFormat, defaultFormat } from "./format";
+import { applyFormat } from "./format";
 import { assertWritable } from "./protection";
 import type { SimSheet } from "./sheet";
 import { MAX_CELL_OPERATION } from "./types";
@@ -58,47 +57,6 @@ export function writeNumberFormat(wb: SimWorkbook, s: SimSheet, r: Rect, input: 
       if (typeof v !== "string") throw simError("InvalidArgument", undefined, location);
       s.ensureCell(r.r1 + i, r.c1 + j).numberFormat = v;
     }
-  }
-  wb.markDirty();
-}
-
-/** Range.clear(applyTo): "All" (default), "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents". */
-export function clear(wb: SimWorkbook, s: SimSheet, r: Rect, applyTo: string, location: string): void {
-  const what = applyTo || "All";
-  if (!["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents"].includes(what)) {
-    throw simError("InvalidArgument", undefined, location);
-  }
-  if (what === "Hyperlinks" || what === "RemoveHyperlinks") return;
-  assertWritable(s, what === "Formats" ? "formatCells" : "cells", location);
-  const contents = what !== "Formats";
-  const formats = what === "All" || what === "Formats";
-  if (formats) {
-    dropOuterEdges(s, r);
-    // row / column / sheet formats first, so that the cells below are pruned against the new base
-    if (isWholeRows(r) && isWholeColumns(r)) {
-      s.sheetFormat = {};
-      s.columnFormats.clear();
-      s.rowFormats.clear();
-    } else if (isWholeColumns(r)) {
-      for (let col = r.c1; col <= r.c2; col++) s.columnFormats.delete(col);
-    } else if (isWholeRows(r)) {
-      for (let row = r.r1; row <= r.r2; row++) s.rowFormats.delete(row);
-    }
-  }
-  for (const [row, col, c] of [...s.cellsIn(r)]) {
-    if (contents) {
-      c.value = null;
-      c.formula = null;
-    }
-    if (formats) {
-      Object.assign(c, defaultFormat());
-      delete c.borders;
-    }
-    s.prune(row, col);
-  }
-  if (formats) {
-    // clearing formats unmerges, as in Excel
-    s.merges = s.merges.filter((m) => !intersect(m, r));
   }
   wb.markDirty();
 }

@@ -37,12 +37,6 @@ export function patchValidation(wb: SimWorkbook, s: SimSheet, r: Rect, patch: Pa
   wb.markDirty();
 }
 
-export function clearValidation(wb: SimWorkbook, s: SimSheet, r: Rect, location: string): void {
-  assertWritable(s, "cells", location);
-  s.validations = s.validations.flatMap((v) => (intersect(v.rect, r) ? subtractRect(v.rect, r).map((piece) => ({ ...v, rect: piece })) : [v]));
-  wb.markDirty();
-}
-
 /** Why a value typed into a cell breaks its validation rule (Stop alerts only), or null. */
 export function validationProblem(wb: SimWorkbook, s: SimSheet, row: number, col: number, value: CellValue): string | null {
   const v = s.validations.find((x) => containsCell(x.rect, row, col));

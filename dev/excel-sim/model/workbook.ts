@@ -219,10 +219,6 @@ export class SimWorkbook implements FormulaEnv {
     cellOps.writeNumberFormat(this, s, r, input, location);
   }
 
-  clear(s: SimSheet, r: Rect, applyTo: string, location: string): void {
-    cellOps.clear(this, s, r, applyTo, location);
-  }
-
   merge(s: SimSheet, r: Rect, across: boolean, location: string): void {
     cellOps.merge(this, s, r, across, location);
   }
@@ -269,10 +265,6 @@ export class SimWorkbook implements FormulaEnv {
 
   patchValidation(s: SimSheet, r: Rect, patch: Partial<Omit<SimValidation, "rect">>, location: string): void {
     validationOps.patchValidation(this, s, r, patch, location);
-  }
-
-  clearValidation(s: SimSheet, r: Rect, location: string): void {
-    validationOps.clearValidation(this, s, r, location);
   }
 
   validationProblem(s: SimSheet, row: number, col: number, value: CellValue): string | null {

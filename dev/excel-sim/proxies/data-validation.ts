@@ -110,9 +110,6 @@ export class SimDataValidation extends SimRangePart {
       model(this.context).patchValidation(t.sheet, t.rect, { ignoreBlanks: bool(v, "DataValidation.ignoreBlanks") }, "DataValidation.ignoreBlanks"),
     );
   }
-  clear(): void {
-    this._write<RangeTarget>("DataValidation.clear", (t) => model(this.context).clearValidation(t.sheet, t.rect, "DataValidation.clear"));
-  }
 }
 
 /** Excel returns rule formulas as strings starting with "=" ("=0", "=A1"). */

@@ -5,9 +5,7 @@ import type { SimRequestContext } from "../context";
 import { simError } from "../errors";
 import { FormatPatch, SimCellFormat } from "../model";
 import type { SimRange } from "./range";
-import { bool, color, oneOf, type RangeTarget, seal, SimRangePart, uniform } from "./shared";
-
-const UNDERLINE = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"];
+import { bool, color, type RangeTarget, seal, SimRangePart, uniform } from "./shared";
 
 export class SimRangeFont extends SimRangePart {
   constructor(context: SimRequestContext, range: SimRange) {
@@ -18,7 +16,7 @@ export class SimRangeFont extends SimRangePart {
     return "RangeFont";
   }
   protected get _scalarNames() {
-    return ["bold", "italic", "color", "size", "name", "underline"];
+    return ["bold", "italic", "color", "size", "name"];
   }
   protected _read(target: unknown, prop: string): unknown {
     const key = prop as keyof SimCellFormat["font"];
@@ -63,11 +61,5 @@ export class SimRangeFont extends SimRangePart {
       if (typeof v !== "string" || v.trim() === "") throw simError("InvalidArgument", undefined, "RangeFont.name");
       return { name: v };
     });
-  }
-  get underline(): string {
-    return this._get("underline");
-  }
-  set underline(v: string) {
-    this._font("underline", v, () => ({ underline: oneOf(v, UNDERLINE, "RangeFont.underline") }));
   }
 }

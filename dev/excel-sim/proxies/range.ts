@@ -1,7 +1,7 @@
 /**
  * Excel.Range: values, formulas, text, number formats, and the range methods.
  */
-import { intersect, qualifiedAddress, Rect, rectCellCount } from "../address";
+import { qualifiedAddress, Rect, rectCellCount } from "../address";
 import type { SimRequestContext } from "../context";
 import { simError } from "../errors";
 import { MAX_CELL_OPERATION } from "../model";
@@ -139,21 +139,6 @@ export class SimRange extends SimObject {
     this._setProp<RangeTarget>("numberFormatLocal", v, (t) => model(this.context).writeNumberFormat(t.sheet, t.rect, v, "Range.numberFormatLocal"));
   }
 
-  /** ExcelApi 1.4. */
-  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
-    const r = this._child(
-      new SimRange(this.context, () => {
-        const t = this._resolver();
-        if (t === null) return null;
-        const used = t.sheet.usedRect(!!valuesOnly);
-        const i = used ? intersect(used, t.rect) : null;
-        return i ? { sheet: t.sheet, rect: i } : null;
-      }),
-      "getUsedRangeOrNullObject",
-    );
-    r._checkNull("Range.getUsedRangeOrNullObject");
-    return r;
-  }
   /**
    * ExcelApi 1.9. Simulated for `format.font.name` only (what the add-in asks for); other
    * properties come back undefined. A null object gives [].
@@ -183,10 +168,6 @@ export class SimRange extends SimObject {
   /** Deletes cells ("Up" / "Left"); references to deleted cells become #REF!. */
   delete(shift: string): void {
     this._write<RangeTarget>("Range.delete", (t) => model(this.context).deleteCells(t.sheet, t.rect, shift, "Range.delete"));
-  }
-  /** "All" (default), "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents". */
-  clear(applyTo?: string): void {
-    this._write<RangeTarget>("Range.clear", (t) => model(this.context).clear(t.sheet, t.rect, applyTo ?? "All", "Range.clear"));
   }
   /** ExcelApi 1.2. Keeps the top-left value only. */
   merge(across = false): void {
