@@ -11,6 +11,8 @@ const reactHooks = require("eslint-plugin-react-hooks");
 const jsxA11y = require("eslint-plugin-jsx-a11y");
 const globals = require("globals");
 
+const DEV_ONLY = "dev/ holds the tools that stand in for Excel (simulator, sandbox): only tests may import it, never the product.";
+
 module.exports = tseslint.config(
   { ignores: ["node_modules/", "dist/", "dist-sandbox/", "lib/", "out/", "coverage/", ".tmp/", "test-output/", "docs/", "schemas/"] },
   js.configs.recommended,
@@ -23,9 +25,9 @@ module.exports = tseslint.config(
       "react-hooks/exhaustive-deps": "warn",
     },
   },
-  { files: ["src/taskpane/**/*.tsx", "src/sandbox/**/*.tsx"], ...jsxA11y.flatConfigs.recommended },
+  { files: ["src/taskpane/**/*.tsx", "dev/sandbox/**/*.tsx"], ...jsxA11y.flatConfigs.recommended },
   {
-    files: ["src/taskpane/**/*.tsx", "src/sandbox/**/*.tsx"],
+    files: ["src/taskpane/**/*.tsx", "dev/sandbox/**/*.tsx"],
     // a scrollable region (the report's preview) takes the focus so that it can be scrolled with the keyboard
     rules: { "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["tabpanel", "region"] }] },
   },
@@ -38,6 +40,20 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-namespace": "off",
       // text normalisation matches control characters on purpose
       "no-control-regex": "off",
+    },
+  },
+  {
+    // The boundary: the product (src/) never loads the tools that stand in for Excel and the
+    // user (dev/: the simulated Excel, the sandbox page). Its tests and test helpers may.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.{ts,tsx}", "src/**/*.testutil.{ts,tsx}", "src/**/testing.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+dev(/|$)", message: DEV_ONLY }] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.name='require'][arguments.0.value=/^(\\.\\.\\W)+dev\\b/]", message: DEV_ONLY },
+        { selector: "ImportExpression[source.value=/^(\\.\\.\\W)+dev\\b/]", message: DEV_ONLY },
+      ],
     },
   },
   {

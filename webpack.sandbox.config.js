@@ -30,7 +30,7 @@ module.exports = (_env = {}, argv = {}) => {
   return {
     mode: prod ? "production" : "development",
     devtool: prod ? "source-map" : "cheap-module-source-map",
-    entry: { sandbox: "./src/sandbox/index.tsx" },
+    entry: { sandbox: "./dev/sandbox/index.tsx" },
     output: {
       path: path.resolve(__dirname, "dist-sandbox"),
       filename: "[name].js",
@@ -45,7 +45,7 @@ module.exports = (_env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: "index.html",
-        template: "./src/sandbox/sandbox.html",
+        template: "./dev/sandbox/sandbox.html",
         chunks: ["sandbox"],
         scriptLoading: "module",
       }),

@@ -1,12 +1,12 @@
 /**
- * The add-in's round trips: every command run against the simulated Excel (src/excel-sim,
+ * The add-in's round trips: every command run against the simulated Excel (dev/excel-sim,
  * which counts context.sync() calls), on a workbook with 1 and with N unit sheets. The figure
  * that matters on Office is the count, which must not grow with the workbook.
  */
-import { createSimHost } from "../src/excel-sim";
+import { createSimHost } from "../dev/excel-sim";
 import { applyLayout } from "../src/excel/apply-layout";
 import { checkAndMark, selectCell } from "../src/excel/check-and-mark";
-import { simExcelHost } from "../src/excel/sim-host";
+import { simExcelHost } from "../dev/excel-sim/sim-host";
 import { addUnits, rollupInExcel } from "../src/excel/units";
 import { loadDefinition } from "../src/report/kinds";
 import { sampleData } from "../src/report/sample";

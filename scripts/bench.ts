@@ -185,7 +185,7 @@ type Row = [string, string, string, string];
 
 /** The add-in's context.sync() counts per command, on the simulated Excel, for 1 and 300 unit sheets. */
 async function addinFigures(): Promise<string[]> {
-  return ["Số lần context.sync() mỗi lệnh của add-in (Excel mô phỏng src/excel-sim):", ...(await addinSyncTable([1, 300]))];
+  return ["Số lần context.sync() mỗi lệnh của add-in (Excel mô phỏng dev/excel-sim):", ...(await addinSyncTable([1, 300]))];
 }
 
 /**

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 /**
- * Generates src/excel-sim/api-sets.json: for every class of the `Excel` namespace of
+ * Generates dev/excel-sim/api-sets.json: for every class of the `Excel` namespace of
  * @types/office-js, the requirement set of the class and of each of its members (properties
  * and methods), read from the `[Api set: …]` note in the JSDoc above each declaration.
  *
  *   node scripts/gen-excel-api-sets.js           writes the table
  *   node scripts/gen-excel-api-sets.js --check   exits 1 when the committed table differs
  *
- * The simulated Excel (src/excel-sim) imports the table and fails a command that uses a member
+ * The simulated Excel (dev/excel-sim) imports the table and fails a command that uses a member
  * newer than the host with ApiNotFound, as office.js does. A jest test
- * (src/excel-sim/api-sets.test.ts) regenerates it, so an @types update shows up as a failure.
+ * (dev/excel-sim/api-sets.test.ts) regenerates it, so an @types update shows up as a failure.
  *
  * Table format: { source, classes: { ClassName: { $class?: V, member: V | Detail } } }, where
  *   V      "1.7" (ExcelApi 1.7) · "ExcelApiOnline 1.1" / "ExcelApiDesktop 1.1" (another set,
@@ -26,7 +26,7 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const DTS = path.join(ROOT, "node_modules/@types/office-js/index.d.ts");
-const OUT = path.join(ROOT, "src/excel-sim/api-sets.json");
+const OUT = path.join(ROOT, "dev/excel-sim/api-sets.json");
 
 /** "ExcelApi 1.7" → "1.7"; "ExcelApiOnline 1.1" → as is; preview / beta → "preview"; null when not a requirement. */
 function setSpec(text) {

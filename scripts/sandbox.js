@@ -3,7 +3,7 @@
  * npm run sandbox [-- --port 8030] [-- --rebuild] [-- --no-build]
  *
  * Serves the sandbox page (the real task pane beside a simulated Excel workbook, see
- * src/sandbox/README.md) on http://127.0.0.1:<port>/ until stopped (Ctrl+C). Builds it first
+ * dev/sandbox/README.md) on http://127.0.0.1:<port>/ until stopped (Ctrl+C). Builds it first
  * with webpack.sandbox.config.js when dist-sandbox/ is missing or older than the sources.
  *
  *   --port N     port to listen on (default 8030, or $SANDBOX_PORT; 0 = any free port). When
@@ -27,7 +27,7 @@ const OUT = path.join(ROOT, "dist-sandbox");
 const HOST = "127.0.0.1";
 const DEFAULT_PORT = 8030;
 /** What the bundle is built from: a change in any of these makes it stale (tests and the CLI do not count). */
-const INPUTS = ["src", "templates", "webpack.sandbox.config.js", "package-lock.json", "tsconfig.json"];
+const INPUTS = ["src", "dev", "templates", "webpack.sandbox.config.js", "package-lock.json", "tsconfig.json"];
 const NOT_INPUTS = [/\.test\.tsx?$/, /\.testutil\.ts$/, /^src[\\/]cli$/, /\.md$/];
 
 function parseArgs(argv) {

@@ -3,8 +3,8 @@
  * pane gets back, and what the workbook holds after.
  */
 import { buildUnitWorkbook, workbookBuffer } from "../cli/xlsx";
-import { createSimHost, type SimHost } from "../excel-sim";
-import { simExcelHost } from "../excel/sim-host";
+import { createSimHost, type SimHost } from "../../dev/excel-sim";
+import { simExcelHost } from "../../dev/excel-sim/sim-host";
 import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { buildLayout, inputValues } from "../workbook/layout";

@@ -2,7 +2,7 @@
  * The add-in's honest API floor: every command of addin-commands.ts run on a simulated Excel
  * that has only the manifest's declared minimum (ExcelApi 1.4, read from manifest.xml) and on
  * one with ExcelApi 1.14 (Office 2021). The simulator fails any member newer than the host with
- * ApiNotFound, its versions generated from @types/office-js (src/excel-sim/api-sets.json), so a
+ * ApiNotFound, its versions generated from @types/office-js (dev/excel-sim/api-sets.json), so a
  * use above the floor without an isSetSupported guard fails here.
  *
  * Where the feature exists at the floor the outcome is the same; where it does not (data
@@ -12,9 +12,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildUnitWorkbook, workbookBuffer } from "../cli/xlsx";
-import { createSimHost, type SimHost } from "../excel-sim";
+import { createSimHost, type SimHost } from "../../dev/excel-sim";
 import { describeError } from "../excel/errors";
-import { simExcelHost } from "../excel/sim-host";
+import { simExcelHost } from "../../dev/excel-sim/sim-host";
 import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { toTcvn3 } from "../text/legacy-vn";

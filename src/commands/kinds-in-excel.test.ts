@@ -5,8 +5,8 @@
  * same round trips as the monthly report, whatever the number of units or rows.
  */
 import JSZip from "jszip";
-import { createSimHost, type SimHost } from "../excel-sim";
-import { simExcelHost } from "../excel/sim-host";
+import { createSimHost, type SimHost } from "../../dev/excel-sim";
+import { simExcelHost } from "../../dev/excel-sim/sim-host";
 import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import type { TableValue } from "../report/types";

@@ -4,8 +4,8 @@
  * constant number of round trips; the preview's .docx built even while the workbook has errors.
  */
 import JSZip from "jszip";
-import { createSimHost } from "../excel-sim";
-import { simExcelHost } from "../excel/sim-host";
+import { createSimHost } from "../../dev/excel-sim";
+import { simExcelHost } from "../../dev/excel-sim/sim-host";
 import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { checkWorkbook } from "../workbook/check-workbook";

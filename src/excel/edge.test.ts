@@ -3,7 +3,7 @@ import { KIND_SHEET } from "../workbook/kind-sheet";
  * The office-js edge against the simulated Excel: it enforces load-before-read, applies
  * writes at sync and counts context.sync() calls.
  */
-import { createSimHost, type SimHost } from "../excel-sim";
+import { createSimHost, type SimHost } from "../../dev/excel-sim";
 import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { buildLayout, inputOf, inputValues, INPUT_FILL, STYLES } from "../workbook/layout";
@@ -11,7 +11,7 @@ import { applyLayout } from "./apply-layout";
 import { checkAndMark, selectCell } from "./check-and-mark";
 import { describeError } from "./errors";
 import { MARK_FILL } from "./marks";
-import { simExcelHost } from "./sim-host";
+import { simExcelHost } from "../../dev/excel-sim/sim-host";
 import { addUnits, rollupInExcel } from "./units";
 
 const def = loadDefinition();

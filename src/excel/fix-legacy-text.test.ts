@@ -2,7 +2,7 @@
  * "Chuyển sang Unicode" against the simulated Excel: the legacy cells found by the check get
  * Unicode text and Times New Roman, nothing else changes, in two round trips.
  */
-import { createSimHost, type SimHost } from "../excel-sim";
+import { createSimHost, type SimHost } from "../../dev/excel-sim";
 import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { toTcvn3, toVni } from "../text/legacy-vn";
@@ -12,7 +12,7 @@ import { applyLayout } from "./apply-layout";
 import { checkAndMark } from "./check-and-mark";
 import { describeError } from "./errors";
 import { convertLegacyCells, UNICODE_FONT } from "./fix-legacy-text";
-import { simExcelHost } from "./sim-host";
+import { simExcelHost } from "../../dev/excel-sim/sim-host";
 
 const def = loadDefinition();
 const layout = buildLayout(def);

@@ -12,8 +12,8 @@
  */
 import type * as ExcelJS from "exceljs";
 import { buildUnitWorkbook, buildWorkbook, workbookBuffer } from "../cli/xlsx";
-import { createSimHost, type SimHost, type SimRequestContext } from "../excel-sim";
-import { simError } from "../excel-sim/errors";
+import { createSimHost, type SimHost, type SimRequestContext } from "../../dev/excel-sim";
+import { simError } from "../../dev/excel-sim/errors";
 import { loadDefinition } from "../report/kinds";
 import { buildLayout } from "../workbook/layout";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
@@ -21,7 +21,7 @@ import { readXlsxSnapshot } from "../workbook/xlsx-read";
 import { applyLayout } from "./apply-layout";
 import type { ExcelHost } from "./host";
 import { importUnits, INSERT_BATCH_CHARS, planImport, toBase64, type ImportFile, type ImportStep } from "./import-units";
-import { simExcelHost } from "./sim-host";
+import { simExcelHost } from "../../dev/excel-sim/sim-host";
 import { checkAndMark } from "./check-and-mark";
 import { addUnits, rollupInExcel } from "./units";
 

@@ -12,7 +12,7 @@ const SRC = path.join(__dirname, "..");
 function codeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return name === "excel-sim" || name === "sandbox" ? [] : codeFiles(p); // tools that stand in for Excel and the user
+    if (statSync(p).isDirectory()) return codeFiles(p); // the tools that stand in for Excel and the user live in dev/
     return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$|testing\.ts$|testutil\.ts$/.test(name) ? [p] : [];
   });
 }

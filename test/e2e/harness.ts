@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import type { CommandStats } from "../../src/sandbox/boot";
-import type { SandboxCellInput, SandboxCellView, SandboxTestHook } from "../../src/sandbox/test-hook";
+import type { CommandStats } from "../../dev/sandbox/boot";
+import type { SandboxCellInput, SandboxCellView, SandboxTestHook } from "../../dev/sandbox/test-hook";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";

@@ -3,7 +3,7 @@
  * Debian's Chromium driven by playwright-core, against the simulated Excel workbook shown
  * beside it. Every step goes through the pane's buttons and fields (by accessible name) and
  * the grid (click a cell, type, Enter); only the bulk of the sample's long texts is pasted
- * through the page's test hook (window.tthcSandbox.setCells, see src/sandbox/README.md).
+ * through the page's test hook (window.tthcSandbox.setCells, see dev/sandbox/README.md).
  *
  * The steps run in order on one page; after a failed step the later ones fail at once.
  * Each step saves a screenshot (see SCREENSHOTS in harness.ts); a failed step saves one of

@@ -1,8 +1,8 @@
 /**
- * The simulated Excel (src/excel-sim) as an ExcelHost, for tests and the sandbox.
+ * The simulated Excel (dev/excel-sim) as an ExcelHost, for tests and the sandbox.
  */
-import type { SimHost } from "../excel-sim";
-import type { ExcelHost } from "./host";
+import type { SimHost } from ".";
+import type { ExcelHost } from "../../src/excel/host";
 
 export function simExcelHost(sim: SimHost): ExcelHost {
   return {

@@ -2,7 +2,7 @@
 /**
  * Sandbox boot: the simulated Excel host, installed as the globals office.js would provide
  * (Excel, Office, OfficeExtension) BEFORE the task pane's code runs. index.tsx imports this
- * module first; ES module evaluation order guarantees it runs before ../taskpane/index.
+ * module first; ES module evaluation order guarantees it runs before ../../src/taskpane/index.
  *
  * Also here: the workbook kept in localStorage, and the bookkeeping of "the last command"
  * (the pane button clicked last, with the context.sync() calls it made), shown in the status

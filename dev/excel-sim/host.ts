@@ -68,8 +68,6 @@ export class SimHost {
   runCount = 0;
   /** Application.suspendApiCalculationUntilNextSync calls that reached the host. */
   calculationSuspensions = 0;
-  /** Application.suspendScreenUpdatingUntilNextSync calls that reached the host. */
-  screenUpdatingSuspensions = 0;
   /** Runtime.enableEvents. */
   eventsEnabled = true;
   /** Every command applied, in order ("Range.values", "Worksheet.delete" …), when `logging` is on. */

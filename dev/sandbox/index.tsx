@@ -4,12 +4,12 @@
  * Order matters and is the whole trick:
  *   1. ./boot creates the simulated Excel and installs globalThis.Excel / Office /
  *      OfficeExtension, as office.js would (no office.js from the CDN: works offline);
- *   2. ../taskpane/index is the REAL task pane entry: Office.onReady → <App host={officeHost()} …/>
+ *   2. ../../src/taskpane/index is the REAL task pane entry: Office.onReady → <App host={officeHost()} …/>
  *      in #container, so every button runs the shared commands through Excel.run → the sim;
  *   3. the sandbox's own view (status line, grid, tabs) is mounted in #sandbox.
  */
 import "./boot";
-import "../taskpane/index";
+import "../../src/taskpane/index";
 import { createRoot } from "react-dom/client";
 import { startCommand } from "./boot";
 import { Sandbox } from "./Sandbox";
