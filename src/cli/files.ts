@@ -6,9 +6,10 @@
  */
 import { readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
+import { MSG_XLSX_FILE } from "../workbook/file-messages";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { CliFailure, errCode, errText, failure } from "./errors";
-import { FORMAT, M } from "./messages";
+import { M } from "./messages";
 import { readSnapshot, XlsxFormatError } from "./xlsx";
 
 export async function readInput(file: string): Promise<Buffer> {
@@ -38,7 +39,7 @@ export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> 
   try {
     return await readSnapshot(bytes);
   } catch (e) {
-    if (e instanceof XlsxFormatError) throw failure(FORMAT[e.problem](file, e.detail, e.info));
+    if (e instanceof XlsxFormatError) throw failure(MSG_XLSX_FILE.unreadable(e.problem, file, "cli", e.info, e.detail));
     throw e;
   }
 }

@@ -1,11 +1,11 @@
 /**
  * Every message of the command line, in Vietnamese, in one place: the usage text of each
  * command (the registry puts them together for `bao-cao --help`), the failures, the results.
+ * Why an .xlsx file cannot be read, or a unit's file is left out of a roll-up, is said in
+ * src/workbook/file-messages.ts, shared with the task pane.
  */
 import * as path from "node:path";
-import { MSG_FILE } from "../report/messages";
 import type { Problem } from "../report/types";
-import type { XlsxFormatError, XlsxFormatProblem } from "../workbook/xlsx-read";
 
 export const q = (file: string) => `"${file}"`;
 
@@ -85,23 +85,6 @@ export const USAGE_OF = {
       --force    ghi đè nếu tệp bản sửa đã có`,
 } as const;
 
-export const FORMAT: Record<XlsxFormatProblem, (f: string, detail?: string, info?: XlsxFormatError["info"]) => string> = {
-  empty: (f) => `Tệp ${q(f)} rỗng (0 byte), không phải sổ Excel .xlsx.`,
-  ole: (f) =>
-    `Tệp ${q(f)} là sổ Excel 97-2003 (.xls) hoặc sổ .xlsx có đặt mật khẩu; bao-cao chỉ đọc được sổ .xlsx không mật khẩu. ` +
-    `Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi Lưu thành (Save As) kiểu "Sổ làm việc Excel (*.xlsx)".`,
-  notZip: (f) => `Tệp ${q(f)} không phải sổ Excel .xlsx (có thể là tệp văn bản, CSV, HTML hay PDF bị đổi đuôi).`,
-  corruptZip: (f) => `Tệp ${q(f)} bị hỏng hoặc chưa chép, tải về hết: không mở được như một sổ Excel .xlsx.`,
-  docx: (f) => `Tệp ${q(f)} là văn bản Word (.docx), không phải sổ Excel .xlsx.`,
-  pptx: (f) => `Tệp ${q(f)} là bản trình chiếu PowerPoint, không phải sổ Excel .xlsx.`,
-  ods: (f) => `Tệp ${q(f)} là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel và lưu lại dạng .xlsx.`,
-  xlsb: (f) => `Tệp ${q(f)} là sổ Excel nhị phân (.xlsb). Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
-  notWorkbook: (f) => `Tệp ${q(f)} là tệp nén nhưng không chứa sổ Excel, không phải .xlsx.`,
-  corruptWorkbook: (f, detail) => `Tệp ${q(f)} có cấu trúc sổ Excel bị hỏng, không đọc được.${detail ? ` chi tiết: ${detail}` : ""}`,
-  tooLarge: (f, _detail, info) => `Tệp ${q(f)} bị từ chối: ${MSG_FILE.tooLarge(info?.breach)}`,
-  unsafeXml: (f, _detail, info) => `Tệp ${q(f)} bị từ chối: ${MSG_FILE.unsafeXml(info?.part)}`,
-};
-
 export const M = {
   seeHelp: "Xem hướng dẫn: bao-cao --help",
   noCommand: "Chưa nhập lệnh.",
@@ -109,11 +92,6 @@ export const M = {
   definitionNeedsId: "Lệnh definition cần mã loại báo cáo, ví dụ: bao-cao definition bao-cao-cctthc-thang (xem bao-cao kinds).",
   kindAndDefinition: "Chỉ dùng một trong hai: --kind (loại có sẵn) hoặc --definition (định nghĩa riêng).",
   noSample: (id: string) => `Loại báo cáo ${q(id)} không có số liệu mẫu; bỏ --sample hoặc dùng --data.`,
-  otherKind: (f: string, kind: string, expected: string) =>
-    `Tệp ${q(f)} là sổ của loại báo cáo ${q(kind)}, không cùng loại với sổ tổng hợp (${q(expected)}); không trộn các loại báo cáo trong một lần tổng hợp.`,
-  rejectedRows: (f: string, unit: string, table: string, row: number, found: string, expected: string) =>
-    `Tệp ${q(f)}, đơn vị ${q(unit)}: bảng ${table} dòng ${row} là ${found ? q(found) : "(trống)"} nhưng ở sổ tổng hợp là ${expected ? q(expected) : "(không có)"}; ` +
-    `số liệu sẽ bị cộng sai dòng. Sửa danh sách lĩnh vực của đơn vị cho giống sổ tổng hợp rồi tổng hợp lại.`,
   unknownOption: (o: string) => `Tùy chọn không hợp lệ: ${o}.`,
   badOptionValue: (o: string) => `Tùy chọn ${o} thiếu giá trị hoặc không nhận giá trị.`,
   needInput: (cmd: string) => `Lệnh ${cmd} cần đúng một tệp sổ .xlsx, ví dụ: bao-cao ${cmd} so-bao-cao.xlsx`,
@@ -155,10 +133,6 @@ export const M = {
   unitWorkbook: (units: string[]) => `Sổ đơn vị: ${units.map(q).join(", ")}.`,
   rollupProgress: (done: number, total: number) => `Đã đọc ${done}/${total} tệp…`,
   skipped: (message: string) => `Bỏ qua: ${message}`,
-  rejectedReport: (f: string) => `Tệp ${q(f)} là sổ báo cáo, không phải sổ đơn vị. Sổ đơn vị tạo bằng: bao-cao template --unit "Tên đơn vị" -o don-vi.xlsx`,
-  rejectedNone: (f: string, marker: string, cell: string) => `Tệp ${q(f)} không phải sổ đơn vị: không có trang tính nào mang dấu ${marker} ở ô ${cell}.`,
-  rejectedDuplicate: (f: string, unit: string, first: string) => `Tệp ${q(f)}: đơn vị ${q(unit)} trùng với tệp ${q(first)} (đã lấy số liệu từ tệp đó).`,
-  rejectedName: (f: string, message: string) => `Tệp ${q(f)}: ${message}`,
   noFileMatches: (pattern: string) => `Không có tệp .xlsx nào khớp với ${q(pattern)}.`,
   emptyDirectory: (d: string) => `Thư mục ${q(d)} không có tệp .xlsx nào.`,
   rollupWritten: (n: number, f: string) => `Đã tổng hợp ${n} đơn vị vào sổ: ${f}`,

@@ -6,15 +6,14 @@
 import { readdir } from "node:fs/promises";
 import * as path from "node:path";
 import type { ReportData, ReportDefinition } from "../../report/types";
-import { kindMarkOf } from "../../workbook/kind-sheet";
-import type { WorkbookSnapshot } from "../../workbook/snapshot";
-import { checkAnyWorkbook, planRollup, unitFiguresOf, type RollupRejection, type RollupSource } from "../../workbook/unit-workbook";
-import { unitSpec } from "../../workbook/units";
+import { rejectionMessage } from "../../workbook/file-messages";
+import { readUnitFile } from "../../workbook/unit-file";
+import { checkAnyWorkbook, planRollup, type RollupSource } from "../../workbook/unit-workbook";
 import { requireExtension } from "../args";
 import { defineCommand } from "../command";
-import { CliFailure, errText, EXIT, failure, usageError } from "../errors";
-import { checkOutput, readWorkbookFile, refuseDirectory, refuseInputAsOutput, statOrNull, writeOutput } from "../files";
-import { FORMAT, M, USAGE_OF } from "../messages";
+import { CliFailure, EXIT, failure, usageError } from "../errors";
+import { checkOutput, readInput, readWorkbookFile, refuseDirectory, refuseInputAsOutput, statOrNull, writeOutput } from "../files";
+import { M, USAGE_OF } from "../messages";
 import { chosenKind, kindOfWorkbook, type Kind } from "../report-kind";
 import { buildRollupWorkbook, workbookBuffer } from "../xlsx";
 
@@ -74,42 +73,17 @@ async function rollupInputs(positionals: string[], skip: string[]): Promise<{ fi
   return { files, problems };
 }
 
-function rejectionMessage(r: RollupRejection): string {
-  switch (r.reason) {
-    case "unreadable":
-      return r.message;
-    case "report":
-      return M.rejectedReport(r.file);
-    case "none":
-      return M.rejectedNone(r.file, r.marker ?? "", r.cell ?? "");
-    case "otherKind":
-      return M.otherKind(r.file, r.found, r.expected);
-    case "rows":
-      return M.rejectedRows(r.file, r.unitName, r.table, r.row, r.found, r.expected);
-    case "duplicate":
-      return M.rejectedDuplicate(r.file, r.unitName, r.firstFile);
-    case "badName":
-      return M.rejectedName(r.file, r.message);
-  }
-}
-
 /** What one input file holds, for the roll-up plan; never throws for a bad file. `kind` is the roll-up's, when known. */
 async function rollupSource(file: string, kind: Kind | undefined): Promise<{ source: RollupSource; kind?: Kind }> {
-  let snapshot: WorkbookSnapshot;
-  let own: Kind;
+  let bytes: Uint8Array;
   try {
-    snapshot = await readWorkbookFile(file);
-    own = await kindOfWorkbook(snapshot);
+    bytes = await readInput(file);
   } catch (e) {
-    return { source: { file, kind: "unreadable", message: e instanceof CliFailure ? e.message : FORMAT.corruptWorkbook(file, errText(e)) } };
+    if (e instanceof CliFailure) return { source: { file, kind: "unreadable", message: e.message } };
+    throw e;
   }
-  if (kind && own.definition.id !== kind.definition.id && kindMarkOf(snapshot).kind !== "none") {
-    return { source: { file, kind: "otherKind", found: own.definition.title, expected: kind.definition.title } };
-  }
-  const use = kind ?? own;
-  const found = checkAnyWorkbook(use.definition, use.layout, snapshot).kind;
-  if (found !== "unit") return { source: { file, kind: found, marker: unitSpec(use.definition).marker, cell: unitSpec(use.definition).markerCell } };
-  return { source: { file, kind: found, units: unitFiguresOf(use.definition, snapshot) }, kind: use };
+  const { source, kind: used } = await readUnitFile({ name: file, bytes }, kind, "cli");
+  return { source, kind: used };
 }
 
 /** The rows each roll-up table must have: the base's when there is one (else the first unit sets them). */
@@ -175,7 +149,7 @@ export const rollupCommand = defineCommand({
       kind.layout.sheets.map((s) => s.name),
       expectedRowsOf(kind.definition, base),
     );
-    for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r)));
+    for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r, "cli")));
     if (!plan.units.length) {
       ctx.io.err(M.rollupNothing(total));
       return EXIT.failed;
