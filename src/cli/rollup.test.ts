@@ -192,9 +192,9 @@ describe("rollup", () => {
 
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
-      `Bỏ qua: Tệp "${base}" là sổ báo cáo, không phải sổ đơn vị. Sổ đơn vị tạo bằng: bao-cao template --unit "Tên đơn vị" -o don-vi.xlsx`,
-      `Bỏ qua: Tệp "${duplicate}": đơn vị "XÃ HÒA phong" trùng với tệp "${good}" (đã lấy số liệu từ tệp đó).`,
-      `Bỏ qua: Tệp "${damaged}" bị hỏng hoặc chưa chép, tải về hết: không mở được như một sổ Excel .xlsx.`,
+      `Bỏ qua: Tệp "${base}" là sổ báo cáo (có các trang tính của mẫu báo cáo), không phải sổ số liệu của một đơn vị. Sổ đơn vị tạo bằng: bao-cao template --unit "Tên đơn vị" -o don-vi.xlsx`,
+      `Bỏ qua: Tệp "${duplicate}" có đơn vị "XÃ HÒA phong" trùng với tệp "${good}" (đã lấy số liệu từ tệp đó).`,
+      `Bỏ qua: Tệp "${damaged}" bị hỏng hoặc chưa chép, tải về hết: không mở được như một sổ Excel .xlsx. Hãy xin đơn vị gửi lại tệp.`,
       `Đã ghi sổ tổng hợp nhưng bỏ qua 3 trong 4 tệp (xem các dòng "Bỏ qua" ở trên); sửa hoặc thay các tệp đó rồi tổng hợp lại.`,
     ]);
     expect(r.out).toContain(`Đã tổng hợp 1 đơn vị vào sổ: ${resolve(out)}`);

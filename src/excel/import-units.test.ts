@@ -49,9 +49,12 @@ async function mixedBatch(): Promise<ImportFile[]> {
 }
 
 const MIXED_REJECTED = [
-  { file: "bao-cao-thi-xa.xlsx", message: expect.stringMatching(/^Đây là sổ báo cáo/) },
-  { file: "phuong-di-su-ban-2.xlsx", message: 'Trùng đơn vị "phường dị sử" với tệp phuong-di-su.xlsx; chỉ nhập tệp đầu tiên.' },
-  { file: "xa-hoa-phong.xlsx", message: expect.stringMatching(/^Tệp bị hỏng hoặc chưa tải về hết/) },
+  {
+    file: "bao-cao-thi-xa.xlsx",
+    message: expect.stringMatching(/^Tệp này là sổ báo cáo \(có các trang tính của mẫu báo cáo\), không phải sổ số liệu của một đơn vị\./),
+  },
+  { file: "phuong-di-su-ban-2.xlsx", message: 'Tệp này có đơn vị "phường dị sử" trùng với tệp "phuong-di-su.xlsx" (đã lấy số liệu từ tệp đó).' },
+  { file: "xa-hoa-phong.xlsx", message: expect.stringMatching(/^Tệp này bị hỏng hoặc chưa chép, tải về hết: .* Hãy xin đơn vị gửi lại tệp\.$/) },
 ];
 
 async function template(requirementSets?: Record<string, string>): Promise<SimHost> {
@@ -257,7 +260,11 @@ describe("Nhập từ tệp on older Excel (no ExcelApi 1.13): the copy path, en
     const sim = await template({ ExcelApi: "1.12" });
     const before = JSON.stringify(sim.workbook.toJSON());
     const r = await importUnits(simExcelHost(sim), def, layout, [{ name: "ghi-chu.txt", bytes: new TextEncoder().encode("không phải sổ") }]);
-    expect(r).toEqual({ imported: [], rejected: [{ file: "ghi-chu.txt", message: expect.stringMatching(/^Không phải sổ Excel \.xlsx/) }], method: "copy" });
+    expect(r).toEqual({
+      imported: [],
+      rejected: [{ file: "ghi-chu.txt", message: expect.stringMatching(/^Tệp này không phải sổ Excel \.xlsx/) }],
+      method: "copy",
+    });
     expect(JSON.stringify(sim.workbook.toJSON())).toBe(before);
   });
 });

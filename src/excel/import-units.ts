@@ -1,10 +1,10 @@
 /**
  * "Nhập từ tệp": brings the units' own .xlsx files in as unit sheets, in one go.
  *
- * 1. In JavaScript, no round trip: each file is read (readXlsxSnapshot; a damaged or
- *    non-.xlsx file is rejected with its name and a Vietnamese reason) and classified (a
- *    unit workbook, a report workbook, neither). This is the slow part, so progress is
- *    reported per file.
+ * 1. In JavaScript, no round trip: each file is read and classified (a unit workbook, a
+ *    report workbook, neither, another kind, unreadable) by readUnitFile, the command line's
+ *    reader too (src/workbook/unit-file.ts), a rejected file with its reason in Vietnamese
+ *    (src/workbook/file-messages.ts). This is the slow part, so progress is reported per file.
  * 2. In Excel, a fixed number of round trips whatever the number of files:
  *    - the sheet list and names; then the marker and unit name (F1:F2) of every sheet, so a
  *      unit already in the workbook is not imported twice;
@@ -22,25 +22,14 @@
  *    A request to Excel on the web is capped at 5 MB, so the insertions are split into
  *    batches of at most INSERT_BATCH_CHARS of base64 (about 300 units of 10 KB in one).
  */
-import { MSG_FILE } from "../report/messages";
 import type { ReportDefinition } from "../report/types";
+import { rejectionMessage } from "../workbook/file-messages";
 import type { WorkbookLayout } from "../workbook/layout";
 import { findLayoutShift, type LayoutShift } from "../workbook/layout-shift";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "../workbook/snapshot";
-import {
-  checkAnyWorkbook,
-  planRollup,
-  unitFiguresOf,
-  unitKey,
-  type RollupRejection,
-  type RollupSource,
-  type UnitFigures,
-  type UnitTable,
-} from "../workbook/unit-workbook";
+import { readUnitFile } from "../workbook/unit-file";
+import { planRollup, unitKey, type RollupSource, type UnitFigures, type UnitTable } from "../workbook/unit-workbook";
 import { unitSheetLayout, unitSpec } from "../workbook/units";
-import { definitionOfWorkbook } from "../workbook/kind-of";
-import { kindMarkOf } from "../workbook/kind-sheet";
-import { readXlsxSnapshot, XlsxFormatError, type XlsxFormatProblem } from "../workbook/xlsx-read";
 import { BOOKEND_END, BOOKEND_START } from "../report/rollup";
 import { sheetFeatures, type SheetFeatures } from "./apply-layout";
 import { describeError } from "./errors";
@@ -91,59 +80,22 @@ export const INSERT_BATCH_CHARS = 4_000_000;
 
 /* ------------------------------------------------------------------ reading the files */
 
-const FORMAT_MESSAGE: Record<XlsxFormatProblem, string> = {
-  empty: "Tệp rỗng (0 byte), không phải sổ Excel .xlsx.",
-  ole: 'Đây là sổ Excel 97-2003 (.xls) hoặc sổ .xlsx có đặt mật khẩu. Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi Lưu thành (Save As) kiểu "Sổ làm việc Excel (*.xlsx)".',
-  notZip: "Không phải sổ Excel .xlsx (có thể là tệp văn bản, CSV, HTML hay PDF bị đổi đuôi).",
-  corruptZip: "Tệp bị hỏng hoặc chưa tải về hết: không mở được như một sổ Excel .xlsx. Hãy xin đơn vị gửi lại tệp.",
-  docx: "Đây là văn bản Word (.docx), không phải sổ Excel .xlsx.",
-  pptx: "Đây là bản trình chiếu PowerPoint, không phải sổ Excel .xlsx.",
-  ods: "Đây là bảng tính OpenDocument (.ods). Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.",
-  xlsb: "Đây là sổ Excel nhị phân (.xlsb). Hãy mở bằng Excel và lưu lại dạng .xlsx.",
-  notWorkbook: "Tệp nén này không chứa sổ Excel, không phải .xlsx.",
-  corruptWorkbook: "Cấu trúc sổ Excel trong tệp bị hỏng, không đọc được. Hãy xin đơn vị gửi lại tệp.",
-  tooLarge: "Bị từ chối: tệp quá lớn so với một sổ báo cáo.",
-  unsafeXml: "Bị từ chối: tệp có khai báo DOCTYPE hoặc ENTITY, thứ Excel không bao giờ ghi.",
-};
-
+/** The pane's own messages; why a file is left out is said in src/workbook/file-messages.ts, shared with the command line. */
 export const IMPORT_MESSAGES = {
-  format: (problem: XlsxFormatProblem, info: XlsxFormatError["info"] = {}) =>
-    problem === "tooLarge"
-      ? `Bị từ chối: ${MSG_FILE.tooLarge(info.breach)}`
-      : problem === "unsafeXml"
-        ? `Bị từ chối: ${MSG_FILE.unsafeXml(info.part)}`
-        : FORMAT_MESSAGE[problem],
-  report: "Đây là sổ báo cáo (có các trang tính của mẫu báo cáo), không phải sổ số liệu của một đơn vị.",
-  none: (cell = "F1") =>
-    `Không phải sổ số liệu của đơn vị: không có trang tính nào mang dấu nhận biết trang đơn vị (ô ${cell}). Đơn vị cần điền số liệu vào sổ mẫu dành cho đơn vị.`,
-  otherKind: (found: string, expected: string) =>
-    `Đây là sổ của loại báo cáo "${found}", không cùng loại với sổ này ("${expected}"); không trộn các loại báo cáo.`,
-  rows: (table: string, row: number, found: string, expected: string) =>
-    `Bảng ${table} dòng ${row} là ${found ? `"${found}"` : "(trống)"} nhưng ở sổ này là ${expected ? `"${expected}"` : "(không có)"}: số liệu sẽ bị cộng sai dòng. Sửa danh sách lĩnh vực của đơn vị cho giống sổ này rồi nhập lại.`,
-  duplicate: (unitName: string, firstFile: string) => `Trùng đơn vị "${unitName}" với tệp ${firstFile}; chỉ nhập tệp đầu tiên.`,
   rebuilt: (file: string, sheet: string, shift: string) =>
     `Tệp ${file}: ${shift.replace(/ Xóa dòng.*$| Hoàn tác.*$/, "")} Vì vậy trang "${sheet}" được tạo lại theo mẫu và số liệu được chép từ các ô số liệu của tệp (ghi chú riêng trong trang của tệp không được chép).`,
   alreadyThere: (unitName: string, sheet: string) =>
     `Đơn vị "${unitName}" đã có trong sổ (trang "${sheet}"), nên không nhập lại. Muốn thay số liệu thì xóa trang đó rồi nhập lại tệp.`,
 } as const;
 
-/** What one file holds, for the plan; never throws for a bad file. */
-export async function readUnitFile(def: ReportDefinition, layout: WorkbookLayout, file: ImportFile): Promise<RollupSource> {
-  let snapshot;
-  try {
-    snapshot = await readXlsxSnapshot(file.bytes);
-  } catch (e) {
-    const problem: XlsxFormatProblem = e instanceof XlsxFormatError ? e.problem : "corruptWorkbook";
-    return { file: file.name, kind: "unreadable", message: IMPORT_MESSAGES.format(problem, e instanceof XlsxFormatError ? e.info : undefined) };
-  }
-  if (kindMarkOf(snapshot).kind !== "none") {
-    const own = await definitionOfWorkbook(snapshot).catch(() => null);
-    if (own && own.id !== def.id) return { file: file.name, kind: "otherKind", found: own.title, expected: def.title };
-  }
-  const kind = checkAnyWorkbook(def, layout, snapshot).kind;
-  if (kind === "none") return { file: file.name, kind, cell: unitSpec(def).markerCell };
-  if (kind !== "unit") return { file: file.name, kind };
-  return { file: file.name, kind, units: unitFiguresOf(def, snapshot).map((u) => withLayoutShift(def, snapshot, u)) };
+/**
+ * What one file holds, for the plan; never throws for a bad file. The reading is the command
+ * line's (readUnitFile); the pane adds, for each unit, whether its sheet's rows or columns moved.
+ */
+export async function readImportFile(def: ReportDefinition, layout: WorkbookLayout, file: ImportFile): Promise<RollupSource> {
+  const { source, snapshot } = await readUnitFile(file, { definition: def, layout }, "pane");
+  if (source.kind !== "unit" || !snapshot) return source;
+  return { ...source, units: source.units.map((u) => withLayoutShift(def, snapshot, u)) };
 }
 
 /** A unit of a file, with what moved in its sheet when its layout is not the standard one (rows or columns inserted or deleted). */
@@ -153,25 +105,6 @@ function withLayoutShift(def: ReportDefinition, snapshot: WorkbookSnapshot, u: U
   const sheet = findSheet(snapshot, u.sheet);
   const shift = sheet ? findLayoutShift(unitSheetLayout(def, u.sheet, u.unitName), sheet, { tolerate: [unitSpec(def).nameCell] }) : null;
   return shift ? { ...u, shift } : u;
-}
-
-function rejectionMessage(r: RollupRejection): string {
-  switch (r.reason) {
-    case "unreadable":
-      return r.message;
-    case "report":
-      return IMPORT_MESSAGES.report;
-    case "none":
-      return IMPORT_MESSAGES.none(r.cell);
-    case "otherKind":
-      return IMPORT_MESSAGES.otherKind(r.found, r.expected);
-    case "rows":
-      return IMPORT_MESSAGES.rows(r.table, r.row, r.found, r.expected);
-    case "duplicate":
-      return IMPORT_MESSAGES.duplicate(r.unitName, r.firstFile);
-    case "badName":
-      return r.message;
-  }
 }
 
 /* ------------------------------------------------------------------ the plan */
@@ -220,7 +153,7 @@ export function planImport(sources: RollupSource[], existingSheets: string[], ex
   });
   const plan = planRollup(kept, existingSheets);
   const indexOf = (file: string) => sources.findIndex((s) => s.file === file);
-  const rejected = [...early, ...plan.rejected.map((r) => ({ fileIndex: indexOf(r.file), file: r.file, message: rejectionMessage(r) }))]
+  const rejected = [...early, ...plan.rejected.map((r) => ({ fileIndex: indexOf(r.file), file: r.file, message: rejectionMessage(r, "pane") }))]
     .map((r, i) => ({ ...r, i }))
     .sort((a, b) => a.fileIndex - b.fileIndex || a.i - b.i)
     .map(({ file, message }) => ({ file, message }));
@@ -405,7 +338,7 @@ export async function importUnits(
       await new Promise((resolve) => setTimeout(resolve, 0));
       painted = Date.now();
     }
-    sources.push(await readUnitFile(def, layout, file));
+    sources.push(await readImportFile(def, layout, file));
   }
   const features = sheetFeatures(host);
 

@@ -1,0 +1,171 @@
+/**
+ * `bao-cao rollup -o <tổng-hợp.xlsx> <sổ-đơn-vị.xlsx>... [--base <sổ.xlsx>] [--force]`: units'
+ * workbooks rolled up into a town's or province's. Bad files are named and skipped; the others
+ * are rolled up (exit 1 when any was skipped).
+ */
+import { readdir } from "node:fs/promises";
+import * as path from "node:path";
+import type { ReportData, ReportDefinition } from "../../report/types";
+import { rejectionMessage } from "../../workbook/file-messages";
+import { readUnitFile } from "../../workbook/unit-file";
+import { checkAnyWorkbook, planRollup, type RollupSource } from "../../workbook/unit-workbook";
+import { requireExtension } from "../args";
+import { defineCommand } from "../command";
+import { CliFailure, EXIT, failure, usageError } from "../errors";
+import { checkOutput, readInput, readWorkbookFile, refuseDirectory, refuseInputAsOutput, statOrNull, writeOutput } from "../files";
+import { M, USAGE_OF } from "../messages";
+import { chosenKind, kindOfWorkbook, type Kind } from "../report-kind";
+import { buildRollupWorkbook, workbookBuffer } from "../xlsx";
+
+/** Excel's lock file beside an open workbook ("~$so.xlsx"): never a unit's workbook. */
+const isLockFile = (name: string) => name.startsWith("~$");
+
+/** A simple wildcard (* and ?) of a file name as a regular expression, ignoring case. */
+function wildcard(pattern: string): RegExp {
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, "i");
+}
+
+async function xlsxFilesIn(dir: string, match: (name: string) => boolean): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && match(e.name) && !isLockFile(e.name))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b, "vi"))
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * The input files of a roll-up: a directory gives its .xlsx files, a name with * or ? that
+ * is not a file (a shell that does not expand wildcards, such as Windows's) gives the files
+ * it matches; the same file given twice counts once. A pattern or directory without match
+ * is a problem reported like an unreadable file. `skip` (the output, the base) is left out
+ * of what a directory or pattern gives.
+ */
+async function rollupInputs(positionals: string[], skip: string[]): Promise<{ files: string[]; problems: { file: string; message: string }[] }> {
+  const files: string[] = [];
+  const problems: { file: string; message: string }[] = [];
+  const seen = new Set<string>();
+  const skipped = new Set(skip.map((f) => path.resolve(f)));
+  const add = (file: string, expanded: boolean) => {
+    const key = path.resolve(file);
+    if (seen.has(key) || (expanded && skipped.has(key))) return;
+    seen.add(key);
+    files.push(file);
+  };
+  for (const p of positionals) {
+    const st = await statOrNull(p);
+    if (st?.isDirectory()) {
+      const found = await xlsxFilesIn(p, (n) => n.toLowerCase().endsWith(".xlsx"));
+      if (!found.length) problems.push({ file: p, message: M.emptyDirectory(p) });
+      found.forEach((f) => add(f, true));
+    } else if (!st && /[*?]/.test(path.basename(p))) {
+      const dir = path.dirname(p);
+      const re = wildcard(path.basename(p));
+      const found = (await statOrNull(dir))?.isDirectory() ? await xlsxFilesIn(dir, (n) => re.test(n)) : [];
+      if (!found.length) problems.push({ file: p, message: M.noFileMatches(p) });
+      found.forEach((f) => add(f, true));
+    } else add(p, false);
+  }
+  return { files, problems };
+}
+
+/** What one input file holds, for the roll-up plan; never throws for a bad file. `kind` is the roll-up's, when known. */
+async function rollupSource(file: string, kind: Kind | undefined): Promise<{ source: RollupSource; kind?: Kind }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readInput(file);
+  } catch (e) {
+    if (e instanceof CliFailure) return { source: { file, kind: "unreadable", message: e.message } };
+    throw e;
+  }
+  const { source, kind: used } = await readUnitFile({ name: file, bytes }, kind, "cli");
+  return { source, kind: used };
+}
+
+/** The rows each roll-up table must have: the base's when there is one (else the first unit sets them). */
+function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of def.fields) {
+    const v = base?.values[f.id];
+    if (f.kind === "table" && v && typeof v === "object" && !Array.isArray(v)) {
+      const rows = [...v.rows];
+      while (rows.length && rows[rows.length - 1] === "") rows.pop();
+      out[f.id] = rows;
+    }
+  }
+  return out;
+}
+
+/** Every this many files read, the roll-up says how far it is. */
+export const ROLLUP_PROGRESS_EVERY = 25;
+
+export const rollupCommand = defineCommand({
+  name: "rollup",
+  options: {
+    output: { type: "string", short: "o" },
+    base: { type: "string", short: "b" },
+    kind: { type: "string", short: "k" },
+    definition: { type: "string" },
+    force: { type: "boolean", short: "f" },
+  },
+  usage: USAGE_OF.rollup,
+  async run(ctx, { values, positionals }) {
+    if (!values.output) throw usageError(M.rollupNeedsOutput);
+    if (!positionals.length) throw usageError(M.rollupNeedsInputs);
+    const output = values.output;
+    await refuseDirectory(output, "tong-hop.xlsx");
+    requireExtension(output, ".xlsx");
+    const { files, problems } = await rollupInputs(positionals, [output, ...(values.base ? [values.base] : [])]);
+    for (const f of [...files, ...(values.base ? [values.base] : [])]) await refuseInputAsOutput(output, f);
+    await checkOutput(output, { mayExist: Boolean(values.force) });
+
+    // the roll-up's kind: the base's, else the one asked for, else the first unit file's
+    let base: ReportData | undefined;
+    let kind: Kind | undefined = values.kind !== undefined || values.definition !== undefined ? await chosenKind(values) : undefined;
+    if (values.base !== undefined) {
+      const snapshot = await readWorkbookFile(values.base);
+      kind ??= await kindOfWorkbook(snapshot);
+      const checked = checkAnyWorkbook(kind.definition, kind.layout, snapshot, { today: ctx.today });
+      if (checked.kind !== "report") throw failure(M.baseNotReport(values.base));
+      base = checked.check.data;
+    }
+
+    const sources: RollupSource[] = problems.map((p) => ({ file: p.file, kind: "unreadable", message: p.message }));
+    const total = files.length + problems.length;
+    for (const [i, file] of files.entries()) {
+      const read = await rollupSource(file, kind);
+      sources.push(read.source);
+      kind ??= read.kind;
+      const done = problems.length + i + 1;
+      if (total > ROLLUP_PROGRESS_EVERY && (done % ROLLUP_PROGRESS_EVERY === 0 || done === total)) ctx.io.err(M.rollupProgress(done, total));
+    }
+    kind ??= await chosenKind({});
+    const plan = planRollup(
+      sources,
+      kind.layout.sheets.map((s) => s.name),
+      expectedRowsOf(kind.definition, base),
+    );
+    for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r, "cli")));
+    if (!plan.units.length) {
+      ctx.io.err(M.rollupNothing(total));
+      return EXIT.failed;
+    }
+
+    const wb = buildRollupWorkbook(kind.definition, plan.units, base);
+    await writeOutput(output, await workbookBuffer(wb));
+    for (const u of plan.units) if (u.renamed) ctx.io.out(M.rollupSheetRenamed(u.unitName, u.sheet));
+    ctx.io.out(M.rollupWritten(plan.units.length, path.resolve(output)));
+    if (!base) ctx.io.out(M.rollupNoBase);
+    ctx.io.out(M.rollupNext(path.resolve(output)));
+    const rejectedFiles = new Set(plan.rejected.map((r) => path.resolve(r.file))).size;
+    if (rejectedFiles) {
+      ctx.io.err(M.rollupPartial(rejectedFiles, total));
+      return EXIT.failed;
+    }
+    return EXIT.ok;
+  },
+});
