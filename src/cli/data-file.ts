@@ -30,7 +30,7 @@ export function parseDataFile(text: string, file: string): DataFile {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new DataFileError(`Tệp dữ liệu ${q(file)} không phải JSON hợp lệ. chi tiết: ${e instanceof Error ? e.message : String(e)}`);
+    throw new DataFileError(`Tệp dữ liệu ${q(file)} không phải JSON hợp lệ. Chi tiết: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!isObject(json)) throw new DataFileError(`Tệp dữ liệu ${q(file)} phải là một đối tượng JSON có "values" hoặc "units".`);
   const out: DataFile = {};

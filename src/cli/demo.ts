@@ -155,7 +155,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`Không chạy được bản minh họa. chi tiết: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`Không chạy được bản minh họa. Chi tiết: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 1;
     },
   );

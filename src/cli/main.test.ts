@@ -327,7 +327,7 @@ describe("an unexpected error", () => {
     jest.spyOn(xlsx, "readSnapshot").mockRejectedValueOnce(new TypeError("Cannot read properties of undefined (reading 'x')"));
     const r = await run("check", sample);
     expect(r.code).toBe(1);
-    expect(r.err).toEqual(["bao-cao gặp lỗi không mong muốn, xin báo cho người phát triển. chi tiết: Cannot read properties of undefined (reading 'x')"]);
+    expect(r.err).toEqual(["bao-cao gặp lỗi không mong muốn, xin báo cho người phát triển. Chi tiết: Cannot read properties of undefined (reading 'x')"]);
   });
 
   it("prints the stack too with BAO_CAO_DEBUG=1", async () => {
@@ -336,7 +336,7 @@ describe("an unexpected error", () => {
     const err: string[] = [];
     const code = await main(["check", sample], { out: (s) => out.push(s), err: (s) => err.push(s), env: { BAO_CAO_DEBUG: "1" } });
     expect(code).toBe(1);
-    expect(err[0]).toContain("chi tiết: hỏng");
+    expect(err[0]).toContain(". Chi tiết: hỏng");
     expect(err[1]).toMatch(/^Error: hỏng\n\s+at /);
   });
 });

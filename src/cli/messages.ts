@@ -107,14 +107,14 @@ export const M = {
   notFound: (f: string) => `Không tìm thấy tệp ${q(f)}.`,
   inputIsDirectory: (f: string) => `${q(f)} là một thư mục, không phải tệp sổ .xlsx.`,
   noReadPermission: (f: string) => `Không có quyền đọc tệp ${q(f)}.`,
-  cannotRead: (f: string, detail: string) => `Không đọc được tệp ${q(f)}. chi tiết: ${detail}`,
+  cannotRead: (f: string, detail: string) => `Không đọc được tệp ${q(f)}. Chi tiết: ${detail}`,
   notReportWorkbook: (f: string, sheets: string[]) =>
     `Tệp ${q(f)} không phải sổ báo cáo: không có trang tính nào của mẫu (${sheets.join(", ")}). ` + `Tạo sổ mẫu bằng: bao-cao template -o so-bao-cao.xlsx`,
   unitNotExportable: (f: string, units: string[]) =>
     `Tệp ${q(f)} là sổ đơn vị (${units.map(q).join(", ")}), không có phần thông tin chung của báo cáo nên không xuất được báo cáo Word. ` +
     `Hãy tổng hợp trước: bao-cao rollup -o tong-hop.xlsx ${q(f)} --base so-bao-cao.xlsx, rồi xuất sổ tổng hợp.`,
   baseNotReport: (f: string) => `Sổ nền ${q(f)} (--base) không phải sổ báo cáo; --base cần một sổ tạo bằng bao-cao template.`,
-  cannotReadData: (f: string, detail: string) => `Không đọc được tệp dữ liệu ${q(f)}. chi tiết: ${detail}`,
+  cannotReadData: (f: string, detail: string) => `Không đọc được tệp dữ liệu ${q(f)}. Chi tiết: ${detail}`,
 
   outputIsInput: (f: string) => `Không ghi đè lên chính tệp đầu vào ${q(f)}. Chọn tên tệp khác sau -o.`,
   outputIsDirectory: (f: string, example: string) => `${q(f)} là một thư mục; ghi cả tên tệp sau -o, ví dụ ${path.join(f, example)}.`,
@@ -122,7 +122,7 @@ export const M = {
   noDirectory: (d: string) => `Thư mục ${q(d)} không tồn tại; hãy tạo thư mục trước hoặc chọn nơi ghi khác.`,
   noWritePermission: (f: string) => `Không ghi được tệp ${q(f)}: không có quyền ghi, hoặc tệp đang mở trong Word, Excel.`,
   diskFull: (f: string) => `Không ghi được tệp ${q(f)}: ổ đĩa đã đầy.`,
-  cannotWrite: (f: string, detail: string) => `Không ghi được tệp ${q(f)}. chi tiết: ${detail}`,
+  cannotWrite: (f: string, detail: string) => `Không ghi được tệp ${q(f)}. Chi tiết: ${detail}`,
 
   templateWritten: (f: string, sample: boolean) => `Đã tạo sổ báo cáo${sample ? " (có số liệu mẫu)" : ""}: ${f}`,
   templateNext: (f: string) => `Nhập số liệu vào các ô nền vàng, rồi kiểm tra: bao-cao check ${q(f)}`,
@@ -144,7 +144,7 @@ export const M = {
   rollupNothing: (total: number) => `Không có đơn vị nào dùng được trong ${total} tệp; chưa ghi sổ tổng hợp.`,
   exportRefused: (n: number) => `Chưa xuất báo cáo: sổ còn ${n} lỗi. Sửa các lỗi trên rồi chạy lại.`,
   exportWritten: (f: string) => `Đã ghi báo cáo: ${f}`,
-  unexpected: (detail: string) => `bao-cao gặp lỗi không mong muốn, xin báo cho người phát triển. chi tiết: ${detail}`,
+  unexpected: (detail: string) => `bao-cao gặp lỗi không mong muốn, xin báo cho người phát triển. Chi tiết: ${detail}`,
 };
 
 /** "2 lỗi, 1 cảnh báo." / "Không có lỗi." / "Không có lỗi, 1 cảnh báo." */

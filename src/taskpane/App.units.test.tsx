@@ -156,7 +156,7 @@ describe("Nhập từ tệp", () => {
     await user.upload(fileInput(), [xlsx("hong.xlsx", "D")]);
     expect(await screen.findByText("Không nhập được tệp đã chọn. 1 tệp không nhập được, xem lý do bên dưới.")).toBeTruthy();
     expect(screen.queryByRole("list", { name: /^Đã nhập/ })).toBeNull();
-    expect(within(screen.getByRole("list", { name: "Không nhập được (1)" })).getByText(/Tệp bị hỏng/)).toBeTruthy();
+    expect(within(screen.getByRole("list", { name: "Không nhập được (1)" })).getByText(/Tệp này bị hỏng hoặc chưa chép, tải về hết/)).toBeTruthy();
   });
 });
 

@@ -6,6 +6,7 @@ import * as realCommands from "../commands/addin-commands";
 import type { ApplyLayoutResult, CheckAndMarkResult, ExportOutcome, ImportResult, RollupOutcome } from "../commands/addin-commands";
 import type { ExcelHost } from "../excel/host";
 import { loadDefinition } from "../report/kinds";
+import { MSG_XLSX_FILE, rejectionMessage } from "../workbook/file-messages";
 import type { Problem, ReportDefinition } from "../report/types";
 import { preloadPaneParts, type PaneCommands } from "./App";
 
@@ -163,9 +164,13 @@ export const IMPORT_MIXED: ImportResult = {
     { file: "xa-dai.xlsx", unitName: "Xã Có Một Cái Tên Rất Dài Quá Mức Cho Phép", sheet: "Xã Có Một Cái Tên Rất Dài Quá", renamed: true },
   ],
   rejected: [
-    { file: "bao-cao-thi-xa.xlsx", message: "Đây là sổ báo cáo (có các trang tính của mẫu báo cáo), không phải sổ số liệu của một đơn vị." },
-    { file: "phuong-di-su-ban-2.xlsx", message: 'Trùng đơn vị "Phường Dị Sử" với tệp phuong-di-su.xlsx; chỉ nhập tệp đầu tiên.' },
-    { file: "hong.xlsx", message: "Tệp bị hỏng hoặc chưa tải về hết: không mở được như một sổ Excel .xlsx. Hãy xin đơn vị gửi lại tệp." },
+    // the messages the real import gives (src/workbook/file-messages.ts), for the pane
+    { file: "bao-cao-thi-xa.xlsx", message: rejectionMessage({ file: "bao-cao-thi-xa.xlsx", reason: "report" }, "pane") },
+    {
+      file: "phuong-di-su-ban-2.xlsx",
+      message: rejectionMessage({ file: "phuong-di-su-ban-2.xlsx", reason: "duplicate", unitName: "Phường Dị Sử", firstFile: "phuong-di-su.xlsx" }, "pane"),
+    },
+    { file: "hong.xlsx", message: `${MSG_XLSX_FILE.unreadable("corruptZip", "hong.xlsx", "pane")} ${MSG_XLSX_FILE.askUnitAgain}` },
   ],
   method: "insert",
 };

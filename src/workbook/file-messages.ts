@@ -41,7 +41,7 @@ const FORMAT: Record<XlsxFormatProblem, (s: string, info: XlsxFormatError["info"
   ods: (s) => `${s} là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel và lưu lại dạng .xlsx.`,
   xlsb: (s) => `${s} là sổ Excel nhị phân (.xlsb). Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
   notWorkbook: (s) => `${s} là tệp nén nhưng không chứa sổ Excel, không phải .xlsx.`,
-  corruptWorkbook: (s, _info, detail) => `${s} có cấu trúc sổ Excel bị hỏng, không đọc được.${detail ? ` chi tiết: ${detail}` : ""}`,
+  corruptWorkbook: (s, _info, detail) => `${s} có cấu trúc sổ Excel bị hỏng, không đọc được.${detail ? ` Chi tiết: ${detail}` : ""}`,
   tooLarge: (s, info) => `${s} bị từ chối: ${MSG_FILE.tooLarge(info.breach)}`,
   unsafeXml: (s, info) => `${s} bị từ chối: ${MSG_FILE.unsafeXml(info.part)}`,
 };
