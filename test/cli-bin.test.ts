@@ -4,7 +4,7 @@
  * is missing or older than the sources it is bundled from.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -66,6 +66,60 @@ it("bin/bao-cao.js writes the sample workbook and checks it; failures give a mes
     const usage = bin("lap");
     expect(usage.status).toBe(2);
     expect(bin("--version").stdout).toMatch(/^bao-cao \d+\.\d+\.\d+\n$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it("bin/bao-cao.js keeps V8's code cache per script and rewrites it once for each new command; a damaged cache is replaced", () => {
+  // a copy of the installed command (bin/, lib/, package.json, node_modules for ExcelJS), cache empty
+  const dir = mkdtempSync(join(tmpdir(), "bao-cao-cache-"));
+  try {
+    mkdirSync(join(dir, "bin"));
+    cpSync(join(root, "bin", "bao-cao.js"), join(dir, "bin", "bao-cao.js"));
+    cpSync(join(root, "lib"), join(dir, "lib"), { recursive: true, filter: (src) => !src.includes(".v8-cache") });
+    cpSync(join(root, "package.json"), join(dir, "package.json"));
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+    const bin = (...args: string[]) => spawnSync(process.execPath, [join(dir, "bin", "bao-cao.js"), ...args], { cwd: dir, encoding: "utf8" });
+    const cacheDir = join(dir, "lib", ".v8-cache");
+    const mainCache = () => {
+      const names = readdirSync(cacheDir).filter((n) => /^bao-cao\.js\.\d+-\d+\.v[\d.]+\.cache$/.test(n));
+      expect(names).toHaveLength(1);
+      const file = join(cacheDir, names[0]);
+      return { file, bytes: statSync(file).size, mtime: statSync(file).mtimeMs, commands: JSON.parse(readFileSync(`${file}.commands`, "utf8")) };
+    };
+
+    const kinds = bin("kinds");
+    expect(kinds.status).toBe(0);
+    expect(kinds.stdout).toContain("bao-cao-cctthc-thang");
+    const first = mainCache();
+    expect(first.commands).toEqual(["kinds"]);
+    expect(first.bytes).toBeGreaterThan(1000);
+
+    // the same command again: the cache is used and left as it is
+    expect(bin("kinds").stdout).toBe(kinds.stdout);
+    expect(mainCache()).toEqual(first);
+
+    // another command: the same output as without a cache, and the cache now covers both
+    const definition = bin("definition", "bao-cao-giai-quyet-tthc");
+    expect(definition.status).toBe(0);
+    expect(JSON.parse(definition.stdout).id).toBe("bao-cao-giai-quyet-tthc");
+    const second = mainCache();
+    expect(second.commands).toEqual(["kinds", "definition"]);
+    rmSync(cacheDir, { recursive: true });
+    expect(bin("definition", "bao-cao-giai-quyet-tthc").stdout).toBe(definition.stdout);
+
+    // garbage in the cache file: V8 refuses it, the command still runs, the cache is made anew
+    const damaged = mainCache();
+    writeFileSync(damaged.file, Buffer.alloc(4096, 7));
+    writeFileSync(`${damaged.file}.commands`, JSON.stringify(["definition", "kinds"]));
+    const again = bin("kinds");
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(kinds.stdout);
+    const remade = mainCache();
+    expect(remade.commands).toEqual(["kinds"]);
+    expect(readFileSync(remade.file).equals(Buffer.alloc(4096, 7))).toBe(false);
+    expect(readdirSync(cacheDir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
