@@ -36,9 +36,11 @@ module.exports = {
   externals: { exceljs: "commonjs exceljs" },
   // __dirname is lib/ (main.ts finds package.json from it)
   node: { __dirname: false, __filename: false },
-  // readable stack traces (BAO_CAO_DEBUG=1); minifying saves little start-up time here
-  optimization: { minimize: false, nodeEnv: false },
-  devtool: false,
+  // Minified: a third of the text to read and hash at every start (export of the sample
+  // ≈ 0.30 → 0.24 s). Stack traces are mapped back to src/ with the .map files beside the
+  // bundle when BAO_CAO_DEBUG=1 (bin/bao-cao.js then turns Node's source maps on).
+  optimization: { minimize: true, nodeEnv: false },
+  devtool: "source-map",
   performance: { hints: false },
   stats: "errors-warnings",
 };

@@ -15,13 +15,17 @@ const vm = require("vm");
 const Module = require("module");
 
 const lib = path.join(__dirname, "..", "lib");
+// BAO_CAO_DEBUG=1: stack traces point into src/ (through lib/*.map), and Node loads the
+// bundle itself (the code cache is skipped: it would bypass Node's source-map support).
+const debug = process.env.BAO_CAO_DEBUG === "1";
+if (debug) process.setSourceMapsEnabled(true);
 const cacheDir = path.join(lib, ".v8-cache");
 const toWrite = [];
 const command = String(process.argv[2] || "");
 const compile = Module.prototype._compile;
 
 Module.prototype._compile = function (content, filename) {
-  if (path.dirname(filename) !== lib) return compile.call(this, content, filename);
+  if (debug || path.dirname(filename) !== lib) return compile.call(this, content, filename);
   const { size, mtimeMs } = fs.statSync(filename);
   const cacheFile = path.join(cacheDir, `${path.basename(filename)}.${size}-${Math.round(mtimeMs)}.${process.version}.cache`);
   let cachedData;

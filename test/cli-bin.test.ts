@@ -124,3 +124,32 @@ it("bin/bao-cao.js keeps V8's code cache per script and rewrites it once for eac
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it("with BAO_CAO_DEBUG=1 an unexpected error's stack points into src/ (the minified bundle's source maps)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bao-cao-debug-"));
+  try {
+    // an unexpected failure inside the checks: the report's year cannot be read
+    const boom = join(dir, "boom.js");
+    writeFileSync(
+      boom,
+      'const y = Date.prototype.getFullYear; Date.prototype.getFullYear = function () { if (new Error().stack.includes("bao-cao")) throw new TypeError("thử lỗi"); return y.call(this); };',
+    );
+    const bin = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+      spawnSync(process.execPath, ["--require", boom, join(root, "bin", "bao-cao.js"), ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+      });
+    expect(spawnSync(process.execPath, [join(root, "bin", "bao-cao.js"), "template", "-o", "mau.xlsx", "--sample"], { cwd: dir }).status).toBe(0);
+    const plain = bin({ BAO_CAO_DEBUG: "" }, "check", "mau.xlsx");
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toBe("bao-cao gặp lỗi không mong muốn, xin báo cho người phát triển. Chi tiết: thử lỗi\n");
+    const debug = bin({ BAO_CAO_DEBUG: "1" }, "check", "mau.xlsx");
+    expect(debug.status).toBe(1);
+    expect(debug.stderr).toMatch(/^bao-cao gặp lỗi không mong muốn, xin báo cho người phát triển\. Chi tiết: thử lỗi\nTypeError: thử lỗi\n/);
+    expect(debug.stderr).toMatch(/at checkReport \(\S*src\/report\/check\.ts:\d+:\d+\)/);
+    expect(debug.stderr).toMatch(/src\/cli\/commands\/check\.ts:\d+/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
