@@ -72,7 +72,10 @@ export class SimDataValidation extends SimRangePart {
   get rule(): unknown {
     return this._get("rule");
   }
-  /** { wholeNumber | decimal | textLength | date | time: { formula1, formula2?, operator } } | { list: { inCellDropDown, source } } | { custom: { formula } }. */
+  /**
+   * { wholeNumber | decimal | textLength | date | time: { formula1, formula2?, operator } }
+   * | { list: { inCellDropDown, source } } | { custom: { formula } }.
+   */
   set rule(v: unknown) {
     this._values.rule = v;
     this._write<RangeTarget>("DataValidation.rule", (t) => {
