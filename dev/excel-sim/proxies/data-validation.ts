@@ -3,21 +3,17 @@
  */
 import { formatRect, intersect, rectCellCount } from "../address";
 import type { SimRequestContext } from "../context";
+import { DataValidationType } from "../enums";
 import { simError } from "../errors";
 import { absoluteReference, DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, SimSheet, SimValidation, SimValidationRule } from "../model";
 import { SimRange } from "./range";
 import { bool, model, oneOf, type RangeTarget, seal, SimRangePart } from "./shared";
 
 const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
-const RULE_TYPES: Record<string, string> = {
-  wholeNumber: "WholeNumber",
-  decimal: "Decimal",
-  list: "List",
-  date: "Date",
-  time: "Time",
-  textLength: "TextLength",
-  custom: "Custom",
-};
+/** The rule kinds a DataValidationRule can hold (the enum's other values describe ranges, not rules). */
+const RULE_TYPES: Record<string, string> = Object.fromEntries(
+  Object.entries(DataValidationType).filter(([k]) => !["none", "inconsistent", "mixedCriteria"].includes(k)),
+);
 
 function ruleType(rule: SimValidationRule | null): string {
   if (!rule) return "None";
