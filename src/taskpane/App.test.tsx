@@ -54,7 +54,7 @@ describe("the task pane", () => {
         .getAllByRole("button")
         .map((b) => b.textContent),
     ).toEqual(ACTION_NAMES);
-    expect(actionButtons().every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
+    expect(actionButtons().every((b) => b.getAttribute("aria-disabled") !== "true")).toBe(true);
   });
 
   test("Kiểm tra shows the progress state until the check ends, then the summary and the grouped problem list", async () => {
@@ -65,13 +65,19 @@ describe("the task pane", () => {
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
 
     expect(commands.checkWorkbookInExcel).toHaveBeenCalledWith(host, TODAY);
-    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual(ACTION_NAMES.map(() => true));
+    // aria-disabled and still focusable (the focus stays on the button while its command runs)
+    expect(actionButtons().map((b) => [b.getAttribute("aria-disabled"), (b as HTMLButtonElement).disabled])).toEqual(ACTION_NAMES.map(() => ["true", false]));
     expect(screen.getByRole("status").textContent).toBe("Đang kiểm tra số liệu…");
     expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("true");
+    // a click on a busy button starts nothing
+    await user.click(screen.getByRole("button", { name: "Xuất báo cáo" }));
+    await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    expect(commands.exportReport).not.toHaveBeenCalled();
+    expect(commands.checkWorkbookInExcel).toHaveBeenCalledTimes(1);
 
     await act(async () => pending.resolve(checkResult(MIXED)));
 
-    expect(actionButtons().map((b) => (b as HTMLButtonElement).disabled)).toEqual(ACTION_NAMES.map(() => false));
+    expect(actionButtons().map((b) => b.getAttribute("aria-disabled"))).toEqual(ACTION_NAMES.map(() => null));
     expect(screen.getByRole("status").textContent).toBe("");
     expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("false");
     expect(screen.getByText("Có 2 lỗi và 2 cảnh báo; các ô có vấn đề đã được tô màu.")).toBeTruthy();
@@ -165,7 +171,7 @@ describe("the task pane", () => {
     expect(await screen.findByText("Excel đang ở chế độ sửa ô. Nhấn Enter (hoặc Esc) để kết thúc việc sửa ô rồi thử lại.")).toBeTruthy();
     expect(screen.getByText("Không thực hiện được")).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/cell-editing|RichApi|at Excel\.run/);
-    expect(actionButtons().every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
+    expect(actionButtons().every((b) => b.getAttribute("aria-disabled") !== "true")).toBe(true);
   });
 
   test("a 'recreate' error offers Tạo lại trang tính còn thiếu, which runs Tạo mẫu", async () => {

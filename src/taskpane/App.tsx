@@ -442,10 +442,12 @@ export function App({ host, platform, deliver, today = now, launchCommand = null
                 onOwnFile={(f) => void readOwnDefinition(f)}
               />
             )}
+            {/* disabledFocusable, not disabled: while a command runs the button keeps the keyboard
+                focus, and a dialog it opens gives the focus back to it when closed */}
             <Button
               className={s.button}
               appearance={a.primary ? "primary" : "secondary"}
-              disabled={busy}
+              disabledFocusable={busy}
               aria-describedby={`tthc-action-${a.id}`}
               onClick={handlers[a.id]}
             >
@@ -475,7 +477,7 @@ export function App({ host, platform, deliver, today = now, launchCommand = null
 
       {legacyCount > 0 && (
         <div className={s.action}>
-          <Button className={s.button} disabled={busy} aria-describedby="tthc-action-unicode" onClick={() => void convertLegacy()}>
+          <Button className={s.button} disabledFocusable={busy} aria-describedby="tthc-action-unicode" onClick={() => void convertLegacy()}>
             {TEXT_LEGACY.button}
           </Button>
           <Caption1 id="tthc-action-unicode" className={s.description}>

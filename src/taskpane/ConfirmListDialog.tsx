@@ -4,6 +4,7 @@
  * "Tổng hợp" (typed summary values).
  */
 import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 
 const useStyles = makeStyles({
   list: {
@@ -35,8 +36,32 @@ export interface ConfirmListDialogProps {
   onAnswer(yes: boolean): void;
 }
 
+/**
+ * Gives the focus back, when the dialog closes, to where it was when the dialog opened (the
+ * button of the command that asks). A command opens the dialog, not a DialogTrigger, so
+ * Fluent does not know where to return; without this a keyboard user is left on the page's
+ * body. Read while rendering the opening: the dialog moves the focus only after that.
+ */
+function useFocusReturn(open: boolean): void {
+  const returnTo = useRef<HTMLElement | null>(null);
+  const shown = useRef(false);
+  if (open && !shown.current && document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement;
+  useEffect(() => {
+    if (open) {
+      shown.current = true;
+      return;
+    }
+    if (!shown.current) return;
+    shown.current = false;
+    const back = returnTo.current;
+    returnTo.current = null;
+    if (back?.isConnected) back.focus();
+  }, [open]);
+}
+
 export function ConfirmListDialog({ open, title, intro, items, yes, no, onAnswer }: ConfirmListDialogProps) {
   const s = useStyles();
+  useFocusReturn(open);
   return (
     <Dialog open={open} onOpenChange={(_, data) => !data.open && onAnswer(false)}>
       <DialogSurface>

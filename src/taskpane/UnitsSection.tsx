@@ -65,12 +65,12 @@ export function UnitsSection({ disabled, onAdd, onImport }: UnitsSectionProps) {
             }}
           />
         </Field>
-        <Button type="submit" disabled={disabled}>
+        <Button type="submit" disabledFocusable={disabled}>
           {TEXT.units.add}
         </Button>
       </form>
       <div className={s.action}>
-        <Button className={s.button} disabled={disabled} aria-describedby="tthc-units-import" onClick={() => fileInput.current?.click()}>
+        <Button className={s.button} disabledFocusable={disabled} aria-describedby="tthc-units-import" onClick={() => fileInput.current?.click()}>
           {TEXT.units.import}
         </Button>
         <Caption1 id="tthc-units-import" className={s.description}>

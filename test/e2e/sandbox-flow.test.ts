@@ -249,14 +249,40 @@ describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
     await expect(page.getByText(/^Có \d+ lỗi/).count()).resolves.toBe(0);
   });
 
+  step("the warnings dialog by keyboard: it takes the focus and keeps it (Tab), Esc answers no and gives the focus back", async () => {
+    const exportButton = page.getByRole("button", { name: "Xuất báo cáo", exact: true });
+    const before = (await lastCommand(page)).serial;
+    await exportButton.click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor({ timeout: 30_000 });
+    const focusInDialog = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+    expect(await focusInDialog()).toBe(true);
+    const focused: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      expect(await focusInDialog()).toBe(true);
+      focused.push(await page.evaluate(() => document.activeElement?.textContent ?? ""));
+    }
+    // both answers are reached by Tab, and Tab goes round inside the dialog
+    expect(focused).toEqual(expect.arrayContaining(["Vẫn xuất báo cáo", "Quay lại sửa"]));
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached", timeout: 10_000 });
+    await waitCommandDone(page, before);
+    expect(await exportButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect(page.getByText(/Đã tạo tệp/).count()).resolves.toBe(0);
+  });
+
   step("Xuất báo cáo: after the warnings dialog, a .docx is downloaded that holds the figures and texts", async () => {
     const before = (await lastCommand(page)).serial;
     const download = page.waitForEvent("download", { timeout: 60_000 });
-    await page.getByRole("button", { name: "Xuất báo cáo", exact: true }).click();
+    // by keyboard: Enter on the focused button, then Enter on the dialog's "yes"
+    await page.getByRole("button", { name: "Xuất báo cáo", exact: true }).focus();
+    await page.keyboard.press("Enter");
     const proceed = page.getByRole("button", { name: "Vẫn xuất báo cáo" });
     await proceed.waitFor({ timeout: 30_000 });
     await screenshot(page, "08-canh-bao-xuat.png");
-    await proceed.click();
+    await proceed.focus();
+    await page.keyboard.press("Enter");
     const file = await download;
     expect(file.suggestedFilename()).toBe("bao-cao-cctthc-thang-11-2024.docx");
     const stats = await waitCommandDone(page, before);
