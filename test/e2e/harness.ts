@@ -170,6 +170,16 @@ export async function runPaneCommand(page: Page, name: string | RegExp): Promise
   return waitCommandDone(page, before);
 }
 
+/** Clicks a pane command that asks first, answers with the dialog's button `answer`, and waits for the command to end. */
+export async function runPaneCommandAnswering(page: Page, name: string, answer: string): Promise<CommandStats> {
+  const before = (await lastCommand(page)).serial;
+  await page.getByRole("button", { name, exact: true }).click();
+  const button = page.getByRole("button", { name: answer });
+  await button.waitFor({ timeout: 30_000 });
+  await button.click();
+  return waitCommandDone(page, before);
+}
+
 export async function waitCommandDone(page: Page, serialBefore: number): Promise<CommandStats> {
   await page.waitForFunction(
     (serial) => {

@@ -21,6 +21,7 @@ import {
   pasteCells,
   renderedFill,
   runPaneCommand,
+  runPaneCommandAnswering,
   sandboxSession,
   screenshot,
   showSheet,
@@ -117,12 +118,7 @@ describeE2e("the sandbox with the dossier-settlement kind (Chromium)", () => {
         ]);
         expect(await pasteCells(page, cells)).toBe(cells.length);
       }
-      const before = (await lastCommand(page)).serial;
-      await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-      const replace = page.getByRole("button", { name: "Thay bằng công thức" });
-      await replace.waitFor({ timeout: 30_000 });
-      await replace.click();
-      const stats = await waitCommandDone(page, before);
+      const stats = await runPaneCommandAnswering(page, "Tổng hợp", "Thay bằng công thức");
       expect(stats).toMatchObject({ label: "Tổng hợp", error: null });
       expect(stats.syncCount).toBeLessThanOrEqual(4);
       for (const [r, c] of [

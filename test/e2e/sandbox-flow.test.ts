@@ -34,6 +34,7 @@ import {
   pasteCells,
   renderedFill,
   runPaneCommand,
+  runPaneCommandAnswering,
   sandboxSession,
   screenshot,
   SCREENSHOTS,
@@ -213,13 +214,8 @@ describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
   );
 
   step("Tổng hợp: after asking, the summary cells get =SUM(DonViDau:DonViCuoi!…) formulas that show the units' sums", async () => {
-    const before = (await lastCommand(page)).serial;
-    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
     // the figures typed on "I. Kết quả" earlier are replaced only once the user agrees
-    const replace = page.getByRole("button", { name: "Thay bằng công thức" });
-    await replace.waitFor({ timeout: 30_000 });
-    await replace.click();
-    const stats = await waitCommandDone(page, before);
+    const stats = await runPaneCommandAnswering(page, "Tổng hợp", "Thay bằng công thức");
     expect(stats).toMatchObject({ label: "Tổng hợp", error: null });
     expect(stats.syncCount).toBeLessThanOrEqual(4);
     await expect(page.getByText(/Đã tổng hợp 3 đơn vị/).isVisible()).resolves.toBe(true);
