@@ -61,27 +61,31 @@ function shiftReference(ref: Reference, op: ShiftOp): Reference | undefined {
   return { ...ref, area: { ...a, ...moved } };
 }
 
-/** Range.insert(shift): "Down" moves cells of the range's columns down, "Right" moves cells of its rows right. */
-export function insertCells(wb: SimWorkbook, s: SimSheet, r: Rect, shift: string, location: string): Rect {
-  if (shift !== "Down" && shift !== "Right") throw simError("InvalidArgument", undefined, location);
+/**
+ * Range.insert(shift) / Range.delete(shift): "Down"/"Up" move the cells of the range's
+ * columns, "Right"/"Left" those of its rows.
+ */
+function moveCells(wb: SimWorkbook, s: SimSheet, r: Rect, shift: string, insert: boolean, location: string): void {
+  const [alongRows, alongColumns] = insert ? ["Down", "Right"] : ["Up", "Left"];
+  if (shift !== alongRows && shift !== alongColumns) throw simError("InvalidArgument", undefined, location);
   const op: ShiftOp =
-    shift === "Down"
-      ? { axis: "rows", at: r.r1, count: r.r2 - r.r1 + 1, insert: true, band: [r.c1, r.c2] }
-      : { axis: "columns", at: r.c1, count: r.c2 - r.c1 + 1, insert: true, band: [r.r1, r.r2] };
-  assertWritable(s, op.axis === "rows" ? "insertRows" : "insertColumns", location);
+    shift === alongRows
+      ? { axis: "rows", at: r.r1, count: r.r2 - r.r1 + 1, insert, band: [r.c1, r.c2] }
+      : { axis: "columns", at: r.c1, count: r.c2 - r.c1 + 1, insert, band: [r.r1, r.r2] };
+  const action = `${insert ? "insert" : "delete"}${op.axis === "rows" ? "Rows" : "Columns"}` as const;
+  assertWritable(s, action, location);
   shiftCells(wb, s, op, location);
+}
+
+/** Range.insert(shift): "Down" or "Right"; returns the range, as Excel does. */
+export function insertCells(wb: SimWorkbook, s: SimSheet, r: Rect, shift: string, location: string): Rect {
+  moveCells(wb, s, r, shift, true, location);
   return r;
 }
 
 /** Range.delete(shift): "Up" or "Left". */
 export function deleteCells(wb: SimWorkbook, s: SimSheet, r: Rect, shift: string, location: string): void {
-  if (shift !== "Up" && shift !== "Left") throw simError("InvalidArgument", undefined, location);
-  const op: ShiftOp =
-    shift === "Up"
-      ? { axis: "rows", at: r.r1, count: r.r2 - r.r1 + 1, insert: false, band: [r.c1, r.c2] }
-      : { axis: "columns", at: r.c1, count: r.c2 - r.c1 + 1, insert: false, band: [r.r1, r.r2] };
-  assertWritable(s, op.axis === "rows" ? "deleteRows" : "deleteColumns", location);
-  shiftCells(wb, s, op, location);
+  moveCells(wb, s, r, shift, false, location);
 }
 
 export function shiftCells(wb: SimWorkbook, s: SimSheet, op: ShiftOp, location: string): void {
