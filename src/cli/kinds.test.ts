@@ -99,19 +99,55 @@ describe("the dossier-settlement kind from the command line", () => {
     expect(r.stdout).toContain(join(dir, "bao-cao-giai-quyet-tthc-quy-3-2025.docx"));
   });
 
-  it("marks a broken identity on the cell that breaks it", async () => {
-    const data = sampleData(DOSSIERS);
-    const table = data.values.BIEU_06 as { rows: string[]; cells: number[][] };
-    table.cells[1][0] += 5; // Hộ tịch: (3) no longer (4) + (5) + (6)
+  /** the sample workbook made by `template --data` with Biểu 06's figures changed by `change` */
+  async function sampleWith(name: string, change: (cells: number[][]) => void): Promise<string> {
+    const table = sampleData(DOSSIERS).values.BIEU_06 as { rows: string[]; cells: number[][] };
+    change(table.cells);
     const file = fresh("data.json");
     writeFileSync(file, JSON.stringify({ values: { BIEU_06: table } }));
-    const wb = fresh("sai.xlsx");
+    const wb = fresh(name);
     expect((await run("template", "--kind", DOSSIERS, "--sample", "--data", file, "-o", wb)).code).toBe(0);
+    return wb;
+  }
+
+  it("marks a broken identity on the cell that breaks it", async () => {
+    const wb = await sampleWith("sai.xlsx", (cells) => {
+      cells[1][0] += 5; // Hộ tịch: (3) no longer (4) + (5) + (6)
+    });
     const r = await run("check", wb);
     expect(r.code).toBe(1);
     expect(r.out).toContain('Biểu 06!C7: [Lỗi] Dòng "Hộ tịch": (3) là 1750, nhưng (4) + (5) + (6) là 1745; hai bên phải bằng nhau.');
-    expect(r.out).toContain('Biểu 06!C7: [Lỗi] Dòng "Hộ tịch": (3) là 1750, nhưng (7) + (11) là 1745; hai bên phải bằng nhau.');
+    // (3) more than (7) + (11): returned or withdrawn dossiers, a warning (the error above blocks the export)
+    expect(r.out).toContain(
+      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.750, lớn hơn (7) + (11) là 1.745: chênh lệch 5 được tính là hồ sơ trả lại hoặc rút và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
+    );
     expect((await run("export", wb, "-o", fresh("khong.docx"))).code).toBe(1);
+  });
+
+  it("takes 170 more received than settled + pending as returned or withdrawn dossiers: a warning, the export, and a sentence saying 170", async () => {
+    const wb = await sampleWith("tra-lai.xlsx", (cells) => {
+      cells[1][0] += 170; // Hộ tịch: 1.915 received = 1.576 online + 318 in person + 21 carried over
+      cells[1][1] += 170; // settled 1.711 + pending 34 = 1.745: 170 returned or withdrawn
+    });
+    const r = await run("check", wb);
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([
+      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.915, lớn hơn (7) + (11) là 1.745: chênh lệch 170 được tính là hồ sơ trả lại hoặc rút và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
+      "Không có lỗi, 1 cảnh báo.",
+    ]);
+    const out = fresh("tra-lai.docx");
+    expect((await run("export", wb, "-o", out)).code).toBe(0);
+    const text = await docxText(out);
+    expect(text).toContain("- Tổng số hồ sơ tiếp nhận trong kỳ: 11.212 hồ sơ, trong đó: tiếp nhận trực tuyến 7.217 hồ sơ;");
+    expect(text).toContain("- Số hồ sơ trả lại hoặc rút (không thuộc số đã giải quyết và đang giải quyết): 170 hồ sơ.");
+    // the sentence follows the pending dossiers', in the first section
+    const lines = text.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("- Số hồ sơ trả lại hoặc rút"));
+    expect(lines[at - 1]).toMatch(/^- Số hồ sơ đang giải quyết: 155 hồ sơ/);
+    // the sample, where every row balances, says nothing of it
+    const plain = fresh("gq-0.docx");
+    expect((await run("export", workbook, "-o", plain)).code).toBe(0);
+    expect(await docxText(plain)).not.toContain("trả lại hoặc rút");
   });
 });
 

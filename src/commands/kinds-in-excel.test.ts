@@ -58,7 +58,7 @@ describe("the dossier-settlement kind in Excel", () => {
     expect(syncs).toBeLessThanOrEqual(4);
     expect(result.problems.map((p) => [p.sheet, p.cell, p.code])).toEqual([
       ["Biểu 06", "C7", "table.rowSum"],
-      ["Biểu 06", "C7", "table.rowBalance"],
+      ["Biểu 06", "C7", "table.rowExcess"], // (3) more than (7) + (11): returned or withdrawn, a warning
     ]);
     expect(sim.workbook.value("Biểu 06", "N7")).toMatch(/Dòng "Hộ tịch": \(3\) là 1750, nhưng \(4\) \+ \(5\) \+ \(6\) là 1745/);
   });

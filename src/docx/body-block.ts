@@ -6,7 +6,7 @@
 import { AlignmentType, LineRuleType, Paragraph } from "docx";
 import { fieldById, linesValue, numberValue, textValue } from "../report/definition";
 import type { BodyBlock, ReportData, ReportDefinition } from "../report/types";
-import { documentPlaceholders } from "../report/values";
+import { computedNumber, documentPlaceholders } from "../report/values";
 import { closingMark, fillTemplate, formatCount, withBullet, splitLines } from "../report/wording";
 import { BODY, SIZE, run, type RunStyle } from "./layout";
 
@@ -61,8 +61,11 @@ export function blockLines(
       if (items.length === 0) return [text(withBullet(`${block.label}.`, block.bullet))];
       return [text(withBullet(`${block.label}:`, block.bullet)), ...items.map((l) => text(withBullet(l, block.itemBullet)))];
     }
-    case "paragraph":
+    case "paragraph": {
+      const gate = block.unlessZero === undefined ? undefined : def.document.values?.[block.unlessZero];
+      if (gate && computedNumber(def, data, gate) === 0) return [];
       return [text(withBullet(fillTemplate(block.text, data, placeholders), block.bullet))];
+    }
   }
 }
 

@@ -264,11 +264,13 @@ function checkTable(def: ReportDefinition, f: FieldDef, input: CheckInput): Prob
       const rs = (rt as number[]).reduce((a, b) => a + b, 0);
       if (ls === rs) return;
       const shown = label.trim() || MSG_TABLE.rowNumber(r + 1);
+      const severity = rule.kind === "rowSum" ? rule.severity : ((ls > rs ? rule.whenGreater : rule.whenLess) ?? rule.severity ?? "error");
+      const excess = rule.kind === "rowBalance" && ls > rs ? rule.excess : undefined;
       push(
         at(r, index(left[0])),
-        rule.severity,
-        rule.kind === "rowSum" ? "table.rowSum" : "table.rowBalance",
-        MSG_TABLE.identity(shown, numbers(left), ls, numbers(right), rs),
+        severity,
+        rule.kind === "rowSum" ? "table.rowSum" : excess ? "table.rowExcess" : "table.rowBalance",
+        excess ? MSG_TABLE.excess(shown, numbers(left), ls, numbers(right), rs, excess) : MSG_TABLE.identity(shown, numbers(left), ls, numbers(right), rs),
       );
     });
   }

@@ -23,6 +23,31 @@ describe("the JSON Schema of report definitions", () => {
 
   const monthly = () => structuredClone(loadDefinition()) as unknown as Record<string, any>;
 
+  const dossier = () => structuredClone(loadDefinition("bao-cao-giai-quyet-tthc")) as unknown as Record<string, any>;
+
+  it("returned dossiers: a rowBalance needs a severity, or both whenGreater and whenLess; a paragraph's unlessZero names a number of document.values", () => {
+    const def = dossier();
+    const balance = def.rules.find((r: { kind: string }) => r.kind === "rowBalance");
+    delete balance.whenLess;
+    expect(definitionJsonIssues(def).map((i) => i.path)).toContain(`/rules/${def.rules.indexOf(balance)}`);
+    balance.severity = "error";
+    expect(definitionJsonIssues(def)).toEqual([]);
+
+    const at = def.document.body.findIndex((b: { unlessZero?: string }) => b.unlessZero);
+    def.document.body[at].unlessZero = "khongCo";
+    expect(definitionJsonIssues(def)).toEqual([{ path: `/document/body/${at}/unlessZero`, message: '"khongCo" không có trong "document.values".' }]);
+    def.document.body[at].unlessZero = "tyLeDungHan";
+    expect(definitionJsonIssues(def)).toEqual([
+      {
+        path: `/document/body/${at}/unlessZero`,
+        message: '"tyLeDungHan" không phải giá trị số (tổng "sum" hay hiệu "difference") nên không so được với 0.',
+      },
+    ]);
+    def.document.body[at].unlessZero = "soTraLaiRut";
+    def.document.values.soTraLaiRut.minus = ["BIEU_06.KHONG_CO"];
+    expect(definitionJsonIssues(def)).toEqual([{ path: "/document/values/soTraLaiRut/minus/0", message: 'bảng "BIEU_06" không có cột "KHONG_CO".' }]);
+  });
+
   it("names the JSON path of a role pointing at a missing field", () => {
     const def = monthly();
     def.document.frame.signerName = "NGUOI_KY_X";

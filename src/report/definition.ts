@@ -253,7 +253,10 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
   for (const [name, v] of Object.entries(values)) {
     const at = `/document/values/${name}`;
     if ("sum" in v) v.sum.forEach((ref, j) => needRef(`${at}/sum/${j}`, ref));
-    else if ("change" in v) {
+    else if ("difference" in v) {
+      v.difference.forEach((ref, j) => needRef(`${at}/difference/${j}`, ref));
+      v.minus.forEach((ref, j) => needRef(`${at}/minus/${j}`, ref));
+    } else if ("change" in v) {
       needRef(`${at}/change`, v.change);
       if (v.text !== undefined && !v.text.includes("{change}"))
         add(`${at}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
@@ -280,6 +283,12 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     if (b.type === "counts") b.fields.forEach((id, j) => need(`${at}/fields/${j}`, id, ["count"]));
     if (b.type === "lines" || b.type === "labelledLines") need(`${at}/field`, b.field, ["lines"]);
     if (b.type === "paragraph") checkTemplate(`${at}/text`, b.text);
+    if (b.type === "paragraph" && b.unlessZero !== undefined) {
+      const v = values[b.unlessZero];
+      if (!v) add(`${at}/unlessZero`, `"${b.unlessZero}" không có trong "document.values".`);
+      else if (!("sum" in v) && !("difference" in v))
+        add(`${at}/unlessZero`, `"${b.unlessZero}" không phải giá trị số (tổng "sum" hay hiệu "difference") nên không so được với 0.`);
+    }
   });
   (def.document.appendices ?? []).forEach((a, i) => {
     const at = `/document/appendices/${i}`;

@@ -117,7 +117,17 @@ export type CrossRule =
       table: string;
       left: string[];
       right: string[];
-      severity: Severity;
+      /** severity when the two sides differ (the default of `whenGreater` and `whenLess`) */
+      severity?: Severity;
+      /** severity when `left` adds up to more than `right` */
+      whenGreater?: Severity;
+      /** severity when `left` adds up to less than `right` */
+      whenLess?: Severity;
+      /**
+       * what the excess of `left` over `right` is, named in the message of that case
+       * ("hồ sơ trả lại hoặc rút": received = settled + pending + returned or withdrawn)
+       */
+      excess?: string;
     }
   | {
       /** a recipients (Nơi nhận) list: each line ends with ";", the last with "." (Decree 30) */
@@ -170,8 +180,10 @@ export type BodyBlock =
   /**
    * A paragraph whose placeholders are filled: "{FIELD_ID}", a period word ("{ky}",
    * "{kyNgan}", "{tuNgay}", "{denNgay}") or a computed value of `document.values` ("{tyLeDungHan}").
+   * With `unlessZero` (the name of a computed value of `document.values`), the paragraph is
+   * left out when that value is 0 ("… 170 hồ sơ trả lại hoặc rút" only when there are any).
    */
-  | { type: "paragraph"; text: string; bullet?: string };
+  | { type: "paragraph"; text: string; bullet?: string; unlessZero?: string };
 
 /** The period kinds of Decree 09/2019: month, quarter, six months, year. */
 export type PeriodType = "thang" | "quy" | "6thang" | "nam";
@@ -224,6 +236,8 @@ export type ValueRef = string;
 export type ComputedValue =
   /** a sum, written as a whole number ("12.345") */
   | { sum: ValueRef[] }
+  /** a difference sum(difference) − sum(minus), written as a whole number ("170") */
+  | { difference: ValueRef[]; minus: ValueRef[] }
   /** a percentage sum(of) / sum(over) with one decimal ("95,2%"); `whenZero` when the denominator is 0 */
   | { percent: ValueRef[]; over: ValueRef[]; whenZero?: string }
   /**

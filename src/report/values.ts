@@ -49,6 +49,20 @@ export function changeWords(previous: number, current: number): string | null {
   return `${current > previous ? "tăng" : "giảm"} ${formatNumber(Math.trunc(tenths / 10))},${tenths % 10}%`;
 }
 
+/**
+ * The number of a value that is one (a sum or a difference); null when a figure it needs is
+ * missing, or for a percentage or a change, whose words are not a number.
+ */
+export function computedNumber(def: ReportDefinition, data: ReportData, value: ComputedValue): number | null {
+  if ("sum" in value) return sumOf(def, data, value.sum);
+  if ("difference" in value) {
+    const plus = sumOf(def, data, value.difference);
+    const minus = sumOf(def, data, value.minus);
+    return plus === null || minus === null ? null : plus - minus;
+  }
+  return null;
+}
+
 /** One computed value as text. */
 export function computedText(def: ReportDefinition, data: ReportData, value: ComputedValue): string {
   if ("change" in value) {
@@ -59,9 +73,9 @@ export function computedText(def: ReportDefinition, data: ReportData, value: Com
     const words = now === null ? MISSING_VALUE : changeWords(before, now);
     return words === null ? whenNone : (value.text ?? CHANGE_TEXT).replace("{change}", words);
   }
-  if ("sum" in value) {
-    const s = sumOf(def, data, value.sum);
-    return s === null ? MISSING_VALUE : formatNumber(s);
+  if ("sum" in value || "difference" in value) {
+    const n = computedNumber(def, data, value);
+    return n === null ? MISSING_VALUE : formatNumber(n);
   }
   const part = sumOf(def, data, value.percent);
   const whole = sumOf(def, data, value.over);

@@ -1,0 +1,61 @@
+/**
+ * The report's rules as the checks apply them, through a workbook made from the sample.
+ */
+import { checkWorkbook, formatProblem, hasErrors } from "../workbook/check-workbook";
+import { snapshotFromData } from "../workbook/data-snapshot";
+import { buildLayout } from "../workbook/layout";
+import { loadDefinition } from "./kinds";
+import { sampleData } from "./sample";
+import type { ReportData, TableValue } from "./types";
+
+const dossier = loadDefinition("bao-cao-giai-quyet-tthc");
+const dossierLayout = buildLayout(dossier);
+const today = new Date(2025, 9, 1);
+
+/** the dossier sample with a row changed: `change(cells)` edits the row's 11 figures */
+function dossierWith(row: string, change: (cells: (number | null)[]) => void): ReportData {
+  const data = sampleData(dossier.id);
+  const table = data.values.BIEU_06 as TableValue;
+  change(table.cells[table.rows.indexOf(row)]);
+  return data;
+}
+const col = (id: string) => dossier.fields.find((f) => f.id === "BIEU_06")!.table!.columns.findIndex((c) => c.id === id);
+
+describe("returned and withdrawn dossiers (received (3) more than settled (7) + pending (11))", () => {
+  it("is a warning on the row's (3) cell stating the number, not an error", () => {
+    // Hộ tịch: 170 more received online than settled + pending
+    const data = dossierWith("Hộ tịch", (cells) => {
+      cells[col("TONG_NHAN")]! += 170;
+      cells[col("TRUC_TUYEN")]! += 170;
+    });
+    const { problems } = checkWorkbook(dossier, dossierLayout, snapshotFromData(dossier, dossierLayout, data), { today });
+    expect(hasErrors(problems)).toBe(false);
+    const excess = problems.filter((p) => p.code === "table.rowExcess");
+    expect(excess.map(formatProblem)).toEqual([
+      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.915, lớn hơn (7) + (11) là 1.745: chênh lệch 170 được tính là hồ sơ trả lại hoặc rút và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
+    ]);
+  });
+
+  it("stays an error where (3) is less than (7) + (11)", () => {
+    const data = dossierWith("Hộ tịch", (cells) => {
+      cells[col("TONG_NHAN")]! -= 5;
+      cells[col("TRUC_TUYEN")]! -= 5;
+    });
+    const { problems } = checkWorkbook(dossier, dossierLayout, snapshotFromData(dossier, dossierLayout, data), { today });
+    expect(problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([
+      'Biểu 06!C7: [Lỗi] Dòng "Hộ tịch": (3) là 1740, nhưng (7) + (11) là 1745; hai bên phải bằng nhau.',
+    ]);
+  });
+
+  it("keeps a rowBalance with one severity (no whenGreater) as before: an error either way", () => {
+    const def = structuredClone(dossier);
+    const rule = def.rules.find((r) => r.kind === "rowBalance")!;
+    Object.assign(rule, { severity: "error", whenGreater: undefined, whenLess: undefined, excess: undefined });
+    const data = dossierWith("Hộ tịch", (cells) => {
+      cells[col("TONG_NHAN")]! += 170;
+      cells[col("TRUC_TUYEN")]! += 170;
+    });
+    const { problems } = checkWorkbook(def, dossierLayout, snapshotFromData(def, dossierLayout, data), { today });
+    expect(problems.filter((p) => p.severity === "error").map((p) => [p.cell, p.code])).toEqual([["C7", "table.rowBalance"]]);
+  });
+});
