@@ -109,7 +109,9 @@ export function fillTemplate(template: string, data: ReportData, extra: Record<s
 
 /**
  * The lines of a list as the document shows them: a cell typed with line breaks
- * (Alt+Enter in Excel) gives one line per break; blank lines are dropped.
+ * (Alt+Enter in Excel) gives one line per break; blank lines are dropped. A soft break
+ * (Word's Shift+Enter, U+2028 once read: src/text/normalize.ts) does not split: it stays a
+ * line break inside the line's paragraph.
  */
 export function splitLines(lines: string[]): string[] {
   return lines
@@ -118,9 +120,9 @@ export function splitLines(lines: string[]): string[] {
     .filter((l) => l.length > 0);
 }
 
-/** A single-line text: line breaks typed in a cell become spaces. */
+/** A single-line text: line breaks typed in a cell (soft ones too) become spaces. */
 export function singleLine(text: string): string {
-  return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, " ").trim();
+  return text.replace(/\s*(?:\r\n|\r|\n|\u2028)\s*/g, " ").trim();
 }
 
 /** A line that already starts with a bullet ("- ", "+ ", or Word's "– "). */

@@ -1,4 +1,4 @@
-import { decodeXlsxEscapes, normalizeCellText } from "./normalize";
+import { SOFT_BREAK, decodeXlsxEscapes, normalizeCellText } from "./normalize";
 
 /** Every character XML 1.0 allows (Char production). */
 const XML_CHAR = /^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
@@ -27,9 +27,11 @@ describe("normalizeCellText", () => {
     expect(normalizeCellText("Ủy ban nhân dân thị xã Mỹ Hào".normalize("NFD"))).toBe("Ủy ban nhân dân thị xã Mỹ Hào");
   });
 
-  it("turns CR LF, CR and the vertical tab into LF", () => {
+  it("turns CR LF and CR into LF, and the vertical tab into a soft break", () => {
     expect(normalizeCellText("a\r\nb\rc\nd")).toBe("a\nb\nc\nd");
-    expect(normalizeCellText("Dòng 1\u000BDòng 2")).toBe("Dòng 1\nDòng 2");
+    // a soft break (Word's Shift+Enter) stays apart from a line feed (Alt+Enter)
+    expect(normalizeCellText("Dòng 1\u000BDòng 2")).toBe(`Dòng 1${SOFT_BREAK}Dòng 2`);
+    expect(SOFT_BREAK).toBe("\u2028");
     expect(normalizeCellText("a\r\n\r\nb")).toBe("a\n\nb");
   });
 

@@ -19,8 +19,16 @@ export function decodeXlsxEscapes(s: string): string {
 }
 
 /**
- * What is removed from a cell's text: C0 controls other than tab and line feed (CR and
- * vertical tab are turned into line feeds before), C1 controls, U+FFFE/U+FFFF, and UTF-16
+ * A soft line break: a line break inside one paragraph (Word's Shift+Enter, which Word pastes
+ * into a cell as the vertical tab U+000B). Kept as U+2028 LINE SEPARATOR, which XML allows and
+ * which means just that, so that it stays apart from a line feed (Alt+Enter), which starts a
+ * new item in a list cell. The document writes it as a `<w:br/>` in the same paragraph.
+ */
+export const SOFT_BREAK = "\u2028";
+
+/**
+ * What is removed from a cell's text: C0 controls other than tab and line feed (CR is turned
+ * into a line feed and the vertical tab into SOFT_BREAK before), C1 controls, U+FFFE/U+FFFF, and UTF-16
  * surrogates that are not part of a pair. XML 1.0 forbids all of these but the C1 controls,
  * which no font draws.
  */
@@ -29,7 +37,7 @@ const UNWANTED = /[\u0000-\u0008\u000B-\u001F\u0080-\u009F\uFFFE\uFFFF]|[\uD800-
 /**
  * The text of a cell as the report uses it:
  * - composed (NFC): "Vie\u0302\u0323t Nam" (typed with a "tổ hợp" keyboard setting) → "Việt Nam";
- * - CR LF and CR → LF; the vertical tab U+000B (a line break pasted from Word) → LF;
+ * - CR LF and CR → LF; the vertical tab U+000B (a soft line break pasted from Word) → SOFT_BREAK;
  * - tab kept;
  * - every other control character (C0, C1), U+FFFE, U+FFFF and lone surrogates removed.
  * The soft hyphen U+00AD is kept: it is the letter ư of TCVN3 text, which the legacy
@@ -37,7 +45,8 @@ const UNWANTED = /[\u0000-\u0008\u000B-\u001F\u0080-\u009F\uFFFE\uFFFF]|[\uD800-
  */
 export function normalizeCellText(s: string): string {
   return s
-    .replace(/\r\n?|\u000B/g, "\n")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u000B/g, SOFT_BREAK)
     .replace(UNWANTED, "")
     .normalize("NFC");
 }
