@@ -209,6 +209,43 @@ describe("bao-cao next-period on the dossier-settlement report", () => {
     expect(snapshot.sheets.find((s) => s.name === "BaoCaoLoai")?.cells.D1).toBe(PREVIOUS_MARKER);
   });
 
+  it("rewrites the period words of the kept texts (quý III năm 2025 → quý IV năm 2025), says so, and check finds no stale words", async () => {
+    const input = await workbookFile(DOSSIERS, sampleData(DOSSIERS));
+    const output = fresh("quy-4-loi-van.xlsx");
+    const r = await run("next-period", input, "-o", output);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'Đã sửa chữ chỉ kỳ sang quý IV năm 2025 trong 1 chỗ: "Câu mở đầu (căn cứ báo cáo)": "quý III năm 2025" → "quý IV năm 2025". Xem lại các câu này trong sổ mới.',
+    );
+    const snapshot = await readSnapshot(output);
+    // no sheet the office sees names quý III any more (the hidden kind sheet keeps the previous period's totals under its name)
+    const texts = snapshot.sheets
+      .filter((s) => s.name !== "BaoCaoLoai")
+      .flatMap((s) => Object.values(s.cells).filter((v): v is string => typeof v === "string"));
+    expect(texts.filter((t) => /quý III/i.test(t))).toEqual([]);
+    expect((await dataOf(DOSSIERS, output)).values.CAN_CU).toBe((sampleData(DOSSIERS).values.CAN_CU as string).replace("quý III năm 2025", "quý IV năm 2025"));
+    const checked = await run("check", output);
+    expect(checked.out.filter((l) => l.includes("không phải kỳ của báo cáo này"))).toEqual([]);
+
+    // and on to quý I/2026: the year moves with the quarter
+    const q1 = fresh("quy-1-2026.xlsx");
+    expect((await run("next-period", output, "-o", q1)).out).toContain(
+      'Đã sửa chữ chỉ kỳ sang quý I năm 2026 trong 1 chỗ: "Câu mở đầu (căn cứ báo cáo)": "quý IV năm 2025" → "quý I năm 2026". Xem lại các câu này trong sổ mới.',
+    );
+    expect((await dataOf(DOSSIERS, q1)).values.CAN_CU).toMatch(/giải quyết thủ tục hành chính quý I năm 2026 như sau:$/);
+  });
+
+  it("check names the cell whose text still says the period before", async () => {
+    const data = sampleData(DOSSIERS);
+    data.values.KY_BAO_CAO = "Quý IV"; // the period moved on by hand, the opening sentence not
+    const file = await workbookFile(DOSSIERS, data, "quy-4-cu.xlsx");
+    const r = await run("check", file);
+    expect(r.code).toBe(0);
+    expect(r.out.filter((l) => l.includes("không phải kỳ"))).toEqual([
+      'Thông tin chung!B25: [Cảnh báo] "Câu mở đầu (căn cứ báo cáo)" ghi "quý III năm 2025", không phải kỳ của báo cáo này (quý IV năm 2025). Sửa lại cho đúng kỳ; sổ tạo bằng "Kỳ mới" được sửa tự động.',
+    ]);
+  });
+
   it("the next period's report says how the total received changed; the sample itself (no previous period) says nothing of it", async () => {
     const sample = sampleData(DOSSIERS);
     const input = await workbookFile(DOSSIERS, sample);

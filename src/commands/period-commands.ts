@@ -41,10 +41,12 @@ export async function nextPeriodWorkbook(host: ExcelHost, hooks: NextPeriodHooks
   const progress = hooks.progress ?? (() => undefined);
   const { def, layout, snapshot } = await readWorkbookKind(host);
   progress("Đang tạo sổ kỳ mới…");
-  const { nextPeriodFile, toBase64 } = await import(/* webpackChunkName: "next-period-xlsx" */ "../workbook/next-period-xlsx");
+  const { nextPeriodFile, toBase64, MSG_NEXT_PERIOD } = await import(/* webpackChunkName: "next-period-xlsx" */ "../workbook/next-period-xlsx");
   const file = await nextPeriodFile(def, layout, snapshot, { keepText: hooks.keepText });
   if (!file.ok) return { status: "refused", message: file.message, definition: def };
-  const done = { fileName: file.fileName, from: periodWords(file.from), to: periodWords(file.to), units: file.units.length, definition: def };
+  const to = periodWords(file.to);
+  const rewrites = file.rewrites.length ? MSG_NEXT_PERIOD.rewrites(file.rewrites, to) : "";
+  const done = { fileName: file.fileName, from: periodWords(file.from), to, units: file.units.length, rewrites, definition: def };
   if (host.createWorkbook && host.isSetSupported("ExcelApi", "1.8")) {
     progress("Đang mở sổ kỳ mới…");
     await host.createWorkbook(toBase64(file.bytes));

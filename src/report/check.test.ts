@@ -59,3 +59,29 @@ describe("returned and withdrawn dossiers (received (3) more than settled (7) + 
     expect(problems.filter((p) => p.severity === "error").map((p) => [p.cell, p.code])).toEqual([["C7", "table.rowBalance"]]);
   });
 });
+
+describe("period words in the texts kept from period to period", () => {
+  const monthly = loadDefinition();
+  const monthlyLayout = buildLayout(monthly);
+  const check = (data: ReportData) =>
+    checkWorkbook(monthly, monthlyLayout, snapshotFromData(monthly, monthlyLayout, data), { today: new Date(2024, 11, 1) }).problems.filter(
+      (p) => p.code === "period.staleWords",
+    );
+
+  it("warns on the cell of a text naming a month other than the report's (tháng 10 in a November report), naming both", () => {
+    const data = sampleData();
+    data.values.CAN_CU = "UBND thị xã Mỹ Hào báo cáo kết quả thực hiện tháng 10 năm 2024 (số liệu đến ngày 14 tháng 11 năm 2024), như sau:";
+    data.values.KINH_GUI = ["Văn phòng UBND tỉnh Hưng Yên", "Báo cáo tháng 10"];
+    expect(check(data).map(formatProblem)).toEqual([
+      'Thông tin chung!B18: [Cảnh báo] "Kính gửi" ghi "tháng 10", không phải kỳ của báo cáo này (tháng 11 năm 2024). Sửa lại cho đúng kỳ; sổ tạo bằng "Kỳ mới" được sửa tự động.',
+      'Thông tin chung!B20: [Cảnh báo] "Câu mở đầu (căn cứ báo cáo)" ghi "tháng 10 năm 2024", không phải kỳ của báo cáo này (tháng 11 năm 2024). Sửa lại cho đúng kỳ; sổ tạo bằng "Kỳ mới" được sửa tự động.',
+    ]);
+  });
+
+  it("says nothing of the report's own period, a date, or a comparison", () => {
+    const data = sampleData();
+    data.values.CAN_CU =
+      "Thực hiện Công văn ngày 07 tháng 9 năm 2023, UBND thị xã báo cáo kết quả tháng 11 năm 2024 (tăng so với tháng 10), quý IV năm 2024 như sau:";
+    expect(check(data)).toEqual([]);
+  });
+});

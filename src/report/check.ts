@@ -2,9 +2,9 @@
  * The report's rules, applied to data read from a workbook. Each problem is placed on
  * the cell of the field it concerns. Errors block the export; warnings do not.
  */
-import { computedColumns, linesValue, numberValue, tableValue, textValue } from "./definition";
+import { computedColumns, frameFieldIds, linesValue, numberValue, tableValue, textValue } from "./definition";
 import { MSG, MSG_TABLE } from "./messages";
-import { dateValue, parsePeriodChoice, periodChoices, reportCutoff } from "./period";
+import { dateValue, namesOtherPeriod, parsePeriodChoice, periodChoices, periodMentions, periodOf, periodWords, reportCutoff } from "./period";
 import { cellAddress, parseCell } from "./refs";
 import type { FieldDef, Problem, ReportData, ReportDefinition, Severity, TableColumnDef } from "./types";
 
@@ -135,6 +135,24 @@ export function checkReport(def: ReportDefinition, input: CheckInput): Problem[]
     const ok = (v: number | null, kind: keyof typeof WHOLE_RANGES): v is number => v !== null && inRange(v, WHOLE_RANGES[kind]);
     if (ok(d, "day") && ok(m, "month") && ok(y, "year") && d > daysInMonth(m, y)) {
       add(dayField, "error", "day.notInMonth", MSG.dayNotInMonth(d, m, y));
+    }
+  }
+
+  // the texts kept from period to period must name the report's period, not the one before
+  const period = periodOf(def, data);
+  if (period) {
+    const frame = frameFieldIds(def);
+    for (const f of def.fields) {
+      const place = locations[f.id];
+      if (!place || unreadable.has(f.id) || !(f.kind === "text" || (f.kind === "lines" && frame.has(f.id)))) continue;
+      const texts = f.kind === "text" ? [textValue(data, f.id)] : linesValue(data, f.id);
+      const cells = f.kind === "text" ? [place.first] : (input.lineCells?.[f.id] ?? []);
+      texts.forEach((text, i) => {
+        const stale = periodMentions(text, period.type === "nam").filter((m) => namesOtherPeriod(m, period));
+        if (stale.length === 0) return;
+        const message = MSG.periodStale(f.label, [...new Set(stale.map((m) => m.text))], periodWords(period));
+        problems.push({ sheet: place.sheet, cell: cells[i] ?? place.first, severity: "warning", code: "period.staleWords", fieldId: f.id, message });
+      });
     }
   }
 

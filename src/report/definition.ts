@@ -313,6 +313,14 @@ export function fieldById(def: ReportDefinition, id: string): FieldDef {
   return f;
 }
 
+/** The fields that make the document's frame (agency, opening sentence, signer, recipients…): kept from period to period. */
+export function frameFieldIds(def: ReportDefinition): Set<string> {
+  const r = def.document.frame;
+  return new Set(
+    [r.agencyParent, r.agency, r.symbol, r.place, r.addressees, r.opening, r.signerAuthority, r.signerName, r.recipients].filter((x): x is string => !!x),
+  );
+}
+
 /** Report data with every field blank (a table with its standard rows and no figures). */
 export function emptyData(def: ReportDefinition): ReportData {
   const values: Record<string, FieldValue> = {};

@@ -31,6 +31,8 @@ export const MSG = {
   dateInvalid: (label: string, v: unknown) =>
     `"${label}" phải là ngày tháng dạng ngày/tháng/năm (ví dụ 15/6/2025), không phải ${fmt(v)}; để trống thì tính theo Nghị định 09/2019.`,
   dateOrder: () => `Ngày kết thúc kỳ số liệu trước ngày bắt đầu.`,
+  periodStale: (label: string, words: string[], period: string) =>
+    `"${label}" ghi ${words.map((w) => `"${w}"`).join(", ")}, không phải kỳ của báo cáo này (${period}). Sửa lại cho đúng kỳ; sổ tạo bằng "Kỳ mới" được sửa tự động.`,
   noiNhanLast: (line: string) => `Dòng nơi nhận cuối cùng "${line}" nên kết thúc bằng dấu chấm (.), ví dụ "Lưu: VT.".`,
 } as const;
 

@@ -213,3 +213,131 @@ export function periodSlug(p: Period): string {
       return `nam-${p.year}`;
   }
 }
+
+/* ------------------------------------------------------------------ period words in texts */
+
+/** A period named in a text the office keeps ("quý III năm 2025", "tháng 11/2024", "6 tháng đầu năm"). */
+export interface PeriodMention {
+  /** where the words are in the text */
+  start: number;
+  end: number;
+  /** the words as written */
+  text: string;
+  type: PeriodType;
+  number: number;
+  /** the year written with it; undefined when the words name no year ("quý III") */
+  year?: number;
+}
+
+/** A date ("ngày 21 tháng 10 năm 2020", "21/10/2020"): its month and year are not a period. */
+const DATE_WORDS = /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)/giu;
+/** "6 tháng đầu năm 2025", "quý III năm 2025", "Quý 4/2025", "tháng 11 năm 2024", "tháng 01/2025", "năm 2025" */
+const PERIOD_WORDS =
+  /(?<![\p{L}\d])(?:(?<half>6|sáu)\s+tháng\s+(?<side>đầu|cuối)\s+năm(?:\s+(?<hy>\d{4}))?|(?<q>quý)\s+(?<qn>IV|I{1,3}|[1-4])(?![\p{L}\d])(?:(?<qsep>\s+năm\s+|\s*\/\s*)(?<qy>\d{4}))?|(?<m>tháng)\s+(?<mn>\d{1,2})(?![\d])(?:(?<msep>\s+năm\s+|\s*\/\s*)(?<my>\d{4}))?|(?<y>năm)\s+(?<yn>\d{4}))(?![\p{L}\d])/giu;
+/** words after which a period is another one on purpose: a comparison ("so với quý II", "cùng kỳ năm 2024") */
+const COMPARED = /(?:so\s+với|cùng\s+kỳ|kỳ\s+trước|kỳ\s+tới|kỳ\s+sau)\s*$/iu;
+/** a law's name carries its year ("Luật Tổ chức chính quyền địa phương năm 2025") */
+const LAW_NAME = /(?:^|[,.;:(])[^,.;:(]*\b(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh)\s[^,.;:(]*$/u;
+
+/**
+ * The periods a text names, in order. Dates ("ngày 21 tháng 10 năm 2020", "21/10/2020") are not
+ * periods, nor are the words after "so với", "cùng kỳ" (a comparison names another period on
+ * purpose). A year alone ("năm 2025") is a period only in a yearly report (`yearAlone`), and not
+ * in a law's name ("Luật … năm 2025").
+ */
+export function periodMentions(text: string, yearAlone = false): PeriodMention[] {
+  const t = text.normalize("NFC");
+  const dates = [...t.matchAll(DATE_WORDS)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const out: PeriodMention[] = [];
+  for (const m of t.matchAll(PERIOD_WORDS)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (dates.some(([a, b]) => start < b && end > a)) continue;
+    const before = t.slice(Math.max(0, start - 30), start);
+    if (COMPARED.test(before)) continue;
+    const g = m.groups!;
+    const base = { start, end, text: m[0] };
+    if (g.half) out.push({ ...base, type: "6thang", number: g.side.toLocaleLowerCase("vi") === "đầu" ? 1 : 2, year: g.hy ? Number(g.hy) : undefined });
+    else if (g.q) {
+      const n = /\d/.test(g.qn) ? Number(g.qn) : ROMAN.indexOf(g.qn.toUpperCase()) + 1;
+      out.push({ ...base, type: "quy", number: n, year: g.qy ? Number(g.qy) : undefined });
+    } else if (g.m) {
+      const n = Number(g.mn);
+      if (n >= 1 && n <= 12) out.push({ ...base, type: "thang", number: n, year: g.my ? Number(g.my) : undefined });
+    } else if (g.y && yearAlone && !LAW_NAME.test(t.slice(0, start))) out.push({ ...base, type: "nam", number: 1, year: Number(g.yn) });
+  }
+  return out;
+}
+
+/** The months a period spans, as year × 12 + month − 1 (a mention without its year: `year`'s). */
+function monthSpan(p: { type: PeriodType; number: number; year?: number }, year: number): [number, number] {
+  const full = { type: p.type, number: p.number, year: p.year ?? year };
+  const base = full.year * 12 - 1;
+  return [base + firstMonth(full), base + lastMonth(full)];
+}
+
+/**
+ * Whether the words name a period other than the report's: one that does not overlap it
+ * ("tháng 10" in a November report, "quý III" in a quý IV report, "quý III" in a November
+ * report), or the same kind with another number or year. A month inside a quarter, the
+ * quarter of a month, the year of anything are the report's own period.
+ */
+export function namesOtherPeriod(m: PeriodMention, report: Period): boolean {
+  if (m.type === report.type) return m.number !== report.number || (m.year !== undefined && m.year !== report.year);
+  const [a, b] = monthSpan(m, report.year);
+  const [c, d] = monthSpan(report, report.year);
+  return b < c || a > d;
+}
+
+/** The words of `to` written the way `m` was (case, roman or digits, "năm 2025" or "/2025", a leading zero). */
+function rewordAs(m: PeriodMention, to: Period): string {
+  const keepCase = (word: string, written: string) =>
+    written[0] !== written[0].toLocaleLowerCase("vi") ? word.charAt(0).toLocaleUpperCase("vi") + word.slice(1) : word;
+  const head = /^\S+/.exec(m.text)![0];
+  const yearPart = /(\s+năm\s+|\s*\/\s*)(\d{4})$/u.exec(m.text);
+  const withYear = (words: string) => (yearPart && m.type !== "6thang" ? `${words}${yearPart[1]}${to.year}` : words);
+  switch (m.type) {
+    case "quy": {
+      const digits = /\d/.test(m.text.slice(head.length).trim()[0]);
+      return withYear(`${head} ${digits ? to.number : ROMAN[to.number - 1]}`);
+    }
+    case "thang": {
+      const written = /^\S+\s+(\d+)/u.exec(m.text)![1];
+      return withYear(`${head} ${written.startsWith("0") && to.number < 10 ? `0${to.number}` : to.number}`);
+    }
+    case "6thang": {
+      const side = /(đầu|cuối)/iu.exec(m.text)![1];
+      const words = m.text.replace(side, keepCase(to.number === 1 ? "đầu" : "cuối", side));
+      return m.year === undefined ? words : words.replace(/\d{4}$/, String(to.year));
+    }
+    case "nam":
+      return m.text.replace(/\d{4}$/, String(to.year));
+  }
+}
+
+/** One rewrite of period words: the words as they were and as they are now. */
+export interface PeriodRewrite {
+  from: string;
+  to: string;
+}
+
+/**
+ * The text with the words naming period `from` itself ("quý III năm 2025", "quý III",
+ * "tháng 11/2024") rewritten to name `to` in the same style ("quý IV năm 2025", "quý IV",
+ * "tháng 12/2024"); the year moves with the period ("tháng 12 năm 2024" → "tháng 1 năm 2025").
+ * Words naming any other period (a comparison, a date, a law's year) are left as they are.
+ */
+export function rewritePeriodWords(text: string, from: Period, to: Period): { text: string; rewrites: PeriodRewrite[] } {
+  const t = text.normalize("NFC");
+  const rewrites: PeriodRewrite[] = [];
+  let out = "";
+  let at = 0;
+  for (const m of periodMentions(t, from.type === "nam")) {
+    if (m.type !== from.type || m.number !== from.number || (m.year !== undefined && m.year !== from.year)) continue;
+    const words = rewordAs(m, to);
+    out += t.slice(at, m.start) + words;
+    at = m.end;
+    rewrites.push({ from: m.text, to: words });
+  }
+  return rewrites.length ? { text: out + t.slice(at), rewrites } : { text, rewrites };
+}

@@ -43,12 +43,18 @@ describe("Kỳ mới", () => {
       from: "tháng 11 năm 2024",
       to: "tháng 12 năm 2024",
       units: 2,
+      rewrites:
+        'Đã sửa chữ chỉ kỳ sang tháng 12 năm 2024 trong 1 chỗ: "Câu mở đầu": "tháng 11 năm 2024" → "tháng 12 năm 2024". Xem lại các câu này trong sổ mới.',
       definition: loadDefinition(),
     });
     await user.click(screen.getByRole("checkbox", { name: /Giữ lời văn/ }));
     await user.click(screen.getByRole("button", { name: "Kỳ mới" }));
     expect(commands.nextPeriodWorkbook).toHaveBeenCalledWith(host, expect.objectContaining({ keepText: true }));
-    expect(await screen.findByText(/Đã mở sổ tháng 12 năm 2024 trong một cửa sổ Excel mới .* Giữ 2 trang đơn vị/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Đã mở sổ tháng 12 năm 2024 trong một cửa sổ Excel mới .* Giữ 2 trang đơn vị.* Đã sửa chữ chỉ kỳ sang tháng 12 năm 2024 trong 1 chỗ: "Câu mở đầu": "tháng 11 năm 2024" → "tháng 12 năm 2024"\./,
+      ),
+    ).toBeTruthy();
   });
 
   it("shows why it cannot", async () => {

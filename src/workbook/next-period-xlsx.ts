@@ -6,6 +6,7 @@
 import type { ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { planNextPeriod, type NextPeriodOptions, type NextPeriodPlan } from "./next-period";
+export { MSG_NEXT_PERIOD } from "./next-period";
 import type { WorkbookSnapshot } from "./snapshot";
 import { buildNextPeriodWorkbook, workbookBytes } from "./xlsx-write";
 

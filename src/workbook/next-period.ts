@@ -15,7 +15,9 @@
  * - kept: every text field (agency, symbol, place, the scope "trên địa bàn …", the opening
  *   sentence, the signer's name), every list the document frame names (agency, addressees,
  *   signer's authority, recipients), the tables' rows (lĩnh vực), the unit sheets (names and
- *   markers) of a roll-up;
+ *   markers) of a roll-up; in the texts kept, the words naming this period itself are made the
+ *   next period's ("quý III năm 2025" → "quý IV năm 2025", src/report/period.ts), and the plan
+ *   lists each rewrite;
  * - cleared: the document's number, every figure (counts, table cells, also on unit sheets),
  *   and the text sections ("lines" fields the frame does not name) unless `keepText`;
  * - carried over: what the definition's `carryOver` says (each row's "Từ kỳ trước" = this
@@ -24,9 +26,9 @@
  * The add-in's marks and remembered fills are not carried: the new workbook is written
  * afresh from the layout, with no check column text, no mark fill and no add-in setting.
  */
-import { emptyData, isTableValue, linesValue, numberValue } from "../report/definition";
-import { periodChoice, periodOf, periodSlug, periodWords, type Period } from "../report/period";
-import type { FieldValue, PreviousTotals, ReportData, ReportDefinition } from "../report/types";
+import { emptyData, frameFieldIds, isTableValue, linesValue, numberValue } from "../report/definition";
+import { periodChoice, periodOf, periodSlug, periodWords, rewritePeriodWords, type Period, type PeriodRewrite } from "../report/period";
+import type { FieldDef, FieldValue, PreviousTotals, ReportData, ReportDefinition } from "../report/types";
 import { checkWorkbook } from "./check-workbook";
 import type { WorkbookLayout } from "./layout";
 import { refValue } from "../report/values";
@@ -71,6 +73,8 @@ export type NextPeriodPlan =
       previous: PreviousTotals;
       /** suggested file name: "bao-cao-cctthc-thang-12-2024.xlsx" */
       fileName: string;
+      /** the period words rewritten in the kept texts, in field order */
+      rewrites: TextRewrite[];
     }
   | {
       ok: false;
@@ -82,15 +86,10 @@ export type NextPeriodPlan =
 export const MSG_NEXT_PERIOD = {
   notReportWorkbook: "Sổ này không phải sổ báo cáo (không có trang tính nào của mẫu), nên không tạo được sổ kỳ mới.",
   noPeriod: (fields: string) => `Chưa đọc được kỳ báo cáo của sổ (${fields}) nên chưa biết kỳ sau là kỳ nào. Nhập kỳ báo cáo và năm cho đúng rồi làm lại.`,
+  /** the period words rewritten in the kept texts, for the CLI's output and the pane's notice */
+  rewrites: (rewrites: TextRewrite[], to: string) =>
+    `Đã sửa chữ chỉ kỳ sang ${to} trong ${rewrites.length} chỗ: ${rewrites.map((r) => `"${r.label}": "${r.from}" → "${r.to}"`).join("; ")}. Xem lại các câu này trong sổ mới.`,
 } as const;
-
-/** The field ids that make the frame's fixed parts: kept from period to period. */
-function frameIds(def: ReportDefinition): Set<string> {
-  const r = def.document.frame;
-  return new Set(
-    [r.agencyParent, r.agency, r.symbol, r.place, r.addressees, r.opening, r.signerAuthority, r.signerName, r.recipients].filter((x): x is string => !!x),
-  );
-}
 
 /** A table's cells for the next period: blank, except the columns carried over from this period's. */
 function nextTableCells(
@@ -122,12 +121,34 @@ function carriedCounts(def: ReportDefinition): Map<string, string> {
   return new Map((def.carryOver ?? []).filter((c) => c.table === undefined).map((c) => [c.to, c.from]));
 }
 
-/** The next period's data from this period's (pure; `from` is this period). */
-export function nextPeriodData(def: ReportDefinition, data: ReportData, from: Period, options: NextPeriodOptions = {}): ReportData {
+/** Period words rewritten in a text kept for the next period ("quý III năm 2025" → "quý IV năm 2025"). */
+export interface TextRewrite extends PeriodRewrite {
+  fieldId: string;
+  /** the field's label ("Câu mở đầu (căn cứ báo cáo)") */
+  label: string;
+}
+
+/**
+ * The next period's data from this period's (pure; `from` is this period), and the period
+ * words rewritten in the texts it keeps.
+ */
+export function nextPeriodData(
+  def: ReportDefinition,
+  data: ReportData,
+  from: Period,
+  options: NextPeriodOptions = {},
+): { data: ReportData; rewrites: TextRewrite[] } {
   const to = nextPeriod(from);
+  const rewrites: TextRewrite[] = [];
+  /** a kept text with this period's own words made the next period's */
+  const reword = (f: FieldDef, text: string): string => {
+    const r = rewritePeriodWords(text, from, to);
+    rewrites.push(...r.rewrites.map((w) => ({ ...w, fieldId: f.id, label: f.label })));
+    return r.text;
+  };
   const p = def.period;
   const r = def.document.frame;
-  const kept = frameIds(def);
+  const kept = frameFieldIds(def);
   const counts = carriedCounts(def);
   const values: Record<string, FieldValue> = { ...emptyData(def).values };
   for (const f of def.fields) {
@@ -137,11 +158,13 @@ export function nextPeriodData(def: ReportDefinition, data: ReportData, from: Pe
     if (f.id === r.number || f.id === r.date.day) continue; // cleared
     switch (f.kind) {
       case "text":
+        values[f.id] = typeof v === "string" ? reword(f, v) : v;
+        break;
       case "period":
         values[f.id] = v;
         break;
       case "lines":
-        values[f.id] = kept.has(f.id) || options.keepText ? linesValue(data, f.id) : [];
+        values[f.id] = kept.has(f.id) || options.keepText ? linesValue(data, f.id).map((line) => reword(f, line)) : [];
         break;
       case "count": {
         const source = counts.get(f.id);
@@ -173,7 +196,7 @@ export function nextPeriodData(def: ReportDefinition, data: ReportData, from: Pe
     values[r.date.month] = moved.month;
     values[r.date.year] = moved.year;
   }
-  return { values };
+  return { data: { values }, rewrites };
 }
 
 /** A unit's figures for the next period: blank, except what the definition carries over. */
@@ -204,12 +227,14 @@ export function planNextPeriod(def: ReportDefinition, layout: WorkbookLayout, sn
     return { ok: false, reason: "noPeriod", message: MSG_NEXT_PERIOD.noPeriod(labels.join(", ")) };
   }
   const to = nextPeriod(from);
+  const next = nextPeriodData(def, check.data, from, options);
   return {
     ok: true,
     def,
     from,
     to,
-    data: nextPeriodData(def, check.data, from, options),
+    data: next.data,
+    rewrites: next.rewrites,
     units: unitFiguresOf(def, snapshot).map((u) => nextUnit(def, u)),
     previous: { period: periodWords(from), totals: totalsOf(def, check.data) },
     fileName: `${def.document.fileName}-${periodSlug(to)}.xlsx`,

@@ -5,7 +5,7 @@
  * the input, even through a link.
  */
 import { periodWords } from "../../report/period";
-import { planNextPeriod } from "../../workbook/next-period";
+import { MSG_NEXT_PERIOD, planNextPeriod } from "../../workbook/next-period";
 import { buildNextPeriodWorkbook, workbookBytes } from "../../workbook/xlsx-write";
 import { oneInput, requireExtension } from "../args";
 import { defineCommand } from "../command";
@@ -38,6 +38,7 @@ export const nextPeriodCommand = defineCommand({
     const bytes = await workbookBytes(buildNextPeriodWorkbook(plan));
     await writeOutput(output, bytes);
     ctx.io.out(MSG_NEXT_PERIOD_CLI.written(periodWords(plan.from), periodWords(plan.to), output));
+    if (plan.rewrites.length) ctx.io.out(MSG_NEXT_PERIOD.rewrites(plan.rewrites, periodWords(plan.to)));
     if (plan.units.length) ctx.io.out(MSG_NEXT_PERIOD_CLI.units(plan.units.length));
     ctx.io.out(MSG_NEXT_PERIOD_CLI.next(output));
     return EXIT.ok;
