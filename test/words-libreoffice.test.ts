@@ -88,7 +88,7 @@ itWithLibreOffice(
     const checked = await run("check", savedBook);
     expect(checked.code).toBe(0);
     expect(checked.out).toEqual([
-      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.915, lớn hơn (7) + (11) là 1.745: chênh lệch 170 được tính là hồ sơ trả lại hoặc rút và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
+      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.915, lớn hơn (7) + (11) là 1.745: chênh lệch 170 được tính là hồ sơ trả lại hoặc rút. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
       "Không có lỗi, 1 cảnh báo.",
     ]);
     const docx = join(dir, "bao-cao.docx");

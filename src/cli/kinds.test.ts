@@ -119,7 +119,7 @@ describe("the dossier-settlement kind from the command line", () => {
     expect(r.out).toContain('Biểu 06!C7: [Lỗi] Dòng "Hộ tịch": (3) là 1750, nhưng (4) + (5) + (6) là 1745; hai bên phải bằng nhau.');
     // (3) more than (7) + (11): returned or withdrawn dossiers, a warning (the error above blocks the export)
     expect(r.out).toContain(
-      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.750, lớn hơn (7) + (11) là 1.745: chênh lệch 5 được tính là hồ sơ trả lại hoặc rút và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
+      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.750, lớn hơn (7) + (11) là 1.745: chênh lệch 5 được tính là hồ sơ trả lại hoặc rút. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
     );
     expect((await run("export", wb, "-o", fresh("khong.docx"))).code).toBe(1);
   });
@@ -132,7 +132,7 @@ describe("the dossier-settlement kind from the command line", () => {
     const r = await run("check", wb);
     expect(r.code).toBe(0);
     expect(r.out).toEqual([
-      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.915, lớn hơn (7) + (11) là 1.745: chênh lệch 170 được tính là hồ sơ trả lại hoặc rút và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
+      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.915, lớn hơn (7) + (11) là 1.745: chênh lệch 170 được tính là hồ sơ trả lại hoặc rút. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
       "Không có lỗi, 1 cảnh báo.",
     ]);
     const out = fresh("tra-lai.docx");

@@ -32,7 +32,7 @@ describe("returned and withdrawn dossiers (received (3) more than settled (7) + 
     expect(hasErrors(problems)).toBe(false);
     const excess = problems.filter((p) => p.code === "table.rowExcess");
     expect(excess.map(formatProblem)).toEqual([
-      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.915, lớn hơn (7) + (11) là 1.745: chênh lệch 170 được tính là hồ sơ trả lại hoặc rút và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
+      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.915, lớn hơn (7) + (11) là 1.745: chênh lệch 170 được tính là hồ sơ trả lại hoặc rút. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
     ]);
   });
 

@@ -69,7 +69,7 @@ export const MSG_TABLE = {
     `Dòng "${row}": ${left} là ${l}, nhưng ${right} là ${r}; hai bên phải bằng nhau.`,
   /** left is more than right, and the rule says what the excess is ("hồ sơ trả lại hoặc rút") */
   excess: (row: string, left: string, l: number, right: string, r: number, excess: string) =>
-    `Dòng "${row}": ${left} là ${count(l)}, lớn hơn ${right} là ${count(r)}: chênh lệch ${count(l - r)} được tính là ${excess} và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.`,
+    `Dòng "${row}": ${left} là ${count(l)}, lớn hơn ${right} là ${count(r)}: chênh lệch ${count(l - r)} được tính là ${excess}. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.`,
 } as const;
 
 /** A size in bytes as users read it: "800 MB", "1,5 MB", "20 KB", "300 byte". */

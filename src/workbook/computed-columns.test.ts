@@ -86,7 +86,7 @@ describe("a computed column", () => {
       'Biểu 06!C7: [Lỗi] Dòng "Hộ tịch": (3) là 1750, nhưng (4) + (5) + (6) là 1745; hai bên phải bằng nhau.',
       'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch", cột (3) Số hồ sơ nhận giải quyết – Tổng số: ô tính bằng công thức đã bị gõ đè (số 1750 gõ tay, không tự cộng nữa). Xóa số đã gõ và nhập lại công thức =D7+E7+F7.',
       // (3) more than (7) + (11): returned or withdrawn dossiers, a warning
-      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.750, lớn hơn (7) + (11) là 1.745: chênh lệch 5 được tính là hồ sơ trả lại hoặc rút và được ghi vào báo cáo. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
+      'Biểu 06!C7: [Cảnh báo] Dòng "Hộ tịch": (3) là 1.750, lớn hơn (7) + (11) là 1.745: chênh lệch 5 được tính là hồ sơ trả lại hoặc rút. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.',
     ]);
     // typed over with the right sum: only the warning
     const right = sample();
