@@ -63,7 +63,8 @@ export function blockLines(
     }
     case "paragraph": {
       const gate = block.unlessZero === undefined ? undefined : def.document.values?.[block.unlessZero];
-      if (gate && computedNumber(def, data, gate) === 0) return [];
+      // left out when the value is 0, and while it cannot be computed (a figure missing: the check says so)
+      if (gate && (computedNumber(def, data, gate) ?? 0) === 0) return [];
       return [text(withBullet(fillTemplate(block.text, data, placeholders), block.bullet))];
     }
   }

@@ -136,6 +136,23 @@ describe("the dossier-settlement report", () => {
     expect(ps.find((p) => p.startsWith("- Tổng số hồ sơ tiếp nhận"))).toContain("tiếp nhận trực tuyến … hồ sơ");
   });
 
+  it("says how many dossiers were returned or withdrawn only when there are any (unlessZero)", async () => {
+    const sentence = (ps: string[]) => ps.filter((p) => p.includes("trả lại hoặc rút"));
+    const data = sampleData(def.id);
+    expect(sentence(texts)).toEqual([]);
+    const t = data.values.BIEU_06 as TableValue;
+    // Lĩnh vực khác: 12 received in person that are neither settled nor pending; Hộ tịch: 158 more online
+    t.cells[9][0]! += 12;
+    t.cells[9][2]! += 12;
+    t.cells[1][0]! += 158;
+    t.cells[1][1]! += 158;
+    const ps = paragraphs((await partsOf(data))["word/document.xml"]).map((p) => p.text);
+    expect(sentence(ps)).toEqual(["- Số hồ sơ trả lại hoặc rút (không thuộc số đã giải quyết và đang giải quyết): 170 hồ sơ."]);
+    // a figure missing: no sentence built on "…"
+    t.cells[1][4] = null;
+    expect(sentence(paragraphs((await partsOf(data))["word/document.xml"]).map((p) => p.text))).toEqual([]);
+  });
+
   it("takes a cut-off typed by hand over the rule's, and other periods' words", async () => {
     const data = sampleData(def.id);
     Object.assign(data.values, { KY_BAO_CAO: "6 tháng đầu năm", TU_NGAY: "1/1/2025", DEN_NGAY: "30/6/2025" });

@@ -181,7 +181,8 @@ export type BodyBlock =
    * A paragraph whose placeholders are filled: "{FIELD_ID}", a period word ("{ky}",
    * "{kyNgan}", "{tuNgay}", "{denNgay}") or a computed value of `document.values` ("{tyLeDungHan}").
    * With `unlessZero` (the name of a computed value of `document.values`), the paragraph is
-   * left out when that value is 0 ("… 170 hồ sơ trả lại hoặc rút" only when there are any).
+   * left out when that value is 0, or cannot be computed while a figure is missing ("… 170 hồ sơ
+   * trả lại hoặc rút" only when there are any).
    */
   | { type: "paragraph"; text: string; bullet?: string; unlessZero?: string };
 
