@@ -64,6 +64,8 @@ describe("Kỳ mới rewrites the old period's own words", () => {
     ["kết quả 6 tháng đầu năm 2025", nua(1, 2025), nua(2, 2025), "kết quả 6 tháng cuối năm 2025", 1],
     ["6 tháng cuối năm 2025, 6 tháng cuối năm", nua(2, 2025), nua(1, 2026), "6 tháng đầu năm 2026, 6 tháng đầu năm", 2],
     [`${LAW} năm 2025`, nam(2025), nam(2026), `${LAW} năm 2026`, 1],
+    ["BÁO CÁO 6 THÁNG ĐẦU NĂM 2025, QUÝ II/2025", nua(1, 2025), nua(2, 2025), "BÁO CÁO 6 THÁNG CUỐI NĂM 2025, QUÝ II/2025", 1],
+    ["BÁO CÁO QUÝ IV NĂM 2025, Tháng 12", quy(4, 2025), quy(1, 2026), "BÁO CÁO QUÝ I NĂM 2026, Tháng 12", 1],
   ])("%s (%j → %j)", (text, from, to, expected, count) => {
     const r = rewritePeriodWords(text, from, to);
     expect(r.text).toBe(expected);

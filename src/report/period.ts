@@ -291,10 +291,11 @@ export function namesOtherPeriod(m: PeriodMention, report: Period): boolean {
 
 /** The words of `to` written the way `m` was (case, roman or digits, "năm 2025" or "/2025", a leading zero). */
 function rewordAs(m: PeriodMention, to: Period): string {
+  const upper = (w: string) => w.toLocaleUpperCase("vi");
   const keepCase = (word: string, written: string) =>
-    written[0] !== written[0].toLocaleLowerCase("vi") ? word.charAt(0).toLocaleUpperCase("vi") + word.slice(1) : word;
+    written === upper(written) ? upper(word) : written[0] !== written[0].toLocaleLowerCase("vi") ? upper(word.charAt(0)) + word.slice(1) : word;
   const head = /^\S+/.exec(m.text)![0];
-  const yearPart = /(\s+năm\s+|\s*\/\s*)(\d{4})$/u.exec(m.text);
+  const yearPart = /(\s+năm\s+|\s*\/\s*)(\d{4})$/iu.exec(m.text);
   const withYear = (words: string) => (yearPart && m.type !== "6thang" ? `${words}${yearPart[1]}${to.year}` : words);
   switch (m.type) {
     case "quy": {
