@@ -233,7 +233,7 @@ export interface PeriodMention {
 const DATE_WORDS = /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)/giu;
 /** "6 tháng đầu năm 2025", "quý III năm 2025", "Quý 4/2025", "tháng 11 năm 2024", "tháng 01/2025", "năm 2025" */
 const PERIOD_WORDS =
-  /(?<![\p{L}\d])(?:(?<half>6|sáu)\s+tháng\s+(?<side>đầu|cuối)\s+năm(?:\s+(?<hy>\d{4}))?|(?<q>quý)\s+(?<qn>IV|I{1,3}|[1-4])(?![\p{L}\d])(?:(?<qsep>\s+năm\s+|\s*\/\s*)(?<qy>\d{4}))?|(?<m>tháng)\s+(?<mn>\d{1,2})(?![\d])(?:(?<msep>\s+năm\s+|\s*\/\s*)(?<my>\d{4}))?|(?<y>năm)\s+(?<yn>\d{4}))(?![\p{L}\d])/giu;
+  /(?<![\p{L}\d])(?:(?<half>6|sáu)\s+tháng\s+(?<side>đầu|cuối)\s+năm(?:\s+(?<hy>\d{4}))?|(?<q>quý)\s+(?<qn>IV|I{1,3}|[1-4])(?![\p{L}\d])(?:(?:\s+năm\s+|\s*\/\s*)(?<qy>\d{4}))?|(?<m>tháng)\s+(?<mn>\d{1,2})(?![\d])(?:(?:\s+năm\s+|\s*\/\s*)(?<my>\d{4}))?|(?<y>năm)\s+(?<yn>\d{4}))(?![\p{L}\d])/giu;
 /** words after which a period is another one on purpose: a comparison ("so với quý II", "cùng kỳ năm 2024") */
 const COMPARED = /(?:so\s+với|cùng\s+kỳ|kỳ\s+trước|kỳ\s+tới|kỳ\s+sau)\s*$/iu;
 /** a law's name carries its year ("Luật Tổ chức chính quyền địa phương năm 2025") */
@@ -334,7 +334,7 @@ export function rewritePeriodWords(text: string, from: Period, to: Period): { te
   let out = "";
   let at = 0;
   for (const m of periodMentions(t, from.type === "nam")) {
-    if (m.type !== from.type || m.number !== from.number || (m.year !== undefined && m.year !== from.year)) continue;
+    if (m.type !== from.type || namesOtherPeriod(m, from)) continue; // only the old period's own words
     const words = rewordAs(m, to);
     out += t.slice(at, m.start) + words;
     at = m.end;
