@@ -56,6 +56,25 @@ describe("Tạo mẫu in Excel", () => {
     expect(wb.sheet("I. Kết quả")!.frozenRows).toBe(3);
   });
 
+  it("writes the lĩnh vực of a table into its label column, and a second run keeps the office's edited list", async () => {
+    const dossiers = loadDefinition("bao-cao-giai-quyet-tthc");
+    const dl = buildLayout(dossiers);
+    const sim = createSimHost({ sheets: ["Sheet1"] });
+    const host = simExcelHost(sim);
+    await applyLayout(host, dl);
+    const wb = sim.workbook;
+    const rows = dossiers.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+    expect(rows.map((_, i) => wb.value("Biểu 06", `B${6 + i}`))).toEqual(rows);
+    expect(wb.cell("Biểu 06", "B7").fill).toBe(INPUT_FILL);
+    expect(wb.value("Biểu 06", "B16")).toBe("Tổng cộng");
+    wb.setCellValue("Biểu 06", "B7", "Hộ tịch, chứng thực");
+    wb.setCellValue("Biểu 06", "B8", "");
+    const again = await applyLayout(host, dl);
+    expect(again.created).toEqual([]);
+    expect(wb.value("Biểu 06", "B7")).toBe("Hộ tịch, chứng thực");
+    expect(wb.value("Biểu 06", "B8")).toBeNull();
+  });
+
   it("run twice, changes nothing and keeps what the user typed", async () => {
     const { sim, host } = await freshTemplate();
     typeSample(sim);
