@@ -65,6 +65,8 @@ export const MSG_TABLE = {
     `Dòng "${row}", cột ${column}: ô tính bằng công thức đã bị xóa. Nhập lại công thức ${formula}.`,
   identity: (row: string, left: string, l: number, right: string, r: number) =>
     `Dòng "${row}": ${left} là ${l}, nhưng ${right} là ${r}; hai bên phải bằng nhau.`,
+  belowTotal: (total: string, row: number, label: string) =>
+    `Dòng ${row}${label ? ` ("${label}")` : ""} nằm dưới dòng "${total}" nên không được tính vào bảng và báo cáo. Chèn một dòng ngay trên dòng "${total}", chuyển nội dung dòng ${row} lên đó rồi xóa dòng ${row}.`,
   totalShort: (total: string, from: number, to: number, formula: string) =>
     `Dòng "${total}" chưa cộng ${from === to ? `dòng ${from}` : `các dòng ${from}–${to}`} vừa thêm vào bảng (báo cáo vẫn tính các dòng này). Bấm "Kiểm tra" trong Excel để tự sửa, hoặc sửa công thức thành ${formula} và kéo sang các cột bên phải.`,
 } as const;

@@ -104,6 +104,25 @@ describe("rows added at the end of a table", () => {
     expect((read.data.values.BIEU_06 as TableValue).rows.slice(9)).toEqual(["Lĩnh vực khác", "Nông nghiệp"]);
   });
 
+  it("names a row typed under the total row, which is not the table's: an error with figures, a warning for a note", () => {
+    const s = snapshotFromData(dossiers, dossierLayout, sampleData(dossiers.id));
+    const sheet = findSheet(s, TABLE_SHEET)!;
+    sheet.cells.B16 = "Tổng cộng";
+    sheet.cells.B17 = "Nông nghiệp";
+    sheet.cells.D17 = 50;
+    sheet.cells.B18 = "Ghi chú: số liệu đến ngày 14/9";
+    const read = readWorkbook(dossiers, dossierLayout, s);
+    expect((read.data.values.BIEU_06 as TableValue).rows).toHaveLength(10);
+    expect(read.problems.filter((p) => p.code === "table.belowTotal").map((p) => [p.cell, p.severity, p.message])).toEqual([
+      [
+        "D17",
+        "error",
+        'Dòng 17 ("Nông nghiệp") nằm dưới dòng "Tổng cộng" nên không được tính vào bảng và báo cáo. Chèn một dòng ngay trên dòng "Tổng cộng", chuyển nội dung dòng 17 lên đó rồi xóa dòng 17.',
+      ],
+      ["B18", "warning", expect.stringContaining('Dòng 18 ("Ghi chú: số liệu đến ngày 14/9") nằm dưới dòng "Tổng cộng"')],
+    ]);
+  });
+
   it("reads the untouched sample as before: nothing to grow", () => {
     const read = readWorkbook(dossiers, dossierLayout, snapshotFromData(dossiers, dossierLayout, sampleData(dossiers.id)));
     expect(read.data.values.BIEU_06).toEqual(sampleData(dossiers.id).values.BIEU_06);

@@ -280,7 +280,10 @@ function readTable(
       });
     }
   }
-  if (totalRow !== null) totalShort(field, loc.sheet, sheet, start, end, totalRow, problems, growth);
+  if (totalRow !== null) {
+    totalShort(field, loc.sheet, sheet, start, end, totalRow, problems, growth);
+    belowTotal(field, loc.sheet, sheet, labelCol, { start, end }, totalRow, problems);
+  }
   const columns = field.table!.columns;
   const computed = computedColumns(field.table!);
   const table: TableValue = { rows: [], cells: [] };
@@ -359,6 +362,38 @@ function totalShort(
         message: MSG_TABLE.totalShort(field.table!.totalLabel, sum + 1, end.row, formula),
       });
     }
+  }
+}
+
+/**
+ * Rows typed just under the total row (up to a blank row) are not the table's: figures there
+ * would be left out of the report, so each such row is an error on its first figure, or, when
+ * only its label cell holds text (a note), a warning on it.
+ */
+function belowTotal(
+  field: FieldDef,
+  sheetName: string,
+  sheet: SheetSnapshot,
+  labelCol: number,
+  body: { start: CellPos; end: CellPos },
+  totalRow: number,
+  problems: Problem[],
+): void {
+  for (let row = totalRow + 1; ; row++) {
+    const label = sheet.cells[cellAddress({ row, col: labelCol })];
+    let figure: string | undefined;
+    for (let col = body.start.col; col <= body.end.col && !figure; col++)
+      if (!isBlank(sheet.cells[cellAddress({ row, col })])) figure = cellAddress({ row, col });
+    if (!figure && isBlank(label)) return;
+    const text = label === undefined || label === null || isErrorValue(label) ? "" : cellText(label);
+    problems.push({
+      sheet: sheetName,
+      cell: figure ?? cellAddress({ row, col: labelCol }),
+      severity: figure ? "error" : "warning",
+      code: "table.belowTotal",
+      fieldId: field.id,
+      message: MSG_TABLE.belowTotal(field.table!.totalLabel, row, text),
+    });
   }
 }
 
