@@ -90,6 +90,13 @@ describe("rows added at the end of a table", () => {
     const bySum = withNewRow();
     findSheet(bySum, TABLE_SHEET)!.cells.B17 = "Cộng";
     expect((readWorkbook(dossiers, dossierLayout, bySum).data.values.BIEU_06 as TableValue).rows).toHaveLength(11);
+    // as LibreOffice may write it: no "=", absolute references
+    const saved = findSheet(bySum, TABLE_SHEET)!;
+    saved.formulas = Object.fromEntries(Object.entries(saved.formulas!).map(([a, f]) => [a, f.replace(/^=SUM\(([A-Z]+)6:\1(15)\)$/, "SUM($$$1$$6:$$$1$$$2)")]));
+    expect(saved.formulas.C17).toBe("SUM($C$6:$C$15)");
+    const again = readWorkbook(dossiers, dossierLayout, bySum);
+    expect((again.data.values.BIEU_06 as TableValue).rows).toHaveLength(11);
+    expect(again.growth.formulas[0]).toEqual({ sheet: TABLE_SHEET, cell: "C17", formula: "=SUM(C6:C16)" });
   });
 
   it("without a total row, takes the rows typed just under the table, up to a blank row", () => {

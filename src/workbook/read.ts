@@ -399,7 +399,7 @@ function belowTotal(
 
 /** The last row a formula "=SUM(C6:C15)" adds, when it is the SUM of column `col` from row `from` on this sheet; null otherwise. */
 function columnSum(formula: string | undefined, col: number, from: number): number | null {
-  const m = /^=\s*SUM\(\s*\$?([A-Z]+)\$?(\d+)\s*:\s*\$?([A-Z]+)\$?(\d+)\s*\)$/i.exec(formula ?? "");
+  const m = /^=?\s*SUM\(\s*\$?([A-Z]+)\$?(\d+)\s*:\s*\$?([A-Z]+)\$?(\d+)\s*\)$/i.exec(formula ?? "");
   const letter = columnLetter(col);
   if (!m || m[1].toUpperCase() !== letter || m[3].toUpperCase() !== letter || Number(m[2]) !== from) return null;
   return Number(m[4]);
