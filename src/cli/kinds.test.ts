@@ -77,6 +77,19 @@ describe("the dossier-settlement kind from the command line", () => {
     expect(readFileSync(workbook).length).toBeLessThan(100_000);
   });
 
+  it("a new workbook and a unit file, without --sample, hold the definition's lĩnh vực in the label column", async () => {
+    const rows = loadDefinition(DOSSIERS).fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+    const report = fresh("moi.xlsx");
+    expect((await run("template", "--kind", DOSSIERS, "-o", report)).code).toBe(0);
+    const sheet = (await readSnapshot(report)).sheets.find((x) => x.name === "Biểu 06")!;
+    expect(rows.map((_, i) => sheet.cells[`B${6 + i}`])).toEqual(rows);
+    expect(sheet.cells[`C${6}`]).toBeUndefined(); // the figures are the office's to type
+    const unit = fresh("don-vi.xlsx");
+    expect((await run("template", "--kind", DOSSIERS, "--unit", "Xã Mỹ Hào", "-o", unit)).code).toBe(0);
+    const unitSheet = (await readSnapshot(unit)).sheets.find((x) => x.name === "Xã Mỹ Hào")!;
+    expect(rows.map((_, i) => unitSheet.cells[`B${6 + i}`])).toEqual(rows);
+  });
+
   it("exports without being told the kind: period words, cut-off, rates and thousands the Vietnamese way", async () => {
     const out = fresh("gq.docx");
     const r = await run("export", workbook, "-o", out);

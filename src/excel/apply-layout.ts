@@ -5,7 +5,7 @@
  * is, so running it twice changes nothing and user data is never overwritten.
  * Two round trips: one read, one batch of writes.
  */
-import { FONT_NAME, FONT_SIZE, STYLES, type CellStyle, type SheetLayout, type WorkbookLayout } from "../workbook/layout";
+import { FONT_NAME, FONT_SIZE, STYLES, writtenValue, type CellStyle, type SheetLayout, type WorkbookLayout } from "../workbook/layout";
 import { KIND_SHEET, kindIdFromNames } from "../workbook/kind-sheet";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
@@ -71,7 +71,7 @@ export function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, features
     const range = sheet.getRange(cell.address);
     applyStyle(range, STYLES[cell.style]);
     if (cell.formula) range.formulas = [[cell.formula]];
-    else if (cell.value !== null) range.values = [[cell.value]];
+    else if (writtenValue(cell) !== null) range.values = [[writtenValue(cell)!]];
   }
   for (const m of layout.merges) sheet.getRange(m).merge(false);
   sheet.getRange("A1").format.rowHeight = 24;

@@ -1,10 +1,13 @@
 /**
  * "Kiểm tra" in Excel: reads the standard sheets, checks them, restores the cells whose
- * problem is gone and marks the cells with a problem. At most four round trips, however
+ * problem is gone and marks the cells with a problem. Rows added at the end of a table or a
+ * list are the report's (the reader takes them): their defined names and the table's total-row
+ * SUMs are grown over them in the same batch of writes. At most four round trips, however
  * many sheets or cells: names and settings, values, the fills to remember, the writes.
  */
 import type { ReportDefinition } from "../report/types";
 import { checkWorkbook, type WorkbookCheck } from "../workbook/check-workbook";
+import { TOTAL_SHORT_CODE } from "../workbook/read";
 import { buildLayout, type WorkbookLayout } from "../workbook/layout";
 import { definitionOfWorkbook, WorkbookKindError } from "../workbook/kind-of";
 import { findUnitSheets, type UnitSheet } from "../workbook/units";
@@ -22,6 +25,8 @@ export interface CheckAndMarkResult extends WorkbookCheck {
   cleared: number;
   /** the unit sheets found (by their marker), in workbook order: the pane groups their problems by unit */
   unitSheets: UnitSheet[];
+  /** defined names grown over rows added at the end of a table or a list, and total-row cells whose SUM was grown with them */
+  grown: { names: string[]; formulas: string[] };
 }
 
 /**
@@ -52,10 +57,15 @@ export async function checkAndMark(
       layout = buildLayout(def);
     } else ({ def, layout } = kind);
     const previous = setting.isNullObject ? [] : parseMarks(setting.value);
-    const result = checkWorkbook(def, layout, snapshot, options);
+    let result = checkWorkbook(def, layout, snapshot, options);
     if (!result.isReportWorkbook) {
       throw new UserFacingError('Sổ làm việc này chưa có các trang tính của mẫu báo cáo. Bấm "Tạo mẫu" để tạo.', "recreate");
     }
+    // rows added at the end of a table or a list: their names and the total row's SUMs grow over them
+    // (not on a protected sheet: the warning then stays, saying how to fix it by hand)
+    const { growth } = result;
+    const growing = [...growth.names, ...growth.formulas].every((g) => !state.protectedSheets.has(g.sheet));
+    if (growing && growth.formulas.length) result = { ...result, problems: result.problems.filter((p) => p.code !== TOTAL_SHORT_CODE) };
     const exists = (sheet: string) => state.sheets.some((s) => s.toLowerCase() === sheet.toLowerCase());
     const plan = planMarks(
       previous.filter((m) => exists(m.sheet)),
@@ -109,9 +119,21 @@ export async function checkAndMark(
       }
       marks.push({ sheet: p.sheet, cell: p.cell, fill: isNoFill(original) ? null : original, status: p.status?.cell, markFill: p.fill });
     }
+    const grown = { names: [] as string[], formulas: [] as string[] };
+    if (growing) {
+      for (const n of growth.names) {
+        if (n.name in state.names) context.workbook.names.getItem(n.name).delete();
+        context.workbook.names.add(n.name, sheetOf(n.sheet).getRange(n.ref));
+        grown.names.push(n.name);
+      }
+      for (const f of growth.formulas) {
+        sheetOf(f.sheet).getRange(f.cell).formulas = [[f.formula]];
+        grown.formulas.push(`${f.sheet}!${f.cell}`);
+      }
+    }
     context.workbook.settings.add(MARKS_SETTING, serializeMarks(marks));
     await context.sync();
-    return { ...result, definition: def, marked: marks.length, cleared: plan.restore.length, unitSheets: findUnitSheets(snapshot, def) };
+    return { ...result, definition: def, marked: marks.length, cleared: plan.restore.length, unitSheets: findUnitSheets(snapshot, def), grown };
   });
 }
 

@@ -18,12 +18,14 @@ const def = loadDefinition();
 const layout = buildLayout(def);
 const today = new Date(2024, 11, 1);
 
-async function freshTemplate(): Promise<{ sim: SimHost; host: ReturnType<typeof simExcelHost> }> {
+async function freshTemplate(of = layout): Promise<{ sim: SimHost; host: ReturnType<typeof simExcelHost> }> {
   const sim = createSimHost({ sheets: ["Sheet1"] });
   const host = simExcelHost(sim);
-  await applyLayout(host, layout);
+  await applyLayout(host, of);
   return { sim, host };
 }
+const dossiers = loadDefinition("bao-cao-giai-quyet-tthc");
+const dossierLayout = buildLayout(dossiers);
 /** types the sample report into the sheets as a user would */
 function typeSample(sim: SimHost): void {
   for (const v of inputValues(def, layout, sampleData())) sim.workbook.setCellValue(v.sheet, v.address, String(v.value), { force: true });
@@ -54,6 +56,21 @@ describe("Tạo mẫu in Excel", () => {
     expect(names.find((n) => n.name === "PAKN_TONG")?.formula).toBe("='I. Kết quả'!$C$12");
     expect(names).toHaveLength(def.fields.length + 1); // and the name that spells the workbook's kind
     expect(wb.sheet("I. Kết quả")!.frozenRows).toBe(3);
+  });
+
+  it("writes the lĩnh vực of a table into its label column, and a second run keeps the office's edited list", async () => {
+    const { sim, host } = await freshTemplate(dossierLayout);
+    const wb = sim.workbook;
+    const rows = dossiers.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+    expect(rows.map((_, i) => wb.value("Biểu 06", `B${6 + i}`))).toEqual(rows);
+    expect(wb.cell("Biểu 06", "B7").fill).toBe(INPUT_FILL);
+    expect(wb.value("Biểu 06", "B16")).toBe("Tổng cộng");
+    wb.setCellValue("Biểu 06", "B7", "Hộ tịch, chứng thực");
+    wb.setCellValue("Biểu 06", "B8", "");
+    const again = await applyLayout(host, dossierLayout);
+    expect(again.created).toEqual([]);
+    expect(wb.value("Biểu 06", "B7")).toBe("Hộ tịch, chứng thực");
+    expect(wb.value("Biểu 06", "B8")).toBeNull();
   });
 
   it("run twice, changes nothing and keeps what the user typed", async () => {
@@ -189,6 +206,46 @@ describe("Kiểm tra in Excel", () => {
     expect(r.unitSheets).toEqual([{ sheet: "Phường Dị Sử", unitName: "Phường Dị Sử", position: sim.workbook.sheetNames().indexOf("Phường Dị Sử") }]);
     expect(sim.workbook.cell("Phường Dị Sử", "C5").fill).toBe(MARK_FILL.error);
     expect(String(sim.workbook.value("Phường Dị Sử", "E5"))).toMatch(/^Lỗi:/);
+  });
+
+  it("takes a lĩnh vực inserted just above 'Tổng cộng' into the table: grows BIEU_06, BIEU_06_DONG and the total row's SUMs, in the same syncs", async () => {
+    const dl = dossierLayout;
+    const { sim, host } = await freshTemplate(dl);
+    const wb = sim.workbook;
+    for (const v of inputValues(dossiers, dl, sampleData(dossiers.id))) wb.setCellValue(v.sheet, v.address, String(v.value), { force: true });
+    const syncs = await syncsOf(sim, () => checkAndMark(host, { def: dossiers, layout: dl }, { today }));
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Biểu 06").getRange("16:16").insert("Down");
+      await ctx.sync();
+    });
+    expect(wb.cell("Biểu 06", "C17").formula).toBe("=SUM(C6:C15)"); // Excel grows neither the SUM nor the names
+    ["Nông nghiệp", 50, 50, 0, 0, 50, 0, 50, 0, 0, 0, 0].forEach((v, k) => wb.setCellValue("Biểu 06", `${String.fromCharCode(66 + k)}16`, String(v)));
+    let r!: Awaited<ReturnType<typeof checkAndMark>>;
+    expect(await syncsOf(sim, async () => (r = await checkAndMark(host, { def: dossiers, layout: dl }, { today })))).toBe(syncs);
+    expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(r.problems.filter((p) => p.code === "table.totalShort")).toEqual([]); // fixed now
+    expect((r.data.values.BIEU_06 as { rows: string[] }).rows[10]).toBe("Nông nghiệp");
+    expect(r.grown.names).toEqual(["BIEU_06", "BIEU_06_DONG"]);
+    const names = wb.definedNames();
+    expect(names.find((n) => n.name === "BIEU_06")?.formula).toBe("='Biểu 06'!$C$6:$M$16");
+    expect(names.find((n) => n.name === "BIEU_06_DONG")?.formula).toBe("='Biểu 06'!$B$6:$B$16");
+    expect(wb.cell("Biểu 06", "C17").formula).toBe("=SUM(C6:C16)");
+    expect(wb.cell("Biểu 06", "M17").formula).toBe("=SUM(M6:M16)");
+    expect(wb.value("Biểu 06", "C17")).toBe(11_042 + 50);
+    expect(wb.value("Biểu 06", "B16")).toBe("Nông nghiệp"); // the office's cells untouched
+    // once grown, nothing more to grow
+    const again = await checkAndMark(host, { def: dossiers, layout: dl }, { today });
+    expect(again.grown).toEqual({ names: [], formulas: [] });
+  });
+
+  it("takes a task typed just under the 'Nhiệm vụ' list into the list and grows its name", async () => {
+    const { sim, host } = await freshTemplate();
+    typeSample(sim);
+    sim.workbook.setCellValue("III. Nhiệm vụ", "B17", "Rà soát TTHC lĩnh vực đất đai.");
+    const r = await checkAndMark(host, { def, layout }, { today });
+    expect((r.data.values.NHIEM_VU as string[]).at(-1)).toBe("Rà soát TTHC lĩnh vực đất đai.");
+    expect(r.grown.names).toEqual(["NHIEM_VU"]);
+    expect(sim.workbook.definedNames().find((n) => n.name === "NHIEM_VU")?.formula).toBe("='III. Nhiệm vụ'!$B$5:$B$17");
   });
 
   it("selects a problem's cell in one sync", async () => {

@@ -70,6 +70,10 @@ export const MSG_TABLE = {
   /** left is more than right, and the rule says what the excess is ("hồ sơ trả lại hoặc rút") */
   excess: (row: string, left: string, l: number, right: string, r: number, excess: string) =>
     `Dòng "${row}": ${left} là ${count(l)}, lớn hơn ${right} là ${count(r)}: chênh lệch ${count(l - r)} được tính là ${excess}. Nếu không phải vậy, sửa số liệu cho hai bên bằng nhau.`,
+  belowTotal: (total: string, row: number, label: string) =>
+    `Dòng ${row}${label ? ` ("${label}")` : ""} nằm dưới dòng "${total}" nên không được tính vào bảng và báo cáo. Chèn một dòng ngay trên dòng "${total}", chuyển nội dung dòng ${row} lên đó rồi xóa dòng ${row}.`,
+  totalShort: (total: string, from: number, to: number, formula: string) =>
+    `Dòng "${total}" chưa cộng ${from === to ? `dòng ${from}` : `các dòng ${from}–${to}`} vừa thêm vào bảng (báo cáo vẫn tính các dòng này). Bấm "Kiểm tra" trong Excel để tự sửa, hoặc sửa công thức thành ${formula} và kéo sang các cột bên phải.`,
 } as const;
 
 /** A size in bytes as users read it: "800 MB", "1,5 MB", "20 KB", "300 byte". */

@@ -119,6 +119,8 @@ export function checkResult(problems: Problem[], more: Partial<CheckAndMarkResul
     marked: problems.length,
     cleared: 0,
     unitSheets: [],
+    growth: { names: [], formulas: [] },
+    grown: { names: [], formulas: [] },
     ...more,
   };
 }

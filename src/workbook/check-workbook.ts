@@ -10,7 +10,7 @@ import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { legacyTextProblems } from "./legacy-check";
 import { previousTotalsOf } from "./previous-totals";
-import { readWorkbook, type FieldLocation } from "./read";
+import { readWorkbook, type FieldLocation, type Growth } from "./read";
 import { crossCheckRollup } from "./rollup-cross-check";
 import type { WorkbookSnapshot } from "./snapshot";
 import { checkUnits, evaluateFormulas, findUnitSheets, typedSummaryCells } from "./units";
@@ -22,6 +22,8 @@ export interface WorkbookCheck {
   missingSheets: string[];
   /** false when no field of the report could be found: not a report workbook */
   isReportWorkbook: boolean;
+  /** the names and total-row formulas to grow over rows added at the end of a table or a list ("Kiểm tra" writes them) */
+  growth: Growth;
 }
 
 export function checkWorkbook(def: ReportDefinition, layout: WorkbookLayout, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): WorkbookCheck {
@@ -56,7 +58,7 @@ export function checkWorkbook(def: ReportDefinition, layout: WorkbookLayout, sna
   // a workbook made by "Kỳ mới" keeps the previous period's totals, for the sentences that compare
   const previous = previousTotalsOf(snapshot);
   const data = previous ? { ...read.data, previous } : read.data;
-  return { data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0 };
+  return { data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0, growth: read.growth };
 }
 
 export function hasErrors(problems: Problem[]): boolean {

@@ -48,6 +48,21 @@ describe("workbook layout", () => {
     }
   });
 
+  it("offers the definition's rows (lĩnh vực) in a table's label column: input cells, not texts of the layout", () => {
+    const dossiers = loadDefinition("bao-cao-giai-quyet-tthc");
+    const { sheet, input } = inputOf(buildLayout(dossiers), "BIEU_06");
+    const rows = dossiers.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+    const labels = input.labels!.split(":").map((a) => Number(a.slice(1)));
+    const offered = sheet.cells.filter((c) => c.address.startsWith("B") && Number(c.address.slice(1)) >= labels[0] && Number(c.address.slice(1)) <= labels[1]);
+    expect(offered.map((c) => c.offered)).toEqual(rows);
+    expect(offered.map((c) => c.value)).toEqual(rows.map(() => null));
+    expect(offered.every((c) => c.style === "inputText")).toBe(true);
+    expect(rows).toContain("Hộ tịch");
+    // a unit sheet's table offers the same rows
+    const unit = unitSheetLayout(dossiers, "Xã A", "Xã A");
+    expect(unit.cells.filter((c) => c.offered).map((c) => c.offered)).toEqual(rows);
+  });
+
   describe("a computed column (sumOf)", () => {
     const dossiers: ReportDefinition = structuredClone(loadDefinition("bao-cao-giai-quyet-tthc"));
     dossiers.fields.find((f) => f.id === "BIEU_06")!.table!.columns[0].sumOf = ["TRUC_TUYEN", "TRUC_TIEP", "TU_KY_TRUOC"];

@@ -59,7 +59,18 @@ export interface LayoutCell {
   value: string | number | null;
   /** a formula written instead of a value ("=SUM(C6:C13)") */
   formula?: string;
+  /**
+   * A value offered in an input cell of a new sheet (a table's row labels, from the
+   * definition): written when the sheet is made, then the office's to edit. Not a text of the
+   * layout (`value` stays null), so nothing compares the sheet with it.
+   */
+  offered?: string;
   style: StyleName;
+}
+
+/** What a writer puts in a layout cell of a new sheet (without a formula): its text, or the value offered there. */
+export function writtenValue(cell: LayoutCell): string | number | null {
+  return cell.value ?? cell.offered ?? null;
 }
 
 export interface LayoutColumn {
@@ -236,7 +247,8 @@ export const TABLE_FIRST_ROW = 6;
 /**
  * A table sheet: title and hint, three header rows (group headers over their columns, the
  * columns' own headers, the column numbers (1)…(n)), one row per item (STT, the item's
- * label typed by the office, the figures), and a total row computed by SUM formulas.
+ * label — offered from the definition, the office's to edit —, the figures), and a total row
+ * computed by SUM formulas.
  */
 function layoutTableSheet(def: ReportDefinition, sheet: SheetDef, f: FieldDef): SheetLayout {
   const t = f.table!;
@@ -291,7 +303,8 @@ function layoutTableSheet(def: ReportDefinition, sheet: SheetDef, f: FieldDef): 
   const rowFormula = (r: number, parts: number[]) => `=${parts.map((p) => at(r, firstNum + p)).join("+")}`;
   for (let r = first; r <= last; r++) {
     put(r, 1, r - first + 1, "stt");
-    put(r, 2, null, "inputText");
+    const offered = t.rows[r - first];
+    cells.push({ address: at(r, 2), value: null, style: "inputText", ...(offered ? { offered } : {}) });
     for (let k = firstNum; k <= lastNum; k++) {
       const parts = computed.get(k - firstNum);
       if (parts) put(r, k, null, "computed", rowFormula(r, parts));

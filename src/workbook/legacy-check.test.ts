@@ -45,6 +45,23 @@ describe("legacy encodings in the check", () => {
     expect(found[0].fieldId).toBe("CAN_CU");
   });
 
+  it("warns on a lĩnh vực in TCVN3 in a row added just above the table's total row, and on a line typed under a list", () => {
+    const dossiers = loadDefinition("bao-cao-giai-quyet-tthc");
+    const l = buildLayout(dossiers);
+    const s = snapshotFromData(dossiers, l, sampleData(dossiers.id));
+    // the total row moved one row down (C17's SUM still stops at row 15), a row typed above it
+    const sheet = s.sheets.find((x) => x.name === "Biểu 06")!;
+    sheet.formulas = Object.fromEntries(Object.entries(sheet.formulas!).map(([a, f]) => [a.replace(/16$/, "17"), f]));
+    setSnapshotCell(s, "Biểu 06", "B17", "Tổng cộng");
+    setSnapshotCell(s, "Biểu 06", "B16", toTcvn3("Nông nghiệp"));
+    for (let c = 0; c < 11; c++) setSnapshotCell(s, "Biểu 06", `${String.fromCharCode(67 + c)}16`, 0);
+    const problems = checkWorkbook(dossiers, l, s, { today: new Date(2025, 9, 1) }).problems;
+    expect(problems.filter((p) => p.code === LEGACY_CODE).map((p) => `${p.sheet}!${p.cell}`)).toEqual(["Biểu 06!B16"]);
+    const monthly = snapshotFromData(def, layout, sampleData());
+    setSnapshotCell(monthly, "III. Nhiệm vụ", "B17", toVni(NHIEM_VU));
+    expect(legacy(monthly).map((p) => `${p.sheet}!${p.cell}`)).toEqual(["III. Nhiệm vụ!B17"]);
+  });
+
   it("gives no false alarm on any text of the sample reports of every kind", () => {
     for (const d of builtInKinds()) {
       const kind = d.id;

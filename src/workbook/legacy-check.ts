@@ -52,14 +52,12 @@ export function inputTextCells(
       const loc = locations[input.fieldId];
       if (!loc) continue;
       if (input.kind === "table") {
+        // the labels' column (its name's, or the one left of the body), over the rows the reader took (rows added at the end too)
         const named = snapshot.names[tableRowsName(input.fieldId)];
         const labels = named ? parseSheetRef(named) : null;
-        if (labels && labels.sheet.toLowerCase() === loc.sheet.toLowerCase()) add(loc.sheet, cellsOf(labels.ref));
-        else {
-          const { start, end } = parseRange(loc.ref);
-          if (start.col > 1)
-            add(loc.sheet, cellsOf(`${cellAddress({ row: start.row, col: start.col - 1 })}:${cellAddress({ row: end.row, col: start.col - 1 })}`));
-        }
+        const { start, end } = parseRange(loc.ref);
+        const col = labels && labels.sheet.toLowerCase() === loc.sheet.toLowerCase() ? parseRange(labels.ref).start.col : start.col - 1;
+        if (col >= 1) add(loc.sheet, cellsOf(`${cellAddress({ row: start.row, col })}:${cellAddress({ row: end.row, col })}`));
         continue;
       }
       const { start, end } = parseRange(loc.ref);

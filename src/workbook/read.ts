@@ -3,14 +3,20 @@
  * name (so a user may insert rows inside a list or rename a sheet), falling back to the
  * standard layout's address, and converts cell values to the field's type. Values that
  * cannot be read as their type become problems placed on their cell.
+ *
+ * Rows added at the end count: a table is every row from its name's first row down to its
+ * total row (found by its label or its SUM formulas, see `tableEnd`), and a list takes in
+ * the lines typed just under it. Where a name or a total row's formulas no longer cover
+ * those rows, the result says how to grow them (`growth`), for "Kiểm tra" in Excel to write.
  */
 import { columnTitle } from "../report/check";
 import { computedColumns, tableRowsName } from "../report/definition";
 import { MSG, MSG_TABLE, MSG_UNITS } from "../report/messages";
-import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
+import { cellAddress, columnLetter, parseCell, parseRange, parseSheetRef, type CellPos } from "../report/refs";
+import { rowLabelKey } from "../report/row-labels";
 import type { FieldDef, FieldValue, Problem, ReportData, ReportDefinition, TableValue } from "../report/types";
 import type { WorkbookLayout } from "./layout";
-import { findSheet, isErrorValue, type CellValue, type WorkbookSnapshot } from "./snapshot";
+import { findSheet, isErrorValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { normalizeCellText } from "../text/normalize";
 
 /** A cell's text as the report uses it: NFC, controls dropped, trimmed (the same for the .xlsx and the add-in readers). */
@@ -24,6 +30,17 @@ export interface FieldLocation {
   /** first cell of ref */
   first: string;
 }
+
+/** What no longer covers rows the office added at the end of a table or a list, and how to grow it. */
+export interface Growth {
+  /** the workbook-level defined names to point at a longer range: name → sheet and relative ref */
+  names: { name: string; sheet: string; ref: string }[];
+  /** a table's total-row cells whose SUM misses added rows, with the formula that adds every row */
+  formulas: { sheet: string; cell: string; formula: string }[];
+}
+
+/** Problem code of a total row's SUM that misses rows of its table (a warning: "Kiểm tra" in Excel rewrites it). */
+export const TOTAL_SHORT_CODE = "table.totalShort";
 
 export interface ReadResult {
   data: ReportData;
@@ -39,6 +56,8 @@ export interface ReadResult {
   missingSheets: string[];
   /** number of fields found in the workbook */
   located: number;
+  /** names and total formulas to grow over the rows added at the end of a table or a list */
+  growth: Growth;
 }
 
 function locate(field: FieldDef, sheetName: string, defaultRef: string, snapshot: WorkbookSnapshot, problems: Problem[]): FieldLocation | null {
@@ -79,14 +98,26 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
   const lineCells: Record<string, string[]> = {};
   const missingSheets: string[] = [];
   const fields = new Map(def.fields.map((f) => [f.id, f] as const));
+  const growth: Growth = { names: [], formulas: [] };
   let located = 0;
+  // every field's place first: a list does not grow into another field's cells
+  const places = new Map<string, FieldLocation | null>();
+  for (const sheetLayout of layout.sheets) {
+    for (const input of sheetLayout.inputs) places.set(input.fieldId, locate(fields.get(input.fieldId)!, sheetLayout.name, input.ref, snapshot, problems));
+  }
+  const taken = (sheet: string, row: number, col: number) =>
+    [...places.values()].some((p) => {
+      if (!p || p.sheet.toLowerCase() !== sheet.toLowerCase()) return false;
+      const { start, end } = parseRange(p.ref);
+      return row >= start.row && row <= end.row && col >= start.col && col <= end.col;
+    });
 
   for (const sheetLayout of layout.sheets) {
     let foundOnSheet = 0;
     for (const input of sheetLayout.inputs) {
       const field = fields.get(input.fieldId)!;
       values[field.id] = field.kind === "lines" ? [] : field.kind === "text" ? "" : field.kind === "table" ? { rows: [], cells: [] } : null;
-      const loc = locate(field, sheetLayout.name, input.ref, snapshot, problems);
+      const loc = places.get(field.id) ?? null;
       if (!loc) {
         unreadable.add(field.id);
         continue;
@@ -100,16 +131,23 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
         problems.push({ sheet: loc.sheet, cell, severity: "error", code, fieldId: field.id, message });
 
       if (field.kind === "table") {
-        values[field.id] = readTable(field, loc, snapshot, problems, unreadableCells);
+        values[field.id] = readTable(field, loc, snapshot, problems, unreadableCells, growth);
         continue;
       }
 
       if (field.kind === "lines") {
         const lines: string[] = [];
         const addrs: string[] = [];
-        // a list is one column: read the first column of the named range, row by row
+        // a list is one column: read the first column of the named range, row by row, and the
+        // lines typed just under it (up to a blank cell or another field's cell): they are the list's too
         const { start, end } = parseRange(loc.ref);
-        for (let row = start.row; row <= end.row; row++) {
+        let last = end.row;
+        while (!isBlank(cells[cellAddress({ row: last + 1, col: start.col })]) && !taken(loc.sheet, last + 1, start.col)) last++;
+        if (last > end.row) {
+          loc.ref = `${cellAddress(start)}:${cellAddress({ row: last, col: end.col })}`;
+          growth.names.push({ name: field.id, sheet: loc.sheet, ref: loc.ref });
+        }
+        for (let row = start.row; row <= last; row++) {
           const addr = cellAddress({ row, col: start.col });
           const v = cells[addr];
           if (isBlank(v)) continue;
@@ -165,25 +203,87 @@ export function readWorkbook(def: ReportDefinition, layout: WorkbookLayout, snap
   for (const name of missingSheets) {
     problems.push({ sheet: name, cell: "A1", severity: "error", code: "sheet.missing", message: MSG.missingSheet(name) });
   }
-  return { data: { values }, locations, lineCells, unreadable, unreadableCells, problems, missingSheets, located };
+  return { data: { values }, locations, lineCells, unreadable, unreadableCells, problems, missingSheets, located, growth };
 }
 
 /**
- * A table's rows and figures: the body is the range its defined name points at, the row
- * labels the range of "<ID>_DONG" (or the column left of the body). Text or an error in a
- * figure's cell is a problem on that cell, and the cell counts as unreadable.
+ * Where a table's rows end. Its total row is the first row below the named body whose label
+ * (in the label column) is the definition's total label, compared as row labels are
+ * ("TỔNG CỘNG", "Tổng cộng:"), or, when the office retyped that label, whose first figure cell
+ * holds the SUM of its column from the table's first row ("=SUM(C6:C15)"; a roll-up's
+ * "=SUM(DonViDau:DonViCuoi!C16)" is a row's, not a total). Rows above it belong to the table,
+ * also those inserted just above it (Excel and LibreOffice do not grow a name over a row
+ * inserted just under its last row).
+ * Without a total row, the rows typed just under the body (up to the first blank row) are the
+ * table's. A row inserted inside the body grows the name by itself.
+ */
+export function tableEnd(
+  sheet: SheetSnapshot,
+  body: { start: CellPos; end: CellPos },
+  labelCol: number,
+  totalLabel: string,
+): { lastRow: number; totalRow: number | null } {
+  const bottom = Object.keys(sheet.cells).reduce((max, a) => Math.max(max, parseCell(a).row), body.end.row);
+  const totalKey = rowLabelKey(totalLabel);
+  for (let row = body.end.row + 1; row <= bottom; row++) {
+    const label = sheet.cells[cellAddress({ row, col: labelCol })];
+    const isTotal =
+      (typeof label === "string" && rowLabelKey(label) === totalKey) ||
+      columnSum(sheet.formulas?.[cellAddress({ row, col: body.start.col })], body.start.col, body.start.row) !== null;
+    if (isTotal) return { lastRow: row - 1, totalRow: row };
+  }
+  let lastRow = body.end.row;
+  const typed = (row: number) =>
+    [labelCol, ...Array.from({ length: body.end.col - body.start.col + 1 }, (_, k) => body.start.col + k)].some(
+      (col) => !isBlank(sheet.cells[cellAddress({ row, col })]),
+    );
+  while (lastRow < bottom && typed(lastRow + 1)) lastRow++;
+  return { lastRow, totalRow: null };
+}
+
+/**
+ * A table's rows and figures: the body is the range its defined name points at, down to the
+ * row above its total row (`tableEnd`), the row labels the range of "<ID>_DONG" (or the column
+ * left of the body). Text or an error in a figure's cell is a problem on that cell, and the
+ * cell counts as unreadable. A total row's SUM that misses rows of the body is a warning on it.
  *
  * A computed column's cell ("sumOf") is read as Excel computed it. Without its formula it is
  * a warning when a number was typed over it (the number is still read, for the rules to
  * judge), an error when it was cleared in a row that has figures. An error value there
  * caused by a part that is text or an error is not reported again (the part's problem says it).
  */
-function readTable(field: FieldDef, loc: FieldLocation, snapshot: WorkbookSnapshot, problems: Problem[], unreadableCells: Set<string>): TableValue {
+function readTable(
+  field: FieldDef,
+  loc: FieldLocation,
+  snapshot: WorkbookSnapshot,
+  problems: Problem[],
+  unreadableCells: Set<string>,
+  growth: Growth,
+): TableValue {
   const sheet = findSheet(snapshot, loc.sheet)!;
-  const { start, end } = parseRange(loc.ref);
+  const body = parseRange(loc.ref);
+  const { start } = body;
   const named = snapshot.names[tableRowsName(field.id)];
   const labelsRef = named ? parseSheetRef(named) : null;
-  const labelCol = labelsRef && labelsRef.sheet.toLowerCase() === loc.sheet.toLowerCase() ? parseRange(labelsRef.ref).start.col : start.col - 1;
+  const labelsHere = labelsRef && labelsRef.sheet.toLowerCase() === loc.sheet.toLowerCase() ? parseRange(labelsRef.ref) : null;
+  const labelCol = labelsHere ? labelsHere.start.col : start.col - 1;
+  const { lastRow, totalRow } = tableEnd(sheet, body, labelCol, field.table!.totalLabel);
+  const end = { row: lastRow, col: body.end.col };
+  if (lastRow > body.end.row) {
+    loc.ref = `${cellAddress(start)}:${cellAddress(end)}`;
+    growth.names.push({ name: field.id, sheet: loc.sheet, ref: loc.ref });
+    if (labelsHere && labelsHere.end.row < lastRow) {
+      growth.names.push({
+        name: tableRowsName(field.id),
+        sheet: loc.sheet,
+        ref: `${cellAddress(labelsHere.start)}:${cellAddress({ row: lastRow, col: labelsHere.end.col })}`,
+      });
+    }
+  }
+  if (totalRow !== null) {
+    totalShort(field, loc.sheet, sheet, start, end, totalRow, problems, growth);
+    belowTotal(field, loc.sheet, sheet, labelCol, { start, end }, totalRow, problems);
+  }
   const columns = field.table!.columns;
   const computed = computedColumns(field.table!);
   const table: TableValue = { rows: [], cells: [] };
@@ -226,6 +326,83 @@ function readTable(field: FieldDef, loc: FieldLocation, snapshot: WorkbookSnapsh
     table.cells.push(cells);
   }
   return table;
+}
+
+/**
+ * The total row's cells whose formula is the layout's SUM of the column from the table's
+ * first row, but stops above its last row (rows added just above the total row): each gets
+ * the formula that adds every row, and the row one warning on its first such cell. A total
+ * the office replaced by another formula or a number is theirs and left alone.
+ */
+function totalShort(
+  field: FieldDef,
+  sheetName: string,
+  sheet: SheetSnapshot,
+  start: CellPos,
+  end: CellPos,
+  totalRow: number,
+  problems: Problem[],
+  growth: Growth,
+): void {
+  let warned = false;
+  for (let col = start.col; col <= end.col; col++) {
+    const cell = cellAddress({ row: totalRow, col });
+    const sum = columnSum(sheet.formulas?.[cell], col, start.row);
+    if (sum === null || sum >= end.row) continue;
+    const formula = `=SUM(${cellAddress({ row: start.row, col })}:${cellAddress({ row: end.row, col })})`;
+    growth.formulas.push({ sheet: sheetName, cell, formula });
+    if (!warned) {
+      warned = true;
+      problems.push({
+        sheet: sheetName,
+        cell,
+        severity: "warning",
+        code: TOTAL_SHORT_CODE,
+        fieldId: field.id,
+        message: MSG_TABLE.totalShort(field.table!.totalLabel, sum + 1, end.row, formula),
+      });
+    }
+  }
+}
+
+/**
+ * Rows typed just under the total row (up to a blank row) are not the table's: figures there
+ * would be left out of the report, so each such row is an error on its first figure, or, when
+ * only its label cell holds text (a note), a warning on it.
+ */
+function belowTotal(
+  field: FieldDef,
+  sheetName: string,
+  sheet: SheetSnapshot,
+  labelCol: number,
+  body: { start: CellPos; end: CellPos },
+  totalRow: number,
+  problems: Problem[],
+): void {
+  for (let row = totalRow + 1; ; row++) {
+    const label = sheet.cells[cellAddress({ row, col: labelCol })];
+    let figure: string | undefined;
+    for (let col = body.start.col; col <= body.end.col && !figure; col++)
+      if (!isBlank(sheet.cells[cellAddress({ row, col })])) figure = cellAddress({ row, col });
+    if (!figure && isBlank(label)) return;
+    const text = label === undefined || label === null || isErrorValue(label) ? "" : cellText(label);
+    problems.push({
+      sheet: sheetName,
+      cell: figure ?? cellAddress({ row, col: labelCol }),
+      severity: figure ? "error" : "warning",
+      code: "table.belowTotal",
+      fieldId: field.id,
+      message: MSG_TABLE.belowTotal(field.table!.totalLabel, row, text),
+    });
+  }
+}
+
+/** The last row a formula "=SUM(C6:C15)" adds, when it is the SUM of column `col` from row `from` on this sheet; null otherwise. */
+function columnSum(formula: string | undefined, col: number, from: number): number | null {
+  const m = /^=?\s*SUM\(\s*\$?([A-Z]+)\$?(\d+)\s*:\s*\$?([A-Z]+)\$?(\d+)\s*\)$/i.exec(formula ?? "");
+  const letter = columnLetter(col);
+  if (!m || m[1].toUpperCase() !== letter || m[3].toUpperCase() !== letter || Number(m[2]) !== from) return null;
+  return Number(m[4]);
 }
 
 /** A computed cell's formula in its row: "=D7+E7+F7". */

@@ -63,7 +63,7 @@ function applySheet(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
   for (const c of sheet.cells) {
     const cell = ws.getCell(c.address);
     if (c.formula) cell.value = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-    else if (c.value !== null) cell.value = c.value;
+    else if ((c.value ?? c.offered ?? null) !== null) cell.value = c.value ?? c.offered!; // a value offered (a table's row label) too
     cell.style = excelStyle(STYLES[c.style]);
   }
   for (const m of sheet.merges) ws.mergeCells(m);

@@ -49,7 +49,7 @@ describeE2e("the sandbox with the dossier-settlement kind (Chromium)", () => {
     page = loaded();
   });
 
-  step("Tạo mẫu of the chosen kind: its sheets and the Biểu 06 table, in two syncs", async () => {
+  step("Tạo mẫu of the chosen kind: its sheets and the Biểu 06 table with the definition's lĩnh vực, in two syncs", async () => {
     await page.getByRole("combobox", { name: "Loại báo cáo" }).selectOption(def.id);
     const stats = await runPaneCommand(page, "Tạo mẫu");
     expect(stats).toMatchObject({ label: "Tạo mẫu", syncCount: 2, error: null });
@@ -58,6 +58,13 @@ describeE2e("the sandbox with the dossier-settlement kind (Chromium)", () => {
     await showSheet(page, BIEU);
     expect(await gridCell(page, "C3").innerText()).toBe("Số hồ sơ nhận giải quyết");
     expect(await gridCell(page, "M5").innerText()).toBe("(13)");
+    // the lĩnh vực column holds the definition's rows, in input cells the office edits; no figure yet
+    const rows = def.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+    for (let r = 0; r < rows.length; r++) {
+      expect(await gridCell(page, `B${6 + r}`).innerText()).toBe(rows[r]);
+      expect(await hookCell(page, BIEU, `B${6 + r}`)).toMatchObject({ value: rows[r], fill: STYLES.inputText.fill });
+    }
+    expect(await hookCell(page, BIEU, "C6")).toMatchObject({ value: null });
     await screenshot(page, "k2-01-tao-mau-bieu-06.png");
   });
 
