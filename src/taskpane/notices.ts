@@ -130,6 +130,7 @@ export function rollupNotices(outcome: RollupOutcome): Notice[] {
     notices.push({ id: "rollup-kept", intent: "info", text: TEXT.rollup.kept(outcome.kept.map((k) => `${k.cell} (${k.label})`)) });
   }
   if (outcome.moved.length) notices.push({ id: "rollup-moved", intent: "info", text: TEXT.rollup.moved(outcome.moved.length) });
+  if (outcome.addedRows?.length) notices.push({ id: "rollup-rows", intent: "info", text: TEXT.rollup.rowsAdded(outcome.addedRows) });
   const cross = outcome.crossCheck ?? [];
   if (cross.length) notices.push({ id: "rollup-cross", intent: "error", text: TEXT.rollup.crossCheck(cross.length, cross[0].message) });
   return notices;

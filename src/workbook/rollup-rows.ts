@@ -73,6 +73,21 @@ export function tableOnSheet(layout: SheetLayout, input: LayoutInput, totalLabel
   // the header row right above the body (the column numbers) must be in place
   const headerTexts = layout.cells.filter((c) => c.value !== null && c.value !== "" && parseCell(c.address).row === start.row - 1);
   if (!headerTexts.length || headerTexts.some((c) => normalText(sheet.cells[c.address]) !== normalText(c.value))) return null;
+  return bodyOnSheet(sheet, input.fieldId, start, end.col, labelCol, totalLabel);
+}
+
+/**
+ * A table's body on a sheet, from its first cell (`start`, the first figure) down to the
+ * row above its total row, found by its label in `labelCol`; null when there is no total row.
+ */
+export function bodyOnSheet(
+  sheet: SheetSnapshot,
+  fieldId: string,
+  start: { row: number; col: number },
+  lastCol: number,
+  labelCol: number,
+  totalLabel: string,
+): TableOnSheet | null {
   const total = rowLabelKey(totalLabel);
   let lastRow = start.row;
   for (const a of Object.keys(sheet.cells)) lastRow = Math.max(lastRow, parseCell(a).row);
@@ -81,7 +96,7 @@ export function tableOnSheet(layout: SheetLayout, input: LayoutInput, totalLabel
     if (r === start.row) return null; // a table has at least one row
     const rows: string[] = [];
     for (let row = start.row; row < r; row++) rows.push(labelText(sheet.cells[cellAddress({ row, col: labelCol })]));
-    return { fieldId: input.fieldId, first: start.row, last: r - 1, labelCol, firstCol: start.col, lastCol: end.col, rows };
+    return { fieldId, first: start.row, last: r - 1, labelCol, firstCol: start.col, lastCol, rows };
   }
   return null;
 }
@@ -171,7 +186,7 @@ export interface AddedRow {
 
 /**
  * The rows of each roll-up table of the summary: `base`'s (the summary's own list; the
- * definition's when it has none), with each lĩnh vực of the units it lacks added before
+ * definition's when it has none or only blank labels), with each lĩnh vực of the units it lacks added before
  * "Lĩnh vực khác", in the order first seen; and the rows added, each with the unit that had it.
  */
 export function mergeUnitRows(
@@ -183,7 +198,9 @@ export function mergeUnitRows(
   const added: AddedRow[] = [];
   for (const f of def.fields) {
     if (f.kind !== "table" || !f.rollup) continue;
-    let list = [...(base[f.id]?.length ? base[f.id] : f.table!.rows)];
+    // a summary whose lĩnh vực column is blank (typed by no one yet) takes the definition's rows
+    const own = base[f.id] ?? [];
+    let list = [...(own.some((label) => label.trim() !== "") ? own : f.table!.rows)];
     while (list.length > 1 && list[list.length - 1].trim() === "") list.pop();
     for (const u of units) {
       const t = u.tables?.[f.id];
@@ -215,4 +232,87 @@ export function alignUnitTables(
 /** Whether two lists of rows name the same lĩnh vực in the same order. */
 export function sameRows(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((label, i) => rowLabelKey(label) === rowLabelKey(b[i]));
+}
+
+/** Text written through a range's formulas stays text ("=x" would be a formula). */
+const asText = (s: string) => (/^[=+\-@]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s);
+
+/**
+ * What "Tổng hợp" does to one sheet's table so that it has the summary's rows: rows
+ * inserted (`count` > 0) before its last row — inside the table, so its total row's SUM and
+ * its defined names grow with it — or deleted (`count` < 0, blank rows of a unit) at its end;
+ * then, from the table's STT column, the numbers, the labels and (on a unit sheet) the
+ * figures, each in the row of its lĩnh vực.
+ */
+export interface SheetAlignment {
+  sheet: string;
+  fieldId: string;
+  /** rows inserted (> 0) or deleted (< 0) at `at` (1-based sheet row) */
+  count: number;
+  at: number;
+  /** top-left cell of what is written (the STT column of the first row) */
+  from: string;
+  /** each row: STT, label, then (a unit sheet) the figures; a computed column holds its row formula */
+  write: (string | number | boolean)[][];
+}
+
+/** A table to align: its sheet, where it is, and (a unit) its cells as the sheet holds them. */
+export interface TableToAlign {
+  sheet: string;
+  unitName?: string;
+  at: TableOnSheet;
+  table?: UnitTable;
+}
+
+export type AlignmentPlan =
+  | { ok: true; rows: Record<string, string[]>; added: AddedRow[]; sheets: SheetAlignment[] }
+  /** a unit's table that cannot be matched: the sheet, the label cell, and the problem */
+  | { ok: false; sheet: string; cell: string; fieldId: string; problem: RowLabelProblem };
+
+/**
+ * How every table of a workbook's roll-up gets the same rows: the summary's rows with each
+ * unit's lĩnh vực it lacks (mergeUnitRows), and for each sheet whose rows are not those
+ * (same lĩnh vực, same order: sameRows), what to insert and write. A unit's figures move with
+ * their lĩnh vực; a row it lacks gets 0; a blank stays blank. Refused when a unit's table has
+ * a lĩnh vực twice or figures without one.
+ */
+export function alignmentPlan(def: ReportDefinition, summaries: TableToAlign[], units: TableToAlign[]): AlignmentPlan {
+  for (const u of units) {
+    const f = def.fields.find((x) => x.id === u.at.fieldId);
+    const problem = u.table && rowLabelProblem(u.table, f?.table ? computedColumns(f.table) : new Set());
+    if (problem) {
+      return { ok: false, sheet: u.sheet, fieldId: u.at.fieldId, cell: cellAddress({ row: u.at.first + problem.row - 1, col: u.at.labelCol }), problem };
+    }
+  }
+  const base = Object.fromEntries(summaries.map((s) => [s.at.fieldId, s.at.rows]));
+  const byUnit = units.map((u) => ({ unitName: u.unitName ?? u.sheet, tables: u.table ? { [u.at.fieldId]: u.table } : undefined }));
+  const { rows, added } = mergeUnitRows(def, base, byUnit);
+  const sheets: SheetAlignment[] = [];
+  for (const t of [...summaries, ...units]) {
+    const want = rows[t.at.fieldId];
+    const f = def.fields.find((x) => x.id === t.at.fieldId);
+    if (!want || !f?.table || sameRows(t.at.rows, want)) continue;
+    const count = want.length - t.at.rows.length;
+    const at = count > 0 ? t.at.last : t.at.last + count + 1;
+    const computed = computedColumns(f.table);
+    const aligned = t.table ? alignTable(t.table, want, f.table.columns.length, computed) : null;
+    const sttCol = Math.max(1, t.at.labelCol - 1);
+    const write = want.map((label, r) => {
+      const row = t.at.first + r;
+      const line: (string | number | boolean)[] = [];
+      if (sttCol < t.at.labelCol) line.push(r + 1);
+      line.push(asText(label));
+      if (aligned) {
+        for (let c = 0; c < f.table!.columns.length; c++) {
+          const parts = computed.get(c);
+          const v = aligned.cells[r][c];
+          if (parts) line.push(`=${parts.map((p) => cellAddress({ row, col: t.at.firstCol + p })).join("+")}`);
+          else line.push(v === null || v === undefined ? "" : typeof v === "object" ? v.error : typeof v === "string" ? asText(v) : v);
+        }
+      }
+      return line;
+    });
+    sheets.push({ sheet: t.sheet, fieldId: t.at.fieldId, count, at, from: cellAddress({ row: t.at.first, col: sttCol }), write });
+  }
+  return { ok: true, rows, added, sheets };
 }
