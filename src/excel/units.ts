@@ -147,7 +147,9 @@ export function queueUnitSheets(
   for (const p of sheets) {
     const ws = context.workbook.worksheets.add(p.sheet);
     ws.position = endAt++;
-    const l = unitSheetLayout(def, p.sheet, p.unitName);
+    // a unit brought with its table (an import) is laid out with that table's rows, so none is cut
+    const own = p.tables ? withTableRows(def, Object.fromEntries(Object.entries(p.tables).map(([id, t]) => [id, t.rows]))) : def;
+    const l = unitSheetLayout(own, p.sheet, p.unitName);
     queueSheet(ws, l, features);
     for (const input of l.inputs) {
       const table = p.tables?.[input.fieldId];

@@ -116,6 +116,8 @@ export function importNotices(r: ImportResult, files: number): Notice[] {
     { id: "import-method", intent: "info", text: method },
     // units whose file had moved rows: made from the layout instead of inserted, each file named
     ...(r.rebuilt?.length ? [{ id: "import-rebuilt", intent: "warning" as const, text: r.rebuilt.map((x) => x.message).join(" ") }] : []),
+    // lĩnh vực the summary lacks: Tổng hợp adds them as rows
+    ...(r.newRows?.length ? [{ id: "import-rows", intent: "info" as const, text: TEXT.importResult.newRows(r.newRows) }] : []),
   ];
 }
 

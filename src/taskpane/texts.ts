@@ -47,6 +47,9 @@ export const TEXT = {
     methodFallback: (reason: string) =>
       `Excel không chèn được trang tính từ tệp (${reason}), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu từ tệp vào.`,
     next: 'Bấm "Tổng hợp" để cộng các đơn vị vào trang I. Kết quả.',
+    newRows: (rows: { label: string; unitName: string }[]) =>
+      `Bảng tổng hợp chưa có ${rows.length} lĩnh vực của các đơn vị vừa nhập: ${rows.map((r) => `"${r.label}" (của ${r.unitName})`).join(", ")}. ` +
+      `Bấm "Tổng hợp" để thêm các dòng này vào bảng tổng hợp và mọi trang đơn vị (đơn vị không có lĩnh vực đó ghi 0).`,
     heading: "Kết quả nhập tệp",
     importedHeading: (n: number) => `Đã nhập (${n})`,
     rejectedHeading: (n: number) => `Không nhập được (${n})`,

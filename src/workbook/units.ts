@@ -193,9 +193,13 @@ export function summaryFormulas(
   const unit = unitSheetLayout(def, "x", "x");
   return rollupFields(def).flatMap((f): SummaryFormula[] => {
     const unitInput = unit.inputs.find((i) => i.fieldId === f.id)!;
-    if (f.kind !== "table") return [{ fieldId: f.id, ...locate(f.id), formula: rollupFormula(unitInput.first) }];
+    if (f.kind !== "table") {
+      const at = locate(f.id);
+      return at.cell ? [{ fieldId: f.id, ...at, formula: rollupFormula(unitInput.first) }] : [];
+    }
     // a table: every cell of its body, the same cell of every unit
     const at = locate(f.id);
+    if (!at.cell) return []; // not found in the workbook: nothing to write
     const summaryStart = parseCell(at.cell);
     const unitStart = parseCell(unitInput.first);
     const { start, end } = parseRange(inputOf(layout, f.id).input.ref);
