@@ -21,14 +21,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import * as ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { readSnapshot } from "../src/cli/xlsx";
 import { runCli } from "../src/cli/testing";
 import { loadDefinition } from "../src/report/kinds";
 import { parseRollupFormula } from "../src/report/rollup";
 import { checkWorkbook } from "../src/workbook/check-workbook";
 import { buildLayout } from "../src/workbook/layout";
-import { convertWithLibreOffice, hasSoffice } from "./libreoffice";
+import { convertWithLibreOffice, hasSoffice, sheetXml } from "./libreoffice";
 
 const KIND = "bao-cao-giai-quyet-tthc";
 const def = loadDefinition(KIND);
@@ -51,19 +50,6 @@ function rowOf(seed: number): number[] {
   const tuKyTruoc = Math.min(tong, seed % 4);
   const trucTuyen = Math.floor((tong - tuKyTruoc) / 2);
   return [tong, trucTuyen, tong - tuKyTruoc - trucTuyen, tuKyTruoc, daGq, truocHan, dungHan, quaHan, trongHan, trongHan, 0];
-}
-
-/** The XML of a sheet of an .xlsx, by the sheet's name. */
-async function sheetXml(file: string, sheet: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const rid = [...workbook.matchAll(/<sheet [^>]*>/g)]
-    .map((m) => m[0])
-    .find((t) => t.includes(`name="${sheet}"`))!
-    .match(/r:id="([^"]+)"/)![1];
-  const target = rels.match(new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*>`))![0].match(/Target="([^"]+)"/)![1];
-  return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
 }
 
 describe("units whose lists of lĩnh vực differ, rolled up by the CLI and recalculated by LibreOffice", () => {
