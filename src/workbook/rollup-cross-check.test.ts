@@ -236,7 +236,7 @@ describe("the cross-check of a table field (the dossier kind's Biểu 06), cell 
     const p = crossCheckRollup(ddef, s).find((x) => x.cell === "C7")!;
     expect(p).toMatchObject({ sheet: "Biểu 06", severity: "error", code: "units.crossCheck", fieldId: "BIEU_06" });
     expect(p.message).toBe(
-      `Ô tổng hợp "Biểu số 06: tình hình, kết quả giải quyết TTHC, dòng "Hộ tịch", cột (3) Số hồ sơ nhận giải quyết – Tổng số" là ${a[1][0]}, nhưng cộng số liệu của các đơn vị được ${a[1][0] + b[1][0]}: công thức cộng ô C7 của từng trang, mà ở trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C8 (${b[1][0]}). Sửa các trang đó (xem lỗi trên từng trang) hoặc nhập lại đơn vị từ tệp.`,
+      `Ô tổng hợp "Biểu số 06: tình hình, kết quả giải quyết TTHC, dòng "Hộ tịch", cột (3) Số hồ sơ nhận giải quyết – Tổng số" là ${a[1][0]}, nhưng cộng số liệu của các đơn vị được ${a[1][0] + b[1][0]}: công thức cộng ô C7 của từng trang, mà ở trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C8 (${b[1][0]}). Sửa các trang đó (xem lỗi trên từng trang) hoặc nhập lại đơn vị từ tệp. Nếu đơn vị đã thêm, bớt hoặc đổi thứ tự lĩnh vực trong bảng, bấm "Tổng hợp" (hoặc chạy lại bao-cao rollup) để đưa mọi trang về cùng danh sách dòng.`,
     );
   });
 

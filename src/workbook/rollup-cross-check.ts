@@ -56,6 +56,8 @@ export interface RollupMismatch {
   /** the sum of the units' figures */
   expected: number;
   misplaced: MisplacedFigure[];
+  /** a table cell where a unit's table (not moved) has other rows than the summary: aligning the rows fixes it */
+  realign?: boolean;
 }
 
 /** A cell's value as SUM adds it: numbers count, anything else (text, blank, true) adds 0. */
@@ -146,9 +148,12 @@ export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapsh
   const units = new Map(findUnitSheets(snapshot, def).map((u) => [u.sheet.toLowerCase(), u] as const));
   // the unit sheets' tables may be longer than the definition's (lĩnh vực added by the roll-up)
   const longest: Record<string, number> = {};
+  const withTable = new Set<string>(); // unit sheets whose tables are found where they should be (rows inside them are fine)
   for (const s of snapshot.sheets) {
     if (!units.has(s.name.toLowerCase())) continue;
-    for (const [id, t] of Object.entries(unitTablesOn(def, s) ?? {})) longest[id] = Math.max(longest[id] ?? 0, t.rows.length);
+    const tables = unitTablesOn(def, s);
+    if (tables) withTable.add(s.name.toLowerCase());
+    for (const [id, t] of Object.entries(tables ?? {})) longest[id] = Math.max(longest[id] ?? 0, t.rows.length);
   }
   const unitCells = unitCellRefs(def, longest);
   const labelsOffset = (() => {
@@ -201,7 +206,18 @@ export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapsh
           ref.row !== undefined
             ? { row: ref.row, column: ref.column!, ...(typeof rowLabel === "string" && rowLabel.trim() ? { rowLabel: rowLabel.trim() } : {}) }
             : {};
-        out.push({ sheet: summary.name, cell, fieldId: ref.fieldId, ...where, unitCell: span.cell, value, expected, misplaced });
+        const realign = ref.row !== undefined && misplaced.some((x) => x.unitName !== undefined && withTable.has(x.sheet.toLowerCase()));
+        out.push({
+          sheet: summary.name,
+          cell,
+          fieldId: ref.fieldId,
+          ...where,
+          unitCell: span.cell,
+          value,
+          expected,
+          misplaced,
+          ...(realign ? { realign } : {}),
+        });
       }
     }
   }
@@ -231,7 +247,7 @@ export function crossCheckRollup(def: ReportDefinition, snapshot: WorkbookSnapsh
     const more = m.misplaced.length - named.length;
     const label = cellLabel(def, m);
     const message = m.misplaced.length
-      ? MSG_CROSS.misplaced(label, m.value, m.expected, m.unitCell, named, more)
+      ? `${MSG_CROSS.misplaced(label, m.value, m.expected, m.unitCell, named, more)}${m.realign ? ` ${MSG_CROSS.realign}` : ""}`
       : MSG_CROSS.notRecalculated(label, m.value, m.expected);
     return { sheet: m.sheet, cell: m.cell, severity: "error", code: CROSS_CHECK_CODE, fieldId: m.fieldId, message };
   });
