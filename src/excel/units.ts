@@ -1,8 +1,10 @@
 /**
- * Units in Excel: add unit sheets, and "Tổng hợp" — put the units between the bookends
- * and write the summary formulas. A fixed number of round trips whatever the number of
- * units: "Thêm đơn vị" two, "Tổng hợp" three (the cross-check of what Excel computed
- * rides on the third).
+ * Units in Excel: add unit sheets, and "Tổng hợp" — put the units between the bookends,
+ * give every table the same lĩnh vực in the same order (rows inserted inside the summary's and
+ * the units' tables, each unit's figures moved into the row of their lĩnh vực, 0 where a unit
+ * has none: src/workbook/rollup-rows.ts) and write the summary formulas. A fixed number of
+ * round trips whatever the number of units and rows: "Thêm đơn vị" two, "Tổng hợp" three
+ * (the alignment and the cross-check of what Excel computed ride on the third).
  */
 import { computedColumns, tableRowsName } from "../report/definition";
 import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName } from "../report/rollup";
