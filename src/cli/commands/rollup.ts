@@ -86,7 +86,7 @@ async function rollupSource(file: string, kind: Kind | undefined): Promise<{ sou
   return { source, kind: used };
 }
 
-/** The rows each roll-up table must have: the base's when there is one (else the first unit sets them). */
+/** The summary's own rows of each roll-up table: the base's when there is one (else the definition's). */
 function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const f of def.fields) {
@@ -99,6 +99,9 @@ function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Re
   }
   return out;
 }
+
+/** A table's name as the office knows it (its label). */
+const tableLabel = (def: ReportDefinition, id: string) => def.fields.find((f) => f.id === id)?.label ?? id;
 
 /** Every this many files read, the roll-up says how far it is. */
 export const ROLLUP_PROGRESS_EVERY = 25;
@@ -147,7 +150,7 @@ export const rollupCommand = defineCommand({
     const plan = planRollup(
       sources,
       kind.layout.sheets.map((s) => s.name),
-      expectedRowsOf(kind.definition, base),
+      { def: kind.definition, rows: expectedRowsOf(kind.definition, base) },
     );
     for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r, "cli")));
     if (!plan.units.length) {
@@ -158,6 +161,7 @@ export const rollupCommand = defineCommand({
     const wb = buildRollupWorkbook(kind.definition, plan.units, base);
     await writeOutput(output, await workbookBuffer(wb));
     for (const u of plan.units) if (u.renamed) ctx.io.out(M.rollupSheetRenamed(u.unitName, u.sheet));
+    for (const a of plan.added) ctx.io.out(M.rollupRowAdded(a.label, a.unitName, tableLabel(kind.definition, a.fieldId)));
     ctx.io.out(M.rollupWritten(plan.units.length, path.resolve(output)));
     if (!base) ctx.io.out(M.rollupNoBase);
     ctx.io.out(M.rollupNext(path.resolve(output)));
