@@ -22,6 +22,7 @@ import { findRow, mergeRowLists, rowLabelKey } from "../report/row-labels";
 import type { ReportDefinition } from "../report/types";
 import type { LayoutInput, SheetLayout } from "./layout";
 import { normalText } from "./layout-shift";
+import { tableEnd } from "./read";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 
 /** A unit's table as its sheet holds it: row labels and raw cells (text and errors kept, for the check to mark). */
@@ -78,7 +79,8 @@ export function tableOnSheet(layout: SheetLayout, input: LayoutInput, totalLabel
 
 /**
  * A table's body on a sheet, from its first cell (`start`, the first figure) down to the
- * row above its total row, found by its label in `labelCol`; null when there is no total row.
+ * row above its total row, found as the reader finds it (`tableEnd`: by its label in
+ * `labelCol`, or by the SUM of its own column); null when there is no total row.
  */
 export function bodyOnSheet(
   sheet: SheetSnapshot,
@@ -88,17 +90,11 @@ export function bodyOnSheet(
   labelCol: number,
   totalLabel: string,
 ): TableOnSheet | null {
-  const total = rowLabelKey(totalLabel);
-  let lastRow = start.row;
-  for (const a of Object.keys(sheet.cells)) lastRow = Math.max(lastRow, parseCell(a).row);
-  for (let r = start.row; r <= lastRow; r++) {
-    if (rowLabelKey(labelText(sheet.cells[cellAddress({ row: r, col: labelCol })])) !== total) continue;
-    if (r === start.row) return null; // a table has at least one row
-    const rows: string[] = [];
-    for (let row = start.row; row < r; row++) rows.push(labelText(sheet.cells[cellAddress({ row, col: labelCol })]));
-    return { fieldId, first: start.row, last: r - 1, labelCol, firstCol: start.col, lastCol, rows };
-  }
-  return null;
+  const { totalRow } = tableEnd(sheet, { start, end: { row: start.row, col: lastCol } }, labelCol, totalLabel);
+  if (totalRow === null) return null;
+  const rows: string[] = [];
+  for (let row = start.row; row < totalRow; row++) rows.push(labelText(sheet.cells[cellAddress({ row, col: labelCol })]));
+  return { fieldId, first: start.row, last: totalRow - 1, labelCol, firstCol: start.col, lastCol, rows };
 }
 
 /** The table as its sheet holds it: labels and the raw cells of its body. */
