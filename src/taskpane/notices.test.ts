@@ -45,6 +45,13 @@ describe("what the pane says", () => {
   });
 
   test("Kiểm tra: missing sheets come with the recreate offer", () => {
+    const grown = checkNotices(checkResult([], { grown: { names: ["BIEU_06", "BIEU_06_DONG"], formulas: ["Biểu 06!C17", "Biểu 06!D17"] } }));
+    expect(grown.find((n) => n.id === "grown")).toEqual({
+      id: "grown",
+      intent: "info",
+      text: "Đã đưa các dòng mới thêm vào bảng, danh sách (tên vùng BIEU_06, BIEU_06_DONG) và sửa công thức của 2 ô ở dòng tổng để cộng cả các dòng đó.",
+    });
+    expect(checkNotices(checkResult([])).some((n) => n.id === "grown")).toBe(false);
     const notices = checkNotices(checkResult([], { missingSheets: ["II. Đánh giá", "IV. Kiến nghị"] }));
     expect(notices[1]).toEqual({
       id: "missing",

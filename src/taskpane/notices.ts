@@ -51,6 +51,9 @@ export function checkNotices(r: CheckAndMarkResult): Notice[] {
       text: !errors && !warnings && r.cleared ? `${summary} ${TEXT.check.cleared(r.cleared)}` : summary,
     },
   ];
+  if (r.grown.names.length || r.grown.formulas.length) {
+    notices.push({ id: "grown", intent: "info", text: TEXT.check.grown(r.grown.names, r.grown.formulas.length) });
+  }
   if (r.missingSheets.length) {
     notices.push({ id: "missing", intent: "warning", text: TEXT.check.missingSheets(r.missingSheets), offerRecreate: true });
   }

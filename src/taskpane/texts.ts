@@ -92,6 +92,10 @@ export const TEXT = {
     errorsOnly: (e: number) => `Có ${e} lỗi; các ô có lỗi đã được tô màu.`,
     warningsOnly: (w: number) => `Không có lỗi, chỉ có ${w} cảnh báo; các ô cần xem lại đã được tô màu.`,
     missingSheets: (names: string[]) => `Sổ làm việc còn thiếu trang tính của mẫu: ${names.join(", ")}.`,
+    /** rows added at the end of a table or a list were taken in: names grown, total-row SUMs rewritten */
+    grown: (names: string[], formulas: number) =>
+      `Đã đưa các dòng mới thêm vào bảng, danh sách (tên vùng ${names.join(", ")})` +
+      (formulas ? ` và sửa công thức của ${formulas} ô ở dòng tổng để cộng cả các dòng đó.` : "."),
   },
 
   recreate: "Tạo lại trang tính còn thiếu",
