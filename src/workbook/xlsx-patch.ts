@@ -1,0 +1,411 @@
+/**
+ * Edits an .xlsx package in place of rebuilding it: the one writer of every command that
+ * writes a workbook the office made ("Kỳ mới" in the pane and `bao-cao next-period`,
+ * `bao-cao fix-text`). It opens the file's own bytes (through the guarded reader), changes
+ * the cells it is given on the sheets it is given — values, formulas, a cell's font — and
+ * leaves every other part as it was, byte for byte: the office's own sheets, charts,
+ * drawings, images, comments, column widths, row heights, page setup, conditional formats,
+ * data validations, defined names, themes. Within an edited sheet only the rows that hold an
+ * edited cell are rewritten (and the cached results of formulas, which Excel and LibreOffice
+ * compute again on opening). Pure and browser-safe (JSZip only), like the reader.
+ */
+import JSZip from "jszip";
+import { columnNumber, parseCell } from "../report/refs";
+import type { CellValue } from "./snapshot";
+import { attributes, elements, openPackage, resolveTarget, type PartReader } from "./xlsx-read";
+
+/** One cell to write: a value (null clears it, keeping its style), or a formula; optionally its font's name. */
+export type CellEdit = { sheet: string; address: string; font?: string } & ({ value: CellValue; formula?: undefined } | { formula: string; value?: undefined });
+
+/** A sheet named in an edit is not in the workbook (the caller checks first; this is a programming error). */
+export class PatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PatchError";
+  }
+}
+
+const P = "(?:[A-Za-z_][\\w.-]*:)?"; // a namespace prefix, or none
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Characters XML cannot hold, as SpreadsheetML's `_xHHHH_` escapes (a literal "_x" is escaped too). */
+const escapeText = (s: string) =>
+  escapeXml(
+    s
+      .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`),
+  );
+
+function attrText(attrs: Record<string, string>): string {
+  return Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+    .join("");
+}
+
+/* ------------------------------------------------------------------ fonts and styles */
+
+/** The schema's order of a font's children (CT_Font); ExcelJS writes <sz> and <color> after <name> and <scheme>. */
+const FONT_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
+
+function orderFontChildren(inner: string): string {
+  const children = [...inner.matchAll(new RegExp(`<(${P})([A-Za-z]+)\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1\\2>)`, "g"))].map((m) => ({ xml: m[0], tag: m[2] }));
+  if (children.map((c) => c.xml).join("") !== inner.trim()) return inner; // something unexpected: leave it
+  const rank = (tag: string) => (FONT_ORDER.includes(tag) ? FONT_ORDER.indexOf(tag) : FONT_ORDER.length);
+  const sorted = [...children].sort((a, b) => rank(a.tag) - rank(b.tag));
+  return sorted.every((c, i) => c === children[i]) ? inner : sorted.map((c) => c.xml).join("");
+}
+
+/** styles.xml with every font's children in the schema's order; unchanged text when they already are. */
+export function orderFonts(stylesXml: string): string {
+  return stylesXml.replace(new RegExp(`(<${P}font\\b[^>]*>)([\\s\\S]*?)(</${P}font>)`, "g"), (all, open: string, inner: string, close: string) => {
+    const ordered = orderFontChildren(inner);
+    return ordered === inner ? all : open + ordered + close;
+  });
+}
+
+/** The cell styles of styles.xml, with new ones added on demand (a style like another, with another font). */
+class StyleBook {
+  private fonts: string[];
+  private xfs: string[];
+  private added = new Map<string, number>();
+  constructor(private xml: string) {
+    this.fonts = this.list("fonts", "font");
+    this.xfs = this.list("cellXfs", "xf");
+  }
+
+  private list(group: string, tag: string): string[] {
+    const inner = new RegExp(`<${P}${group}\\b[^>]*>([\\s\\S]*?)</${P}${group}>`).exec(this.xml)?.[1] ?? "";
+    return [...inner.matchAll(new RegExp(`<(${P})${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1${tag}>)`, "g"))].map((m) => m[0]);
+  }
+
+  get changed(): boolean {
+    return this.added.size > 0;
+  }
+
+  /** The index of a cell style like `s` with its font named `font` (added at the end when new). */
+  withFont(s: number, font: string): number {
+    const key = `${s}\u0000${font}`;
+    const known = this.added.get(key);
+    if (known !== undefined) return known;
+    const xf = this.xfs[s] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const fontId = Number(/\bfontId="([0-9]+)"/.exec(xf)?.[1] ?? 0);
+    const base = this.fonts[fontId] ?? this.fonts[0] ?? "<font/>";
+    const name = `<name val="${escapeXml(font)}"/>`;
+    const open = /^<(?:[A-Za-z_][\w.-]*:)?font\b[^>]*?(\/?)>/.exec(base);
+    let inner = open?.[1] ? "" : base.slice(open?.[0].length ?? 0).replace(/<\/(?:[A-Za-z_][\w.-]*:)?font>$/, "");
+    // a legacy font's name, character set, family and scheme do not belong to the new font
+    inner = inner.replace(/<(?:[A-Za-z_][\w.-]*:)?(?:name|charset|family|scheme)\b[^>]*\/>/g, "");
+    const newFont = `<font>${orderFontChildren(inner + name)}</font>`;
+    this.fonts.push(newFont);
+    const newXf = xf
+      .replace(/\bfontId="[0-9]+"/, `fontId="${this.fonts.length - 1}"`)
+      .replace(/^<((?:[A-Za-z_][\w.-]*:)?xf)\b(?![^>]*\bfontId=)/, `<$1 fontId="${this.fonts.length - 1}"`)
+      .replace(/\bapplyFont="[^"]*"/, 'applyFont="1"')
+      .replace(/^<((?:[A-Za-z_][\w.-]*:)?xf)\b(?![^>]*\bapplyFont=)/, '<$1 applyFont="1"');
+    this.xfs.push(newXf);
+    this.added.set(key, this.xfs.length - 1);
+    return this.xfs.length - 1;
+  }
+
+  toXml(): string {
+    const put = (xml: string, group: string, items: string[]) =>
+      xml.replace(new RegExp(`(<${P}${group}\\b)([^>]*)>[\\s\\S]*?(</${P}${group}>)`), (_a, open: string, attrs: string, close: string) => {
+        const counted = /\bcount="[0-9]*"/.test(attrs) ? attrs.replace(/\bcount="[0-9]*"/, `count="${items.length}"`) : ` count="${items.length}"${attrs}`;
+        return `${open}${counted}>${items.join("")}${close}`;
+      });
+    return put(put(this.xml, "fonts", this.fonts), "cellXfs", this.xfs);
+  }
+}
+
+/* ------------------------------------------------------------------ cells */
+
+function cellXml(address: string, keep: Record<string, string>, edit: CellEdit): string {
+  const attrs: Record<string, string> = { r: address };
+  for (const [k, v] of Object.entries(keep)) if (k !== "r" && k !== "t" && k !== "cm" && k !== "vm") attrs[k] = v;
+  if (edit.formula !== undefined) return `<c${attrText(attrs)}><f>${escapeXml(edit.formula.replace(/^=/, ""))}</f></c>`;
+  const v = edit.value;
+  if (v === null || v === "") return attrs.s === undefined || attrs.s === "0" ? "" : `<c${attrText(attrs)}/>`;
+  if (typeof v === "number") return Number.isFinite(v) ? `<c${attrText(attrs)}><v>${v}</v></c>` : `<c${attrText(attrs)}/>`;
+  if (typeof v === "boolean") return `<c${attrText({ ...attrs, t: "b" })}><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "object") return `<c${attrText({ ...attrs, t: "e" })}><v>${escapeXml(v.error)}</v></c>`;
+  const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
+  return `<c${attrText({ ...attrs, t: "inlineStr" })}><is><t${space}>${escapeText(v)}</t></is></c>`;
+}
+
+interface RowChunk {
+  row: number;
+  xml: string;
+}
+
+/** The rows of a sheetData's inner XML, each with its number (counted on where `r` is missing). */
+function rowsOf(inner: string): { rows: RowChunk[]; rest: string } {
+  const rows: RowChunk[] = [];
+  let last = 0;
+  const rest = inner.replace(new RegExp(`<(${P})row\\b([^>]*?)(?:/>|>[\\s\\S]*?</\\1row>)`, "g"), (xml: string, _p: string, attrs: string) => {
+    const r = Number(attributes(attrs).r ?? last + 1);
+    last = r;
+    rows.push({ row: r, xml });
+    return "";
+  });
+  return { rows, rest };
+}
+
+/** A row rewritten with its edits: cells in column order, `spans` dropped (it may no longer hold). */
+function editRow(rowXml: string, row: number, edits: Map<string, CellEdit>, style: (s: number, font: string) => number): string {
+  const m = new RegExp(`^<(${P})row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</\\1row>)$`).exec(rowXml);
+  const prefix = m?.[1] ?? "";
+  const rowAttrs = attributes(m?.[2] ?? "");
+  delete rowAttrs.spans;
+  rowAttrs.r = String(row);
+  const cells = new Map<number, string>();
+  let col = 0;
+  let other = "";
+  const inner = (m?.[3] ?? "").replace(new RegExp(`<(${P})c\\b([^>]*?)(?:/>|>[\\s\\S]*?</\\1c>)`, "g"), (xml: string, _p: string, attrs: string) => {
+    const r = attributes(attrs).r;
+    col = r ? columnNumber(r.replace(/[0-9]+$/, "").toUpperCase()) : col + 1;
+    cells.set(col, xml);
+    return "";
+  });
+  other = inner.trim(); // an extLst of the row, kept after its cells
+  for (const [address, edit] of edits) {
+    const c = parseCell(address).col;
+    const old = cells.get(c);
+    const keep = old ? attributes(new RegExp(`^<${P}c\\b([^>]*?)(?:/>|>)`).exec(old)?.[1] ?? "") : {};
+    if (edit.font) keep.s = String(style(Number(keep.s ?? 0), edit.font));
+    const xml = cellXml(address, keep, edit);
+    if (xml) cells.set(c, prefix ? xml.replace(/<(\/?)(c|f|v|is|t)\b/g, `<$1${prefix}$2`) : xml);
+    else cells.delete(c);
+  }
+  const body = [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, xml]) => xml);
+  return `<${prefix}row${attrText(rowAttrs)}>${body.join("")}${other}</${prefix}row>`;
+}
+
+/** A sheet's XML with the edits made (only the rows that hold one are rewritten). */
+function editSheetXml(xml: string, edits: CellEdit[], style: (s: number, font: string) => number): string {
+  const byRow = new Map<number, Map<string, CellEdit>>();
+  for (const e of edits) {
+    const address = e.address.replace(/\$/g, "").toUpperCase();
+    const row = parseCell(address).row;
+    if (!byRow.has(row)) byRow.set(row, new Map());
+    byRow.get(row)!.set(address, e);
+  }
+  const sd = new RegExp(`<(${P})sheetData\\b([^>]*?)(?:/>|>([\\s\\S]*?)</\\1sheetData>)`).exec(xml);
+  if (!sd) throw new PatchError("a worksheet without sheetData");
+  const prefix = sd[1];
+  const { rows, rest } = rowsOf(sd[3] ?? "");
+  const seen = new Set<number>();
+  const out: RowChunk[] = rows.map((r) => {
+    const edit = byRow.get(r.row);
+    if (!edit) return r;
+    seen.add(r.row);
+    return { row: r.row, xml: editRow(r.xml, r.row, edit, style) };
+  });
+  for (const [row, edit] of byRow) {
+    if (seen.has(row)) continue;
+    const made = editRow(`<${prefix}row r="${row}"/>`, row, edit, style);
+    if (!new RegExp(`^<${P}row\\b[^>]*></${P}row>$`).test(made)) out.push({ row, xml: made });
+  }
+  out.sort((a, b) => a.row - b.row);
+  const body = out.map((r) => r.xml).join("") + rest;
+  return xml.slice(0, sd.index) + `<${prefix}sheetData${sd[2]}>${body}</${prefix}sheetData>` + xml.slice(sd.index + sd[0].length);
+}
+
+/** A sheet's XML with every formula's cached result dropped (the application computes it on opening). */
+function dropCachedResults(xml: string): string {
+  return xml.replace(
+    new RegExp(`<(${P})c\\b([^>]*?)>((?:(?!</\\1c>)[\\s\\S])*?<${P}f\\b[\\s\\S]*?)</\\1c>`, "g"),
+    (all, p: string, attrs: string, inner: string) => {
+      const noValue = inner.replace(new RegExp(`<${P}v>[\\s\\S]*?</${P}v>|<${P}v/>`, "g"), "");
+      const a = attributes(attrs);
+      if (noValue === inner && a.t === undefined) return all;
+      delete a.t;
+      return `<${p}c${attrText(a)}>${noValue}</${p}c>`;
+    },
+  );
+}
+
+/* ------------------------------------------------------------------ the package */
+
+export interface PackageSheet {
+  name: string;
+  /** its part, e.g. "xl/worksheets/sheet1.xml" */
+  path: string;
+  /** a chartsheet or a dialog sheet: not a worksheet, never edited */
+  worksheet: boolean;
+}
+
+/** An opened workbook package, edited in place. */
+export class XlsxPackage {
+  private parts = new Map<string, string>();
+  private originals = new Map<string, string>();
+  private formulasChanged = false;
+
+  private constructor(
+    private readonly zip: JSZip,
+    private readonly read: PartReader,
+    private readonly workbookPath: string,
+    private readonly relsPath: string,
+    readonly sheets: PackageSheet[],
+    private readonly stylesPath: string | undefined,
+  ) {}
+
+  /** Opens the bytes of an .xlsx (guarded like the reader: XlsxFormatError for what is not one). */
+  static async open(bytes: Uint8Array): Promise<XlsxPackage> {
+    const { zip, workbookPath, read } = await openPackage(bytes);
+    const workbookXml = (await read(workbookPath)) ?? "";
+    const relsPath = resolveTarget(workbookPath, `_rels/${workbookPath.split("/").pop()}.rels`);
+    const rels = new Map<string, { target: string; type: string }>();
+    for (const { attrs } of elements((await read(relsPath)) ?? "", "Relationship"))
+      rels.set(attrs.Id, { target: resolveTarget(workbookPath, attrs.Target ?? ""), type: attrs.Type ?? "" });
+    const sheets: PackageSheet[] = [];
+    for (const { attrs } of elements(workbookXml, "sheet")) {
+      const rel = rels.get(attrs["r:id"] ?? Object.entries(attrs).find(([k]) => k.endsWith(":id"))?.[1] ?? "");
+      if (rel) sheets.push({ name: attrs.name, path: rel.target, worksheet: rel.type.endsWith("/worksheet") });
+    }
+    const stylesPath = [...rels.values()].find((r) => r.type.endsWith("/styles"))?.target;
+    return new XlsxPackage(zip, read, workbookPath, relsPath, sheets, stylesPath);
+  }
+
+  /** The worksheet of that name (Excel compares sheet names without case). */
+  sheet(name: string): PackageSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.worksheet && s.name.toLowerCase() === lower);
+  }
+
+  private async part(path: string): Promise<string> {
+    const known = this.parts.get(path);
+    if (known !== undefined) return known;
+    const text = (await this.read(path)) ?? "";
+    this.parts.set(path, text);
+    this.originals.set(path, text);
+    return text;
+  }
+
+  /**
+   * Writes cells: values (text as inline strings), formulas (without a cached result), fonts.
+   * Each cell keeps its style unless given a font. Formulas of the workbook computed from the
+   * edited sheets lose their cached results, and the workbook asks for a full calculation on
+   * opening, so no stale figure is shown.
+   */
+  async edit(edits: CellEdit[]): Promise<void> {
+    if (!edits.length) return;
+    const bySheet = new Map<PackageSheet, CellEdit[]>();
+    for (const e of edits) {
+      const sheet = this.sheet(e.sheet);
+      if (!sheet) throw new PatchError(`no worksheet "${e.sheet}"`);
+      if (!bySheet.has(sheet)) bySheet.set(sheet, []);
+      bySheet.get(sheet)!.push(e);
+    }
+    const styles = this.stylesPath ? new StyleBook(await this.part(this.stylesPath)) : undefined;
+    const style = (s: number, font: string) => (styles ? styles.withFont(s, font) : s);
+    for (const [sheet, list] of bySheet) {
+      const xml = await this.part(sheet.path);
+      if (hasFormulaAt(xml, list)) this.formulasChanged = true;
+      this.parts.set(sheet.path, editSheetXml(xml, list, style));
+    }
+    if (styles?.changed && this.stylesPath) this.parts.set(this.stylesPath, styles.toXml());
+    // cached results computed from what changed
+    const edited = [...bySheet.keys()];
+    for (const sheet of this.sheets) {
+      if (!sheet.worksheet) continue;
+      const xml = await this.part(sheet.path);
+      if (!new RegExp(`<${P}f\\b`).test(xml)) continue;
+      const reads = edited.includes(sheet) || edited.some((e) => formulasMention(xml, e.name));
+      if (reads) this.parts.set(sheet.path, dropCachedResults(xml));
+    }
+    await this.calculateOnLoad();
+  }
+
+  private async calculateOnLoad(): Promise<void> {
+    const xml = await this.part(this.workbookPath);
+    const calc = new RegExp(`<(${P})calcPr\\b([^>]*?)(/?)>`).exec(xml);
+    let out: string;
+    if (calc) {
+      const a = attributes(calc[2]);
+      if (a.fullCalcOnLoad === "1" || a.fullCalcOnLoad === "true") return;
+      a.fullCalcOnLoad = "1";
+      out = xml.slice(0, calc.index) + `<${calc[1]}calcPr${attrText(a)}${calc[3]}>` + xml.slice(calc.index + calc[0].length);
+    } else {
+      // CT_Workbook: calcPr comes right after sheets, functionGroups, externalReferences, definedNames
+      const after = [
+        ...xml.matchAll(
+          new RegExp(
+            `</(${P})(?:sheets|functionGroups|externalReferences|definedNames)>|<(${P})(?:functionGroups|externalReferences|definedNames)\\b[^>]*/>`,
+            "g",
+          ),
+        ),
+      ].pop();
+      if (!after) return;
+      const p = after[1] ?? after[2] ?? "";
+      const at = after.index! + after[0].length;
+      out = xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
+    }
+    this.parts.set(this.workbookPath, out);
+  }
+
+  /** The calculation chain lists formula cells; when they change it goes (Excel makes it again). */
+  private async dropCalcChain(): Promise<void> {
+    const rels = await this.part(this.relsPath);
+    const chain = [...elements(rels, "Relationship")].find((r) => (r.attrs.Type ?? "").endsWith("/calcChain"));
+    if (!chain) return;
+    const path = resolveTarget(this.workbookPath, chain.attrs.Target ?? "");
+    this.zip.remove(path);
+    this.parts.delete(path);
+    this.parts.set(this.relsPath, rels.replace(new RegExp(`<${P}Relationship\\b[^>]*\\bId="${chain.attrs.Id}"[^>]*/>`), ""));
+    const types = await this.part("[Content_Types].xml");
+    this.parts.set(
+      "[Content_Types].xml",
+      types.replace(new RegExp(`<${P}Override\\b[^>]*PartName="/${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), ""),
+    );
+  }
+
+  /** The package's bytes: the edited parts replaced, every other part as it was. */
+  async bytes(): Promise<Uint8Array> {
+    if (this.formulasChanged) await this.dropCalcChain();
+    if (this.stylesPath) {
+      const styles = await this.part(this.stylesPath);
+      const ordered = orderFonts(styles);
+      if (ordered !== styles) this.parts.set(this.stylesPath, ordered);
+    }
+    for (const [path, text] of this.parts) {
+      const original = this.zip.file(path);
+      if (original && this.originals.get(path) === text) continue;
+      this.zip.file(path, text);
+    }
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  }
+}
+
+/** Whether any edited cell holds a formula now or will hold one. */
+function hasFormulaAt(xml: string, edits: CellEdit[]): boolean {
+  if (edits.some((e) => e.formula !== undefined)) return true;
+  const at = new Set(edits.map((e) => e.address.replace(/\$/g, "").toUpperCase()));
+  for (const m of xml.matchAll(new RegExp(`<(${P})c\\b([^>]*?)>((?:(?!</\\1c>)[\\s\\S])*?)</\\1c>`, "g"))) {
+    const r = attributes(m[2]).r?.toUpperCase();
+    if (r && at.has(r) && new RegExp(`<${P}f\\b`).test(m[3])) return true;
+  }
+  return false;
+}
+
+/** Whether a formula of the sheet names that sheet ('I. Kết quả'!C5, Sheet1!C5). */
+function formulasMention(xml: string, sheetName: string): boolean {
+  const name = escapeXml(sheetName).toLowerCase();
+  const quoted = `'${escapeXml(sheetName.replace(/'/g, "''")).toLowerCase()}'!`;
+  for (const m of xml.matchAll(new RegExp(`<${P}f\\b[^>]*>([\\s\\S]*?)</${P}f>`, "g"))) {
+    const f = m[1].toLowerCase().replace(/&apos;/g, "'");
+    if (f.includes(quoted) || f.includes(`${name}!`)) return true;
+  }
+  return false;
+}
+
+/** A package written by ExcelJS with its fonts' children put in the schema's order (ExcelJS cannot be told). */
+export async function withFontsInOrder(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const file = zip.file("xl/styles.xml");
+  if (!file) return bytes;
+  const styles = await file.async("string");
+  const ordered = orderFonts(styles);
+  if (ordered === styles) return bytes;
+  zip.file("xl/styles.xml", ordered);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
