@@ -218,7 +218,17 @@ export function convertLegacyText(host: ExcelHost, problems: Pick<Problem, "shee
 
 export type NextPeriodOutcome =
   /** opened in a new Excel window (Excel.createWorkbook), or handed over as a file like the report */
-  | { status: "opened" | "delivered"; fileName: string; from: string; to: string; units: number; delivery?: Delivery; definition: ReportDefinition }
+  | {
+      status: "opened" | "delivered";
+      fileName: string;
+      from: string;
+      to: string;
+      units: number;
+      delivery?: Delivery;
+      definition: ReportDefinition;
+      /** what the office added and the new workbook does not carry (Vietnamese), when something is not */
+      notKept?: string;
+    }
   /** not a report workbook, or its period cannot be read: `message` says so */
   | { status: "refused"; message: string; definition?: ReportDefinition };
 

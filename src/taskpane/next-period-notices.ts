@@ -20,5 +20,6 @@ export function nextPeriodNotices(outcome: NextPeriodOutcome): Notice[] {
   const units = outcome.units ? ` ${TEXT_NEXT_PERIOD_RESULT.units(outcome.units)}` : "";
   const text =
     outcome.status === "opened" ? TEXT_NEXT_PERIOD_RESULT.opened(outcome.to, outcome.from) : TEXT_NEXT_PERIOD_RESULT.delivered(outcome.to, outcome.fileName);
-  return [{ id: "next", intent: "success", text: text + units }];
+  const done: Notice = { id: "next", intent: "success", text: text + units };
+  return outcome.notKept ? [done, { id: "next-not-kept", intent: "warning", text: outcome.notKept }] : [done];
 }
