@@ -11,16 +11,15 @@
  * host, or the sheets no longer where the layout puts them because rows moved), the workbook
  * is rebuilt from the layout as before, and the result says by name what is not carried.
  */
-import { cellsOfRange, parseSheetRef, sheetRef } from "../report/refs";
 import type { ReportDefinition } from "../report/types";
 import { buildLayout, inputValues, type WorkbookLayout } from "./layout";
 import { planNextPeriod, type NextPeriodOptions, type NextPeriodPlan } from "./next-period";
 import { previousTotalsCells } from "./previous-totals";
-import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
+import type { WorkbookSnapshot } from "./snapshot";
+import { editsOf, movedSheets, type LayoutTarget } from "./layout-patch";
 import { definitionFitting, rolledUpWorkbook } from "./unit-workbook";
-import { XlsxPackage, type CellEdit } from "./xlsx-patch";
+import { XlsxPackage } from "./xlsx-patch";
 import { readXlsxSnapshot } from "./xlsx-read";
-import { KIND_SHEET } from "./kind-sheet";
 
 type Plan = Extract<NextPeriodPlan, { ok: true }>;
 
@@ -37,15 +36,7 @@ export const MSG_NEXT_PERIOD_FILE = {
     "những gì văn phòng thêm vào sổ (trang tính riêng, biểu đồ, ghi chú, độ rộng cột, định dạng) không được chép sang.",
 } as const;
 
-/** What next period's workbook holds, cell by cell, as planned: the layout, the values, the formulas. */
-interface Target {
-  def: ReportDefinition;
-  layout: WorkbookLayout;
-  values: { sheet: string; address: string; value: CellValue }[];
-  formulas: { sheet: string; cell: string; formula: string }[];
-}
-
-function targetOf(plan: Plan): Target {
+function targetOf(plan: Plan): LayoutTarget {
   const previous = previousTotalsCells(plan.previous);
   if (plan.units.length) {
     const r = rolledUpWorkbook(plan.def, plan.units, plan.data);
@@ -54,83 +45,6 @@ function targetOf(plan: Plan): Target {
   const fitted = definitionFitting(plan.def, plan.data); // longer lists, the office's own rows
   const layout = buildLayout(fitted);
   return { def: fitted, layout, values: [...inputValues(fitted, layout, plan.data), ...previous], formulas: [] };
-}
-
-const sameRef = (a: string, b: string) => {
-  const x = parseSheetRef(a);
-  const y = parseSheetRef(b);
-  return !!x && !!y && x.sheet.toLowerCase() === y.sheet.toLowerCase() && x.ref.replace(/\$/g, "") === y.ref.replace(/\$/g, "");
-};
-
-/** The sheets of the target that are not where this workbook has them (missing, names elsewhere, row labels elsewhere). */
-function movedSheets(target: Target, snapshot: WorkbookSnapshot): string[] {
-  const moved = new Set<string>();
-  for (const sheet of target.layout.sheets) {
-    const s = findSheet(snapshot, sheet.name);
-    if (!s) {
-      moved.add(sheet.name);
-      continue;
-    }
-    for (const c of sheet.cells) {
-      if (
-        (c.style === "label" || c.style === "stt") &&
-        typeof c.value === "string" &&
-        c.value.trim() &&
-        String(s.cells[c.address] ?? "").trim() !== c.value.trim()
-      )
-        moved.add(sheet.name);
-    }
-  }
-  for (const n of target.layout.names) {
-    const has = snapshot.names[n.name];
-    if (n.sheet !== KIND_SHEET && (!has || !sameRef(has, sheetRef(n.sheet, n.ref)))) moved.add(n.sheet);
-  }
-  return [...moved];
-}
-
-/** The cell edits that make this workbook next period's: only cells the product owns, only where they change. */
-function editsOf(target: Target, snapshot: WorkbookSnapshot): CellEdit[] {
-  const edits: CellEdit[] = [];
-  const key = (sheet: string, address: string) => `${sheet.toLowerCase()}!${address}`;
-  const values = new Map(target.values.map((v) => [key(v.sheet, v.address), v.value]));
-  const formulas = new Map(target.formulas.map((f) => [key(f.sheet, f.cell), `=${f.formula.replace(/^=/, "")}`]));
-  const done = new Set<string>();
-  const put = (sheet: string, address: string) => {
-    const k = key(sheet, address);
-    if (done.has(k)) return;
-    done.add(k);
-    const s = findSheet(snapshot, sheet)!;
-    const oldFormula = s.formulas?.[address];
-    const formula = formulas.get(k);
-    if (formula !== undefined) {
-      if (oldFormula !== formula) edits.push({ sheet: s.name, address, formula });
-      return;
-    }
-    const value = values.get(k) ?? null;
-    const old = s.cells[address] ?? null;
-    if (oldFormula === undefined && (old === value || (old !== null && value !== null && JSON.stringify(old) === JSON.stringify(value)))) return;
-    edits.push({ sheet: s.name, address, value });
-  };
-  for (const sheet of target.layout.sheets) {
-    const s = findSheet(snapshot, sheet.name)!;
-    const computed = new Set(sheet.cells.filter((c) => c.formula).map((c) => c.address)); // a table's computed columns keep their formulas
-    for (const input of sheet.inputs) {
-      for (const address of [...cellsOfRange(input.ref), ...(input.labels ? cellsOfRange(input.labels) : [])])
-        if (!computed.has(address)) put(sheet.name, address);
-    }
-    // the check column's messages are the add-in's: a new period starts without them
-    const owned = new Set(sheet.cells.map((c) => c.address));
-    for (const address of Object.keys(s.cells)) {
-      const m = /^([A-Z]+)([0-9]+)$/.exec(address);
-      if (m && m[1] === sheet.statusColumn && Number(m[2]) > sheet.frozenRows && !owned.has(address)) put(sheet.name, address);
-    }
-  }
-  // the kind sheet's previous totals: the new ones, and the older rows cleared
-  const kind = findSheet(snapshot, KIND_SHEET);
-  if (kind) for (const address of Object.keys(kind.cells)) if (/^[DE][0-9]+$/.test(address)) put(KIND_SHEET, address);
-  for (const v of target.values) put(v.sheet, v.address);
-  for (const f of target.formulas) put(f.sheet, f.cell);
-  return edits;
 }
 
 export interface NextPeriodWritten {
@@ -155,7 +69,7 @@ export async function writeNextPeriod(plan: Plan, original: Uint8Array | undefin
       if (moved.length) notKept = MSG_NEXT_PERIOD_FILE.moved(moved);
       else {
         const pkg = await XlsxPackage.open(original);
-        await pkg.edit(editsOf(target, inFile));
+        await pkg.edit(editsOf(target, inFile, { previousTotals: true }));
         return { bytes: await pkg.bytes() };
       }
     } catch {

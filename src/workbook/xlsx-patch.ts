@@ -12,10 +12,16 @@
 import JSZip from "jszip";
 import { columnNumber, parseCell } from "../report/refs";
 import type { CellValue } from "./snapshot";
-import { attributes, elements, openPackage, resolveTarget, type PartReader } from "./xlsx-read";
+import { attributes, decodeXml, elements, openPackage, resolveTarget, type PartReader } from "./xlsx-read";
 
 /** One cell to write: a value (null clears it, keeping its style), or a formula; optionally its font's name. */
-export type CellEdit = { sheet: string; address: string; font?: string } & ({ value: CellValue; formula?: undefined } | { formula: string; value?: undefined });
+export type CellEdit = {
+  sheet: string;
+  address: string;
+  font?: string;
+  /** a cell style index of this package instead of the cell's own */
+  style?: number;
+} & ({ value: CellValue; formula?: undefined } | { formula: string; value?: undefined });
 
 /** A sheet named in an edit is not in the workbook (the caller checks first; this is a programming error). */
 export class PatchError extends Error {
@@ -26,6 +32,7 @@ export class PatchError extends Error {
 }
 
 const P = "(?:[A-Za-z_][\\w.-]*:)?"; // a namespace prefix, or none
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** Characters XML cannot hold, as SpreadsheetML's `_xHHHH_` escapes (a literal "_x" is escaped too). */
@@ -65,12 +72,63 @@ export function orderFonts(stylesXml: string): string {
 
 /** The cell styles of styles.xml, with new ones added on demand (a style like another, with another font). */
 class StyleBook {
-  private fonts: string[];
-  private xfs: string[];
+  fonts: string[];
+  fills: string[];
+  borders: string[];
+  xfs: string[];
+  /** custom number formats: id → format code */
+  numFmts: Map<number, string>;
   private added = new Map<string, number>();
+  private grew = false;
   constructor(private xml: string) {
     this.fonts = this.list("fonts", "font");
+    this.fills = this.list("fills", "fill");
+    this.borders = this.list("borders", "border");
     this.xfs = this.list("cellXfs", "xf");
+    this.numFmts = new Map(
+      [...elements(this.xml.match(new RegExp(`<${P}numFmts\\b[\\s\\S]*?</${P}numFmts>`))?.[0] ?? "", "numFmt")].map((e) => [
+        Number(e.attrs.numFmtId),
+        e.attrs.formatCode ?? "",
+      ]),
+    );
+  }
+
+  /** The index of `item` in `list`, added at the end when it is not there. */
+  private indexIn(list: string[], item: string): number {
+    const at = list.indexOf(item);
+    if (at >= 0) return at;
+    list.push(item);
+    this.grew = true;
+    return list.length - 1;
+  }
+
+  /** A cell style of another package (its font, fill, border and number format) as a style of this one. */
+  importXf(from: StyleBook, s: number): number {
+    const key = `import\u0000${s}`;
+    const known = this.added.get(key);
+    if (known !== undefined) return known;
+    const xf = from.xfs[s] ?? from.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const attr = (name: string) => Number(new RegExp(`\\b${name}="([0-9]+)"`).exec(xf)?.[1] ?? 0);
+    const set = (x: string, name: string, v: number) =>
+      new RegExp(`\\b${name}="[0-9]+"`).test(x) ? x.replace(new RegExp(`\\b${name}="[0-9]+"`), `${name}="${v}"`) : x;
+    let numFmtId = attr("numFmtId");
+    if (numFmtId >= 164) {
+      const code = from.numFmts.get(numFmtId) ?? "General";
+      const same = [...this.numFmts].find(([, c]) => c === code);
+      numFmtId = same ? same[0] : Math.max(163, ...this.numFmts.keys()) + 1;
+      if (!same) {
+        this.numFmts.set(numFmtId, code);
+        this.grew = true;
+      }
+    }
+    let out = set(xf, "numFmtId", numFmtId);
+    out = set(out, "fontId", this.indexIn(this.fonts, from.fonts[attr("fontId")] ?? this.fonts[0]));
+    out = set(out, "fillId", this.indexIn(this.fills, from.fills[attr("fillId")] ?? this.fills[0]));
+    out = set(out, "borderId", this.indexIn(this.borders, from.borders[attr("borderId")] ?? this.borders[0]));
+    out = set(out, "xfId", 0);
+    const index = this.indexIn(this.xfs, out);
+    this.added.set(key, index);
+    return index;
   }
 
   private list(group: string, tag: string): string[] {
@@ -79,7 +137,7 @@ class StyleBook {
   }
 
   get changed(): boolean {
-    return this.added.size > 0;
+    return this.added.size > 0 || this.grew;
   }
 
   /** The index of a cell style like `s` with its font named `font` (added at the end when new). */
@@ -113,7 +171,13 @@ class StyleBook {
         const counted = /\bcount="[0-9]*"/.test(attrs) ? attrs.replace(/\bcount="[0-9]*"/, `count="${items.length}"`) : ` count="${items.length}"${attrs}`;
         return `${open}${counted}>${items.join("")}${close}`;
       });
-    return put(put(this.xml, "fonts", this.fonts), "cellXfs", this.xfs);
+    let xml = put(put(put(put(this.xml, "fonts", this.fonts), "fills", this.fills), "borders", this.borders), "cellXfs", this.xfs);
+    if (this.numFmts.size) {
+      const list = [...this.numFmts].map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+      if (new RegExp(`<${P}numFmts\\b`).test(xml)) xml = put(xml, "numFmts", list);
+      else xml = xml.replace(new RegExp(`(<${P}styleSheet\\b[^>]*>)`), `$1<numFmts count="${list.length}">${list.join("")}</numFmts>`);
+    }
+    return xml;
   }
 }
 
@@ -171,6 +235,7 @@ function editRow(rowXml: string, row: number, edits: Map<string, CellEdit>, styl
     const c = parseCell(address).col;
     const old = cells.get(c);
     const keep = old ? attributes(new RegExp(`^<${P}c\\b([^>]*?)(?:/>|>)`).exec(old)?.[1] ?? "") : {};
+    if (edit.style !== undefined) keep.s = String(edit.style);
     if (edit.font) keep.s = String(style(Number(keep.s ?? 0), edit.font));
     const xml = cellXml(address, keep, edit);
     if (xml) cells.set(c, prefix ? xml.replace(/<(\/?)(c|f|v|is|t)\b/g, `<$1${prefix}$2`) : xml);
@@ -296,14 +361,13 @@ export class XlsxPackage {
       if (!bySheet.has(sheet)) bySheet.set(sheet, []);
       bySheet.get(sheet)!.push(e);
     }
-    const styles = this.stylesPath ? new StyleBook(await this.part(this.stylesPath)) : undefined;
+    const styles = await this.styleBook();
     const style = (s: number, font: string) => (styles ? styles.withFont(s, font) : s);
     for (const [sheet, list] of bySheet) {
       const xml = await this.part(sheet.path);
       if (hasFormulaAt(xml, list)) this.formulasChanged = true;
       this.parts.set(sheet.path, editSheetXml(xml, list, style));
     }
-    if (styles?.changed && this.stylesPath) this.parts.set(this.stylesPath, styles.toXml());
     // cached results computed from what changed
     const edited = [...bySheet.keys()];
     for (const sheet of this.sheets) {
@@ -359,9 +423,117 @@ export class XlsxPackage {
     );
   }
 
+  private styles: StyleBook | undefined;
+  private async styleBook(): Promise<StyleBook | undefined> {
+    if (!this.stylesPath) return undefined;
+    return (this.styles ??= new StyleBook(await this.part(this.stylesPath)));
+  }
+
+  /** A cell's style index in another package, as a style of this one (added when new). */
+  async importCellStyle(source: XlsxPackage, sheet: string, address: string): Promise<number | undefined> {
+    const [mine, theirs] = [await this.styleBook(), await source.styleBook()];
+    const part = source.sheet(sheet);
+    if (!mine || !theirs || !part) return undefined;
+    const xml = await source.part(part.path);
+    const cell = new RegExp(`<${P}c\\b([^>]*\\br="${address}"[^>]*?)(?:/>|>)`).exec(xml);
+    return mine.importXf(theirs, Number(attributes(cell?.[1] ?? "").s ?? 0));
+  }
+
+  /**
+   * Adds worksheets of another package (written by our own writer) at the end of this
+   * workbook, in order: their cells (shared strings made inline), styles (imported),
+   * widths, merges, validations, views and page setup. A sheet with parts of its own
+   * (drawings, comments) is refused: our writer never makes one.
+   */
+  async addSheetsFrom(source: XlsxPackage, names: string[]): Promise<void> {
+    const mine = await this.styleBook();
+    const theirs = await source.styleBook();
+    const shared = await source.sharedStrings();
+    let workbook = await this.part(this.workbookPath);
+    let rels = await this.part(this.relsPath);
+    let types = await this.part("[Content_Types].xml");
+    const ids = new Set([...elements(rels, "Relationship")].map((r) => r.attrs.Id));
+    let sheetId = Math.max(0, ...[...elements(workbook, "sheet")].map((e) => Number(e.attrs.sheetId) || 0));
+    for (const name of names) {
+      const from = source.sheet(name);
+      if (!from) throw new PatchError(`no worksheet "${name}" to add`);
+      let xml = await source.part(from.path);
+      if (new RegExp(`\\br:id=`).test(xml)) throw new PatchError(`worksheet "${name}" has parts of its own`);
+      // shared strings → inline strings; styles → this package's
+      xml = xml.replace(
+        new RegExp(`<(${P})c\\b([^>]*?)(/>|>([\\s\\S]*?)</\\1c>)`, "g"),
+        (all, p: string, attrs: string, _rest: string, inner: string | undefined) => {
+          const a = attributes(attrs);
+          if (a.s !== undefined && mine && theirs) a.s = String(mine.importXf(theirs, Number(a.s)));
+          if (a.t === "s" && inner !== undefined) {
+            const v = /<(?:[A-Za-z_][\w.-]*:)?v>([0-9]+)</.exec(inner)?.[1];
+            const text = v === undefined ? "" : (shared[Number(v)] ?? "");
+            return cellXml(a.r, a, { sheet: name, address: a.r, value: text })
+              .replace(/^<c\b/, `<${p}c`)
+              .replace(/<\/c>$/, `</${p}c>`);
+          }
+          return `<${p}c${attrText(a)}${inner === undefined ? "/>" : `>${inner}</${p}c>`}`;
+        },
+      );
+      xml = xml.replace(/(<(?:[A-Za-z_][\w.-]*:)?(?:row|col)\b[^>]*?\b(?:s|style)=")([0-9]+)"/g, (all, head: string, n: string) =>
+        mine && theirs ? `${head}${mine.importXf(theirs, Number(n))}"` : all,
+      );
+      xml = xml.replace(/\s+tabSelected="(?:1|true)"/g, ""); // the office's selected sheet stays the selected one
+      let n = 1;
+      while (this.zip.file(`xl/worksheets/sheet${n}.xml`) || this.parts.has(`xl/worksheets/sheet${n}.xml`)) n++;
+      const path = `xl/worksheets/sheet${n}.xml`;
+      let id = 1;
+      while (ids.has(`rId${id}`)) id++;
+      ids.add(`rId${id}`);
+      this.parts.set(path, xml);
+      this.sheets.push({ name, path, worksheet: true });
+      rels = rels.replace(/(<\/(?:[A-Za-z_][\w.-]*:)?Relationships>)/, `<Relationship Id="rId${id}" Type="${REL_NS}/worksheet" Target="/${path}"/>$1`);
+      const state = [...elements(await source.part(source.workbookPath), "sheet")].find((e) => e.attrs.name === name)?.attrs.state;
+      workbook = workbook.replace(
+        new RegExp(`(</${P}sheets>)`),
+        `<sheet name="${escapeXml(name)}" sheetId="${++sheetId}"${state && state !== "visible" ? ` state="${state}"` : ""} r:id="rId${id}"/>$1`,
+      );
+      types = types.replace(
+        /(<\/Types>)/,
+        `<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>$1`,
+      );
+    }
+    this.parts.set(this.workbookPath, workbook);
+    this.parts.set(this.relsPath, rels);
+    this.parts.set("[Content_Types].xml", types);
+  }
+
+  /** The shared strings' texts (for sheets taken from this package). */
+  private async sharedStrings(): Promise<string[]> {
+    const rels = await this.part(this.relsPath);
+    const rel = [...elements(rels, "Relationship")].find((r) => (r.attrs.Type ?? "").endsWith("/sharedStrings"));
+    if (!rel) return [];
+    const xml = await this.part(resolveTarget(this.workbookPath, rel.attrs.Target ?? ""));
+    return [...elements(xml, "si")].map((si) => {
+      let out = "";
+      for (const t of elements((si.inner ?? "").replace(/<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh>/g, ""), "t"))
+        out += decodeXml(t.inner ?? "");
+      return out;
+    });
+  }
+
+  /** Sets a workbook-level defined name (replaced when there, added when not). */
+  async setDefinedName(name: string, ref: string): Promise<void> {
+    let workbook = await this.part(this.workbookPath);
+    const element = `<definedName name="${escapeXml(name)}">${escapeXml(ref)}</definedName>`;
+    const existing = new RegExp(
+      `<${P}definedName\\b(?![^>]*\\blocalSheetId=)[^>]*\\bname="${escapeXml(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>[\\s\\S]*?</${P}definedName>`,
+    );
+    if (existing.test(workbook)) workbook = workbook.replace(existing, element);
+    else if (new RegExp(`</${P}definedNames>`).test(workbook)) workbook = workbook.replace(new RegExp(`(</${P}definedNames>)`), `${element}$1`);
+    else workbook = workbook.replace(new RegExp(`(</${P}sheets>)`), `$1<definedNames>${element}</definedNames>`);
+    this.parts.set(this.workbookPath, workbook);
+  }
+
   /** The package's bytes: the edited parts replaced, every other part as it was. */
   async bytes(): Promise<Uint8Array> {
     if (this.formulasChanged) await this.dropCalcChain();
+    if (this.styles?.changed && this.stylesPath) this.parts.set(this.stylesPath, this.styles.toXml());
     if (this.stylesPath) {
       const styles = await this.part(this.stylesPath);
       const ordered = orderFonts(styles);
