@@ -109,6 +109,24 @@ async function expectAdditionsKept(file: string, tcvn: "kept" | "converted"): Pr
   expect(kept.tcvnCell).toEqual(tcvn === "kept" ? { text: toTcvn3(OWN_TEXT), font: ".VnTime" } : { text: OWN_TEXT, font: "Times New Roman" });
 }
 
+/**
+ * Every part of `input` is in `output`, the same byte for byte, except the workbook part and
+ * (for `styles`) the styles; a worksheet part may differ only inside its sheetData (cells).
+ */
+async function expectUntouchedOutsideCells(input: string, output: string, options: { styles?: boolean } = {}): Promise<void> {
+  const [a, b] = await Promise.all([JSZip.loadAsync(readFileSync(input)), JSZip.loadAsync(readFileSync(output))]);
+  const parts = Object.keys(a.files).filter((n) => !a.files[n].dir);
+  expect(parts.filter((n) => !b.file(n) && !/calcChain/.test(n))).toEqual([]);
+  for (const name of parts) {
+    if (name === "xl/workbook.xml" || /calcChain/.test(name) || (options.styles && name === "xl/styles.xml")) continue;
+    const [x, y] = [await a.file(name)!.async("string"), await b.file(name)!.async("string")];
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      const outside = (xml: string) => xml.replace(/<sheetData\b[\s\S]*?<\/sheetData>|<sheetData\/>/, "");
+      expect({ name, xml: outside(y) }).toEqual({ name, xml: outside(x) });
+    } else expect({ name, same: x === y }).toEqual({ name, same: true });
+  }
+}
+
 /** The cells of a sheet after LibreOffice opened and saved the file (formulas recalculated). */
 async function recalculated(file: string, sheet: string) {
   const out = convertWithLibreOffice(dir, file);
@@ -125,6 +143,7 @@ describe("the office's additions are kept", () => {
     const r = await run("next-period", input, "-o", out);
     expect(r.stdout).not.toMatch(/không được chép sang/);
     await expectAdditionsKept(out, "kept");
+    await expectUntouchedOutsideCells(input, out);
     const data = checkWorkbook(def, layout, await readXlsxSnapshot(readFileSync(out))).data;
     expect([data.values.THANG, data.values.NAM, data.values.PAKN_TONG, data.values.SO]).toEqual([12, 2024, null, ""]);
     expect(data.previous?.totals.PAKN_TONG).toBe(12);
@@ -148,6 +167,7 @@ describe("the office's additions are kept", () => {
     const r = await run("fix-text", input, "-o", out);
     expect(r.out[0]).toBe(`'${OWN_SHEET}'!A6: TCVN3 → Unicode`);
     await expectAdditionsKept(out, "converted");
+    await expectUntouchedOutsideCells(input, out, { styles: true });
     await expectValid(out);
   });
 
@@ -162,6 +182,27 @@ describe("the office's additions are kept", () => {
     const snapshot = await readXlsxSnapshot(readFileSync(out));
     expect(snapshot.names[OWN_NAME]).toBe(`'${OWN_SHEET}'!$B$2:$B$4`);
     expect(snapshot.sheets.find((s) => s.name === "I. Kết quả")!.formulas?.C12).toMatch(/^=SUM\(/);
+  });
+
+  maybe("a workbook saved by LibreOffice Calc", () => {
+    it("keeps every part outside the cells through next-period and fix-text, and both still do their job; valid", async () => {
+      const saved = join(convertWithLibreOffice(dir, await officeWorkbook("lo-van-phong.xlsx")), "lo-van-phong.xlsx");
+      const zip = await JSZip.loadAsync(readFileSync(saved));
+      expect(Object.keys(zip.files).filter((n) => /^xl\/(charts\/chart|comments)/.test(n))).toHaveLength(2); // LibreOffice kept the chart and the comment
+      const next = join(dir, "lo-ky-sau.xlsx");
+      await run("next-period", saved, "-o", next);
+      await expectUntouchedOutsideCells(saved, next);
+      const data = checkWorkbook(def, layout, await readXlsxSnapshot(readFileSync(next))).data;
+      expect([data.values.THANG, data.values.PAKN_TONG]).toEqual([12, null]);
+      await expectValid(next);
+      const fixed = join(dir, "lo-unicode.xlsx");
+      const r = await run("fix-text", saved, "-o", fixed);
+      expect(r.out[0]).toBe(`'${OWN_SHEET}'!A6: TCVN3 → Unicode`);
+      await expectUntouchedOutsideCells(saved, fixed, { styles: true });
+      const own = (await readXlsxSnapshot(readFileSync(fixed))).sheets.find((s) => s.name === OWN_SHEET)!;
+      expect([own.cells.A6, own.fonts?.A6]).toEqual([OWN_TEXT, "Times New Roman"]);
+      await expectValid(fixed);
+    });
   });
 
   maybe("after LibreOffice recalculates", () => {
