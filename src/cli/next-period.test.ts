@@ -15,6 +15,8 @@ import type { ReportData, TableValue } from "../report/types";
 import { checkWorkbook } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
 import { nextPeriod } from "../workbook/next-period";
+import { MSG_NEXT_PERIOD_FILE } from "../workbook/next-period-xlsx";
+import { XlsxPackage } from "../workbook/xlsx-patch";
 import { PREVIOUS_MARKER, previousTotalsOf } from "../workbook/previous-totals";
 import { runCli, type CliRun } from "./testing";
 import { buildWorkbook, readSnapshot, workbookBuffer } from "./xlsx";
@@ -130,6 +132,20 @@ describe("bao-cao next-period on the monthly report", () => {
     for (const id of texts) expect([id, next.values[id]]).toEqual([id, []]);
     // this period's totals stay in the new workbook
     expect(next.previous).toEqual({ period: "tháng 11 năm 2024", totals: Object.fromEntries(counts.map((id, i) => [id, i + 3])) });
+  });
+
+  it("says by name which sheet no longer matches the layout (a row moved), and then writes next period's workbook afresh", async () => {
+    const input = await workbookFile(MONTHLY, filledSample(11), "so-doi-hang.xlsx");
+    // as if the office had inserted a row above "Tổng số PAKN đã tiếp nhận": its name now points one row down
+    const pkg = await XlsxPackage.open(readFileSync(input));
+    await pkg.setDefinedName("PAKN_TONG", "'I. Kết quả'!$C$13");
+    writeFileSync(input, await pkg.bytes());
+    const output = fresh("doi-hang-12.xlsx");
+    const r = await run("next-period", input, "-o", output);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(MSG_NEXT_PERIOD_FILE.moved(["I. Kết quả"]));
+    const next = await dataOf(MONTHLY, output);
+    expect([next.values.THANG, next.values.PAKN_TONG]).toEqual([12, null]);
   });
 
   it("tháng 12/2024 → tháng 1/2025", async () => {

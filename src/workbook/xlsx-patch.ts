@@ -500,7 +500,7 @@ export class XlsxPackage {
     }
     this.parts.set(this.workbookPath, workbook);
     this.parts.set(this.relsPath, rels);
-    this.parts.set("[Content_Types].xml", types);
+    if (types) this.parts.set("[Content_Types].xml", types);
   }
 
   /** The shared strings' texts (for sheets taken from this package). */
