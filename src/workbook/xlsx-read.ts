@@ -330,6 +330,7 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
     return { sheets, names: definedNamesOf(workbookXml) };
   } catch (e) {
     if (e instanceof XlsxFormatError) throw e;
-    throw new XlsxFormatError("corruptWorkbook", errorMessage(e));
+    // a JavaScript error's text is not for the user: the problem says what is wrong
+    throw new XlsxFormatError("corruptWorkbook");
   }
 }
