@@ -102,6 +102,20 @@ describe("XlsxPackage.edit", () => {
     expect(after["xl/calcChain.xml"]).toBeDefined();
   });
 
+  it("writes out a shared formula (Excel's fill down) in every cell of its range when its first cell changes", async () => {
+    const shared =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+      `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row>` +
+      `<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>` +
+      `<row r="3"><c r="A3"><v>3</v></c><c r="B3"><f t="shared" si="0"/><v>6</v></c></row></sheetData></worksheet>`;
+    const bytes = writeZip([...workbookParts([{ name: "Sheet1", part: "xl/worksheets/sheet1.xml" }]), { name: "xl/worksheets/sheet1.xml", data: shared }]);
+    const pkg = await XlsxPackage.open(bytes);
+    await pkg.edit([{ sheet: "Sheet1", address: "B1", value: null }]);
+    const snapshot = await readXlsxSnapshot(await pkg.bytes());
+    expect(snapshot.sheets[0].formulas).toEqual({ B2: "=A2*2", B3: "=A3*2" });
+    expect(snapshot.sheets[0].cells.B1).toBeUndefined();
+  });
+
   it("refuses a sheet that is not there (the callers check first)", async () => {
     const pkg = await XlsxPackage.open(workbook());
     await expect(pkg.edit([{ sheet: "Không có", address: "A1", value: 1 }])).rejects.toBeInstanceOf(PatchError);

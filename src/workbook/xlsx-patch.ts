@@ -12,7 +12,7 @@
 import JSZip from "jszip";
 import { columnNumber, parseCell } from "../report/refs";
 import type { CellValue } from "./snapshot";
-import { attributes, decodeXml, elements, openPackage, resolveTarget, type PartReader } from "./xlsx-read";
+import { attributes, decodeXml, elements, openPackage, resolveTarget, shiftFormula, type PartReader } from "./xlsx-read";
 
 /** One cell to write: a value (null clears it, keeping its style), or a formula; optionally its font's name. */
 export type CellEdit = {
@@ -245,8 +245,37 @@ function editRow(rowXml: string, row: number, edits: Map<string, CellEdit>, styl
   return `<${prefix}row${attrText(rowAttrs)}>${body.join("")}${other}</${prefix}row>`;
 }
 
+/**
+ * A sheet's XML where the shared formulas (Excel's "fill down") whose first cell is about to
+ * change are written out in every cell of their range, so that the other cells keep their
+ * formula when the first one is cleared or overwritten.
+ */
+function unshareFormulas(xml: string, edited: Set<string>): string {
+  const cellRe = new RegExp(`<(${P})c\\b([^>]*?)>((?:(?!</\\1c>)[\\s\\S])*?)</\\1c>`, "g");
+  const fRe = new RegExp(`<(${P})f\\b([^>]*?)(?:/>|>([\\s\\S]*?)</\\1f>)`);
+  const masters = new Map<string, { address: string; formula: string }>();
+  for (const m of xml.matchAll(cellRe)) {
+    const address = attributes(m[2]).r?.toUpperCase();
+    const f = fRe.exec(m[3]);
+    if (!address || !f || !edited.has(address)) continue;
+    const fa = attributes(f[2]);
+    if (fa.t === "shared" && fa.si !== undefined && f[3]) masters.set(fa.si, { address, formula: decodeXml(f[3]) });
+  }
+  if (!masters.size) return xml;
+  return xml.replace(cellRe, (all, p: string, attrs: string, inner: string) => {
+    const address = attributes(attrs).r?.toUpperCase();
+    const f = fRe.exec(inner);
+    const si = f ? attributes(f[2]).si : undefined;
+    const master = si !== undefined && attributes(f![2]).t === "shared" ? masters.get(si) : undefined;
+    if (!address || !f || !master) return all;
+    const formula = address === master.address ? master.formula : shiftFormula(master.formula, master.address, address);
+    return `<${p}c${attrs}>${inner.replace(f[0], `<${f[1]}f>${escapeXml(formula)}</${f[1]}f>`)}</${p}c>`;
+  });
+}
+
 /** A sheet's XML with the edits made (only the rows that hold one are rewritten). */
-function editSheetXml(xml: string, edits: CellEdit[], style: (s: number, font: string) => number): string {
+function editSheetXml(original: string, edits: CellEdit[], style: (s: number, font: string) => number): string {
+  const xml = unshareFormulas(original, new Set(edits.map((e) => e.address.replace(/\$/g, "").toUpperCase())));
   const byRow = new Map<number, Map<string, CellEdit>>();
   for (const e of edits) {
     const address = e.address.replace(/\$/g, "").toUpperCase();
