@@ -117,6 +117,7 @@ describe("bao-cao next-period on the monthly report", () => {
     const before = hash(input);
     const output = fresh("thang-12.xlsx");
     const r = await run("next-period", input, "-o", output);
+    expect(r.stdout).not.toMatch(/không được chép sang/); // written on the workbook's own bytes
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Đã tạo sổ tháng 12 năm 2024 (từ sổ tháng 11 năm 2024)");
     expect(hash(input)).toBe(before);
@@ -152,6 +153,7 @@ describe("bao-cao next-period on the monthly report", () => {
     const input = await workbookFile(MONTHLY, filledSample(12));
     const output = fresh("thang-1.xlsx");
     const r = await run("next-period", input, "-o", output);
+    expect(r.stdout).not.toMatch(/không được chép sang/); // written on the workbook's own bytes
     expect(r.code).toBe(0);
     const next = await dataOf(MONTHLY, output);
     expect([next.values.THANG, next.values.NAM]).toEqual([1, 2025]);
@@ -196,6 +198,7 @@ describe("bao-cao next-period on the dossier-settlement report", () => {
     const before = hash(input);
     const output = fresh("quy-4.xlsx");
     const r = await run("next-period", input, "-o", output);
+    expect(r.stdout).not.toMatch(/không được chép sang/); // written on the workbook's own bytes
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Đã tạo sổ quý IV năm 2025 (từ sổ quý III năm 2025)");
     expect(hash(input)).toBe(before);
@@ -282,6 +285,7 @@ describe("bao-cao next-period on a roll-up", () => {
     writeFileSync(input, await workbookBuffer(buildRollupWorkbook(def, units, sample)));
     const output = fresh("tong-hop-quy-4.xlsx");
     const r = await run("next-period", input, "-o", output);
+    expect(r.stdout).not.toMatch(/không được chép sang/); // written on the workbook's own bytes
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Giữ 2 trang đơn vị");
 
