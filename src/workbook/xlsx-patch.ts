@@ -251,7 +251,7 @@ function editRow(rowXml: string, row: number, edits: Map<string, CellEdit>, styl
  * formula when the first one is cleared or overwritten.
  */
 function unshareFormulas(xml: string, edited: Set<string>): string {
-  const cellRe = new RegExp(`<(${P})c\\b([^>]*?)>((?:(?!</\\1c>)[\\s\\S])*?)</\\1c>`, "g");
+  const cellRe = new RegExp(`<(${P})c\\b([^>]*?)(?<!/)>((?:(?!</\\1c>)[\\s\\S])*?)</\\1c>`, "g");
   const fRe = new RegExp(`<(${P})f\\b([^>]*?)(?:/>|>([\\s\\S]*?)</\\1f>)`);
   const masters = new Map<string, { address: string; formula: string }>();
   for (const m of xml.matchAll(cellRe)) {
@@ -307,7 +307,7 @@ function editSheetXml(original: string, edits: CellEdit[], style: (s: number, fo
 /** A sheet's XML with every formula's cached result dropped (the application computes it on opening). */
 function dropCachedResults(xml: string): string {
   return xml.replace(
-    new RegExp(`<(${P})c\\b([^>]*?)>((?:(?!</\\1c>)[\\s\\S])*?<${P}f\\b[\\s\\S]*?)</\\1c>`, "g"),
+    new RegExp(`<(${P})c\\b([^>]*?)(?<!/)>((?:(?!</\\1c>)[\\s\\S])*?<${P}f\\b[\\s\\S]*?)</\\1c>`, "g"),
     (all, p: string, attrs: string, inner: string) => {
       const noValue = inner.replace(new RegExp(`<${P}v>[\\s\\S]*?</${P}v>|<${P}v/>`, "g"), "");
       const a = attributes(attrs);
@@ -581,7 +581,7 @@ export class XlsxPackage {
 function hasFormulaAt(xml: string, edits: CellEdit[]): boolean {
   if (edits.some((e) => e.formula !== undefined)) return true;
   const at = new Set(edits.map((e) => e.address.replace(/\$/g, "").toUpperCase()));
-  for (const m of xml.matchAll(new RegExp(`<(${P})c\\b([^>]*?)>((?:(?!</\\1c>)[\\s\\S])*?)</\\1c>`, "g"))) {
+  for (const m of xml.matchAll(new RegExp(`<(${P})c\\b([^>]*?)(?<!/)>((?:(?!</\\1c>)[\\s\\S])*?)</\\1c>`, "g"))) {
     const r = attributes(m[2]).r?.toUpperCase();
     if (r && at.has(r) && new RegExp(`<${P}f\\b`).test(m[3])) return true;
   }
