@@ -1,7 +1,7 @@
 /**
  * "Kỳ mới", the writing half, shared by `bao-cao next-period` and the task pane (loaded by an
- * import() when the button is pressed, in its own chunk, so the pane's first load carries
- * neither ExcelJS nor the patcher).
+ * import() when the button is pressed, in its own chunk with the patcher and ExcelJS, so the
+ * pane's first load carries neither).
  *
  * Next period's workbook is this workbook's own bytes with the product's cells changed
  * (src/workbook/xlsx-patch.ts): the inputs get next period's values (figures cleared, the
@@ -20,6 +20,7 @@ import { editsOf, movedSheets, type LayoutTarget } from "./layout-patch";
 import { definitionFitting, rolledUpWorkbook } from "./unit-workbook";
 import { XlsxPackage } from "./xlsx-patch";
 import { readXlsxSnapshot } from "./xlsx-read";
+import { buildNextPeriodWorkbook, workbookBytes } from "./xlsx-write";
 
 type Plan = Extract<NextPeriodPlan, { ok: true }>;
 
@@ -76,7 +77,6 @@ export async function writeNextPeriod(plan: Plan, original: Uint8Array | undefin
       notKept = MSG_NEXT_PERIOD_FILE.unreadable;
     }
   }
-  const { buildNextPeriodWorkbook, workbookBytes } = await import(/* webpackChunkName: "xlsx-write" */ "./xlsx-write");
   return { bytes: await workbookBytes(buildNextPeriodWorkbook(plan)), notKept };
 }
 
