@@ -306,4 +306,20 @@ describe("bao-cao next-period on a roll-up", () => {
     const summary = next.values.BIEU_06 as TableValue;
     expect(summary.cells[0][to]).toBe((t.cells[0][from] as number) * 2 + 1);
   });
+
+  it("names a unit sheet whose rows moved (its labels no longer where the layout puts them), and rebuilds", async () => {
+    const { buildRollupWorkbook } = await import("./xlsx");
+    const def = loadDefinition(MONTHLY);
+    const units = ["Xã An", "Phường Bình"].map((name) => ({ sheet: name, unitName: name, values: {} }));
+    const input = fresh("tong-hop-thang.xlsx");
+    writeFileSync(input, await workbookBuffer(buildRollupWorkbook(def, units, sampleData(MONTHLY))));
+    const label = (await readSnapshot(input)).sheets.find((x) => x.name === "Phường Bình")!;
+    const address = Object.keys(label.cells).find((a) => label.cells[a] === "Số TTHC đã thẩm định")!;
+    const pkg = await XlsxPackage.open(readFileSync(input));
+    await pkg.edit([{ sheet: "Phường Bình", address, value: "Số TTHC đã đánh giá tác động" }]); // as if a row had been inserted above
+    writeFileSync(input, await pkg.bytes());
+    const r = await run("next-period", input, "-o", fresh("tong-hop-thang-12.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(MSG_NEXT_PERIOD_FILE.moved(["Phường Bình"]));
+  });
 });

@@ -24,15 +24,22 @@ const sameRef = (a: string, b: string) => {
   return !!x && !!y && x.sheet.toLowerCase() === y.sheet.toLowerCase() && x.ref.replace(/\$/g, "") === y.ref.replace(/\$/g, "");
 };
 
-/** The sheets of the target that are not where this workbook has them (missing, names elsewhere, row labels elsewhere). */
+/**
+ * The sheets of the target that are not where this workbook has them: missing, their fields'
+ * defined names pointing elsewhere, or (a unit sheet, which has no names) their row labels
+ * elsewhere. A standard sheet is judged by its names only, so a label worded anew by the
+ * definition does not count as a move.
+ */
 export function movedSheets(target: LayoutTarget, snapshot: WorkbookSnapshot, sheets = target.layout.sheets): string[] {
   const moved = new Set<string>();
+  const named = new Set(target.layout.names.map((n) => n.sheet.toLowerCase()));
   for (const sheet of sheets) {
     const s = findSheet(snapshot, sheet.name);
     if (!s) {
       moved.add(sheet.name);
       continue;
     }
+    if (named.has(sheet.name.toLowerCase())) continue;
     for (const c of sheet.cells) {
       if (
         (c.style === "label" || c.style === "stt") &&
