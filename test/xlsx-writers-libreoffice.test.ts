@@ -10,12 +10,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { createSimHost } from "../dev/excel-sim";
+import { simExcelHost } from "../dev/excel-sim/sim-host";
 import { runCli } from "../src/cli/testing";
+import { createTemplate, nextPeriodWorkbook } from "../src/commands/addin-commands";
 import { builtInKinds, loadDefinition } from "../src/report/kinds";
 import { rollupFields } from "../src/workbook/units";
 import { sampleData } from "../src/report/sample";
 import { checkWorkbook } from "../src/workbook/check-workbook";
-import { buildLayout, inputOf } from "../src/workbook/layout";
+import { buildLayout, inputOf, inputValues } from "../src/workbook/layout";
 import { officeAdditionsOf, OWN_NAME, OWN_SHEET, OWN_TEXT, withOfficeAdditions } from "../src/workbook/office-additions-testing";
 import { readXlsxSnapshot } from "../src/workbook/xlsx-read";
 import { buildUnitWorkbook, buildWorkbook, workbookBytes } from "../src/workbook/xlsx-write";
@@ -60,6 +63,27 @@ describe("every .xlsx written is valid Open XML", () => {
     const next = join(dir, `${id}-ky-sau.xlsx`);
     await run("next-period", files[1], "-o", next);
     for (const f of [...files, next]) await expectValid(f);
+  });
+
+  it("the pane's Kỳ mới download, written on the open file's bytes and rebuilt where the host cannot hand them over", async () => {
+    const sim = createSimHost({ sheets: ["Sheet1"], requirementSets: { ExcelApi: "1.7" } }); // no createWorkbook: a download
+    const host = simExcelHost(sim);
+    await createTemplate(host);
+    for (const v of inputValues(def, layout, sampleData())) sim.workbook.setCellValue(v.sheet, v.address, v.value);
+    for (const bytes of [await withOfficeAdditions(await workbookBytes(buildWorkbook(def, layout, sampleData()))), undefined]) {
+      sim.documentBytes = bytes;
+      const file = join(dir, `pane-${bytes ? "patched" : "rebuilt"}.xlsx`);
+      const outcome = await nextPeriodWorkbook(host, {
+        keepText: false,
+        deliver: async (blob) => {
+          writeFileSync(file, new Uint8Array(await blob.arrayBuffer()));
+          return { kind: "downloaded" };
+        },
+      });
+      expect(outcome).toMatchObject({ status: "delivered", to: "tháng 12 năm 2024" });
+      expect("notKept" in outcome).toBe(!bytes);
+      await expectValid(file);
+    }
   });
 
   it("rollup of two units", async () => {
