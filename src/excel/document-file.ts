@@ -3,7 +3,9 @@
  * `Office.context.document.getFileAsync(Office.FileType.Compressed)` (requirement set
  * CompressedFile), read slice by slice and closed again (Office allows only a couple of open
  * files per document). "Kỳ mới" gives them to the same writer as the command line, so that
- * what the office added to its workbook is carried into next period's.
+ * what the office added to its workbook is carried into next period's. Excel on Windows and
+ * Mac hand the file over; Excel on the web gives add-ins only a PDF, so there the call fails
+ * and "Kỳ mới" falls back to rebuilding, saying what is not carried.
  */
 
 /** The part of Office.context.document this needs (the simulator provides the same). */
