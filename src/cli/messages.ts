@@ -172,5 +172,6 @@ export const MSG_FIX_TEXT = {
   nothing: (file: string) => `Không có ô nào chứa chữ mã TCVN3 hay VNI trong "${file}"; không ghi tệp mới.`,
   formulas: (n: number) => `${n} ô chữ mã cũ là kết quả của công thức nên không đổi; hãy sửa ô nguồn của công thức.`,
   written: (n: number, file: string) => `Đã chuyển ${n} ô sang Unicode và ghi ra "${file}".`,
-  cannotLoad: (file: string, detail: string) => `Không mở được "${file}" để sửa (${detail}).`,
+  cannotLoad: (file: string) =>
+    `Không sửa được "${file}": một phần của tệp có dạng lạ nên không ghi được bản sửa. Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi chạy lại lệnh.`,
 } as const;

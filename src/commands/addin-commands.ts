@@ -231,6 +231,8 @@ export type NextPeriodOutcome =
       rewrites: string;
       delivery?: Delivery;
       definition: ReportDefinition;
+      /** what the office added and the new workbook does not carry (Vietnamese), when something is not */
+      notKept?: string;
     }
   /** not a report workbook, or its period cannot be read: `message` says so */
   | { status: "refused"; message: string; definition?: ReportDefinition };

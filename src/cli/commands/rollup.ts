@@ -12,10 +12,10 @@ import { checkAnyWorkbook, planRollup, type RollupSource } from "../../workbook/
 import { requireExtension } from "../args";
 import { defineCommand } from "../command";
 import { CliFailure, EXIT, failure, usageError } from "../errors";
-import { checkOutput, readInput, readWorkbookFile, refuseDirectory, refuseInputAsOutput, statOrNull, writeOutput } from "../files";
+import { checkOutput, readInput, refuseDirectory, refuseInputAsOutput, snapshotOfFile, statOrNull, writeOutput } from "../files";
 import { M, USAGE_OF } from "../messages";
 import { chosenKind, kindOfWorkbook, type Kind } from "../report-kind";
-import { buildRollupWorkbook, workbookBuffer } from "../xlsx";
+import { writeRollup } from "../../workbook/rollup-xlsx";
 
 /** Excel's lock file beside an open workbook ("~$so.xlsx"): never a unit's workbook. */
 const isLockFile = (name: string) => name.startsWith("~$");
@@ -128,9 +128,11 @@ export const rollupCommand = defineCommand({
 
     // the roll-up's kind: the base's, else the one asked for, else the first unit file's
     let base: ReportData | undefined;
+    let baseBytes: Uint8Array | undefined;
     let kind: Kind | undefined = values.kind !== undefined || values.definition !== undefined ? await chosenKind(values) : undefined;
     if (values.base !== undefined) {
-      const snapshot = await readWorkbookFile(values.base);
+      baseBytes = await readInput(values.base);
+      const snapshot = await snapshotOfFile(values.base, baseBytes);
       kind ??= await kindOfWorkbook(snapshot);
       const checked = checkAnyWorkbook(kind.definition, kind.layout, snapshot, { today: ctx.today });
       if (checked.kind !== "report") throw failure(M.baseNotReport(values.base));
@@ -158,8 +160,10 @@ export const rollupCommand = defineCommand({
       return EXIT.failed;
     }
 
-    const wb = buildRollupWorkbook(kind.definition, plan.units, base);
-    await writeOutput(output, await workbookBuffer(wb));
+    // on the base's own bytes, so that what the office added to it stays (src/workbook/rollup-xlsx.ts)
+    const written = await writeRollup(kind.definition, plan.units, base && baseBytes ? { data: base, bytes: baseBytes } : undefined);
+    await writeOutput(output, written.bytes);
+    if (written.notKept) ctx.io.out(written.notKept);
     for (const u of plan.units) if (u.renamed) ctx.io.out(M.rollupSheetRenamed(u.unitName, u.sheet));
     for (const a of plan.added) ctx.io.out(M.rollupRowAdded(a.label, a.unitName, tableLabel(kind.definition, a.fieldId)));
     ctx.io.out(M.rollupWritten(plan.units.length, path.resolve(output)));
