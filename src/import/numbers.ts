@@ -29,7 +29,7 @@ export function wholeNumberOf(cell: SourceCell): WholeNumber {
   if (/^-\d/.test(compact)) return { ok: false, problem: "negative", shown: t };
   if (/^\d+$/.test(compact) && (compact === t || /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$/.test(t))) return { ok: true, value: Number(compact) };
   if (/^\d{1,3}(?:\.\d{3})+$/.test(t)) return { ok: true, value: Number(t.replace(/\./g, "")) };
-  if (/^\d+(?:[.,]\d+)$/.test(compact)) return { ok: false, problem: "decimal", shown: t };
+  if (/^\d+(?:[.,]\d+)$/.test(compact) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(compact)) return { ok: false, problem: "decimal", shown: t };
   return { ok: false, problem: "text", shown: t };
 }
 
