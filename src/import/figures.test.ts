@@ -209,8 +209,9 @@ describe("what stops the import", () => {
     const r = importTable(def, "BIEU_06", grid([header, sub, row("Hộ tịch", 1.234, 1.234, 0, 0, 1.234, 1.234, 0, 0, 0, 0, 0)]));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.message).toContain('ô C3 (cột "Tiếp nhận / Tổng số"): "1,234" không phải số nguyên (có thể là số có dấu chấm hàng nghìn như "1.234"');
-    expect(r.message).toContain("không nhân lên cho đúng");
+    expect(r.message).toContain('  - ô C3 (cột "Tiếp nhận / Tổng số"): "1,234" không phải số nguyên\n');
+    expect(r.message).toContain('Số thập phân ở đây thường là số nguyên có dấu chấm hàng nghìn ("3.120") mà Excel hoặc LibreOffice đã đọc thành 3,12');
+    expect(r.message).toContain("không được nhận, cũng không tự nhân lên");
   });
 
   it("text that is not a number, a negative number, figures without a lĩnh vực, a lĩnh vực twice", () => {

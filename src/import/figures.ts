@@ -307,6 +307,7 @@ export function importTable(def: ReportDefinition, fieldId: string, source: Sour
   const out: SourceRow[] = [];
   const groups: string[] = [];
   const problems: string[] = [];
+  let decimals = false;
   let total: { line: number; values: (number | null)[] } | undefined;
   const isTotal = (label: string) => {
     const k = wordKey(label);
@@ -326,6 +327,7 @@ export function importTable(def: ReportDefinition, fieldId: string, source: Sour
     const parsed = cells.map((cell, i) => {
       const v = wholeNumberOf(cell);
       if (!v.ok) problems.push(MSG_IMPORT.badNumber(sourceAddress(r, columns[i].source), v.shown, v.problem, columns[i].header));
+      if (!v.ok && v.problem === "decimal") decimals = true;
       return v.ok ? v.value : null;
     });
     if (label === "") {
@@ -342,7 +344,7 @@ export function importTable(def: ReportDefinition, fieldId: string, source: Sour
     });
     out.push({ label, line: r + 1, values });
   }
-  if (problems.length) return fail(MSG_IMPORT.problems(problems));
+  if (problems.length) return fail(MSG_IMPORT.problems(problems, decimals));
   const dup = duplicateLabels(out);
   if (dup) return fail(dup);
   if (!out.length) return fail(MSG_IMPORT.noRows(tdef.rowHeader));

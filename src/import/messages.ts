@@ -7,12 +7,13 @@ import type { SourceProblem } from "./source";
 const q = (s: string) => `"${s}"`;
 
 const NUMBER_PROBLEM = {
-  decimal: (shown: string) =>
-    `${q(shown)} không phải số nguyên (có thể là số có dấu chấm hàng nghìn như "1.234" mà Excel đã đọc thành số thập phân 1,234 khi mở tệp xuất; ` +
-    `hãy sửa trong tệp nguồn thành số nguyên, không nhân lên cho đúng)`,
+  decimal: (shown: string) => `${q(shown)} không phải số nguyên`,
   negative: (shown: string) => `${q(shown)} là số âm`,
   text: (shown: string) => `${q(shown)} không phải số`,
 } as const;
+
+/** At most this many cells are listed; the rest are counted. */
+const LISTED = 12;
 
 export const MSG_IMPORT = {
   source: {
@@ -44,7 +45,17 @@ export const MSG_IMPORT = {
   badNumber: (cell: string, shown: string, problem: "decimal" | "negative" | "text", header: string) =>
     `ô ${cell} (cột ${q(header)}): ${NUMBER_PROBLEM[problem](shown)}`,
   noLabel: (line: number, cell: string) => `dòng ${line} có số liệu nhưng không có tên lĩnh vực (ô ${cell}).`,
-  problems: (list: string[]) => `\n${list.map((p) => `  - ${p}`).join("\n")}`,
+  problems: (list: string[], decimals: boolean) =>
+    `\n${list
+      .slice(0, LISTED)
+      .map((p) => `  - ${p}`)
+      .join("\n")}` +
+    (list.length > LISTED ? `\n  … và ${list.length - LISTED} ô khác.` : "") +
+    (decimals
+      ? `\n  Số thập phân ở đây thường là số nguyên có dấu chấm hàng nghìn ("3.120") mà Excel hoặc LibreOffice đã đọc thành 3,12 khi mở tệp xuất ` +
+        `theo kiểu số tiếng Anh; số đó không được nhận, cũng không tự nhân lên. Hãy nhận thẳng từ tệp hệ thống xuất ra (không mở rồi lưu lại), ` +
+        `hoặc sửa các ô đó thành số nguyên đúng.`
+      : ""),
   sameRow: (a: { label: string; line: number }, b: { label: string; line: number }) =>
     `lĩnh vực ${q(b.label)} có hai dòng (dòng ${a.line} và dòng ${b.line}); bảng nguồn có thể gồm nhiều cấp (sở, huyện, xã): ` +
     `chỉ giữ các dòng của đơn vị mình rồi nhận lại.`,
