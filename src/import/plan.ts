@@ -7,11 +7,11 @@
  * writes the same table into the open workbook.
  */
 import { isTableValue } from "../report/definition";
-import { findRow, mergeRowLists } from "../report/row-labels";
+import { findRow, isOtherRow, mergeRowLists } from "../report/row-labels";
 import type { ReportData, ReportDefinition, TableValue } from "../report/types";
 import { checkWorkbook } from "../workbook/check-workbook";
 import type { WorkbookLayout } from "../workbook/layout";
-import type { WorkbookSnapshot } from "../workbook/snapshot";
+import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot";
 import { findUnitSheets } from "../workbook/units";
 import type { TableImport } from "./figures";
 import { MSG_IMPORT } from "./messages";
@@ -75,7 +75,7 @@ export function planFiguresImport(def: ReportDefinition, layout: WorkbookLayout,
 }
 
 /** What the import did, line by line (the command line prints them; the pane shows them before writing). */
-export function importSummary(imported: Imported, merged: MergedTable): string[] {
+export function importSummary(imported: Imported, merged: Pick<MergedTable, "added" | "zeroed">): string[] {
   const lines = [MSG_IMPORT.mappedHead(imported.source), ...imported.columns.map((m) => MSG_IMPORT.mapped(m.header, m.name))];
   if (imported.computed.length) lines.push(MSG_IMPORT.computedHead(imported.computed));
   if (imported.groups.length) lines.push(MSG_IMPORT.groupsHead(imported.groups));
@@ -83,4 +83,41 @@ export function importSummary(imported: Imported, merged: MergedTable): string[]
   if (merged.added.length) lines.push(MSG_IMPORT.added(merged.added));
   if (merged.zeroed.length) lines.push(MSG_IMPORT.zeroed(merged.zeroed));
   return lines;
+}
+
+/** The table as the pane writes it into the open workbook: rows inserted inside the table, then every row in its final order. */
+export interface SheetPlacement {
+  /** 0-based row of the table's body where the new rows are inserted (the rows from it move down); -1 when none is added */
+  insertAt: number;
+  /** the body after the insertion, row by row: the label cell and the figures to write */
+  rows: { label: CellValue; values: CellValue[] }[];
+  added: string[];
+  zeroed: string[];
+}
+
+/**
+ * Where the imported figures go in the sheet's table, whose row labels (as the cells hold
+ * them) are `labels` and whose figures `figures(r)` gives: a labelled row takes the source's
+ * row of the same lĩnh vực, or 0; an unlabelled row keeps what it holds; new lĩnh vực are
+ * inserted before "Lĩnh vực khác" when it is not the first row, otherwise before the last row
+ * (inside the table, so that its references grow), the table then written in the order
+ * "rows as they were, new rows after them".
+ */
+export function placeInSheet(labels: CellValue[], figures: (row: number) => CellValue[], imported: Imported): SheetPlacement {
+  const texts = labels.map((l) => (typeof l === "string" ? l : l === null || typeof l === "object" ? "" : String(l)));
+  const named = texts.filter((t) => t.trim() !== "");
+  const source = imported.rows.map((r) => r.label);
+  const width = imported.rows[0]?.values.length ?? 0;
+  const valuesFor = (label: string): number[] => {
+    const i = findRow(source, label);
+    return i < 0 ? Array.from({ length: width }, () => 0) : [...imported.rows[i].values];
+  };
+  const base = texts.map((t, r) => ({ label: labels[r], values: t.trim() === "" ? figures(r) : valuesFor(t) }));
+  const { added } = mergeRowLists(named, source);
+  const zeroed = named.filter((label) => findRow(source, label) < 0);
+  if (!added.length) return { insertAt: -1, rows: base, added, zeroed };
+  const fresh = added.map((label) => ({ label, values: valuesFor(label) }));
+  const other = texts.findIndex(isOtherRow);
+  if (other > 0) return { insertAt: other, rows: [...base.slice(0, other), ...fresh, ...base.slice(other)], added, zeroed };
+  return { insertAt: Math.max(0, texts.length - 1), rows: [...base, ...fresh], added, zeroed };
 }
