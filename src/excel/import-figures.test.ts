@@ -26,8 +26,8 @@ const nameRange = (sim: SimHost, name: string) => {
 };
 
 /** A dossier workbook made by Tạo mẫu, its lĩnh vực typed in (the definition's rows). */
-async function workbook(): Promise<SimHost> {
-  const sim = createSimHost({ sheets: ["Sheet1"] });
+async function workbook(excelApi = "1.14"): Promise<SimHost> {
+  const sim = createSimHost({ sheets: ["Sheet1"], requirementSets: { ExcelApi: excelApi } });
   await applyLayout(simExcelHost(sim), layout);
   const labels = nameRange(sim, tableRowsName("BIEU_06"));
   table.rows.forEach((label, i) => sim.workbook.setCellValue(labels.sheet, `${columnLetter(labels.start.col)}${labels.start.row + i}`, label));
@@ -104,6 +104,14 @@ describe("Nhận số liệu từ bảng", () => {
     const check = await checkAndMark(simExcelHost(sim), "fromWorkbook", { today });
     expect(check.problems.filter((p) => p.severity === "error" && p.fieldId === "BIEU_06")).toEqual([]);
     expect(check.data.values.BIEU_06).toMatchObject({ rows: [...table.rows.slice(0, -1), "Nông nghiệp", "Lĩnh vực khác"] });
+  });
+
+  it("works at the manifest's floor (ExcelApi 1.4)", async () => {
+    const sim = await workbook("1.4");
+    paste(sim, "Dán", [...HEADER, row(2, "Nông nghiệp", 5), row(3, "Hộ tịch", 1)]);
+    const outcome = await importFiguresInExcel(simExcelHost(sim), { confirm: async () => true });
+    expect(outcome.status).toBe("imported");
+    expect(figuresOf(sim, "Nông nghiệp")).toEqual([15, 5, 10, 0, 10, 5, 5, 0, 5, 5, 0]);
   });
 
   it("uses the same three syncs for 2 and for 200 rows", async () => {
