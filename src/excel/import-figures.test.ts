@@ -26,11 +26,13 @@ const nameRange = (sim: SimHost, name: string) => {
 };
 
 /** A dossier workbook made by Tạo mẫu, its lĩnh vực typed in (the definition's rows). */
-async function workbook(excelApi = "1.14"): Promise<SimHost> {
+async function workbook(excelApi = "1.14", typed = true): Promise<SimHost> {
   const sim = createSimHost({ sheets: ["Sheet1"], requirementSets: { ExcelApi: excelApi } });
   await applyLayout(simExcelHost(sim), layout);
   const labels = nameRange(sim, tableRowsName("BIEU_06"));
-  table.rows.forEach((label, i) => sim.workbook.setCellValue(labels.sheet, `${columnLetter(labels.start.col)}${labels.start.row + i}`, label));
+  const col = columnLetter(labels.start.col);
+  for (let r = labels.start.row; r <= labels.end.row; r++) sim.workbook.setCellValue(labels.sheet, `${col}${r}`, null);
+  if (typed) table.rows.forEach((label, i) => sim.workbook.setCellValue(labels.sheet, `${columnLetter(labels.start.col)}${labels.start.row + i}`, label));
   return sim;
 }
 
@@ -104,6 +106,17 @@ describe("Nhận số liệu từ bảng", () => {
     const check = await checkAndMark(simExcelHost(sim), "fromWorkbook", { today });
     expect(check.problems.filter((p) => p.severity === "error" && p.fieldId === "BIEU_06")).toEqual([]);
     expect(check.data.values.BIEU_06).toMatchObject({ rows: [...table.rows.slice(0, -1), "Nông nghiệp", "Lĩnh vực khác"] });
+  });
+
+  it("puts the source's rows into the empty rows of a new table, inserting none", async () => {
+    const sim = await workbook("1.14", false);
+    const before = nameRange(sim, "BIEU_06");
+    paste(sim, "Dán", [...HEADER, row(2, "Lĩnh vực Hộ tịch", 10), row(3, "Chứng thực", 4)]);
+    const outcome = await importFiguresInExcel(simExcelHost(sim), { confirm: async () => true });
+    expect(outcome.status === "imported" && outcome.added).toEqual(["Lĩnh vực Hộ tịch", "Chứng thực"]);
+    expect(nameRange(sim, "BIEU_06").end.row).toBe(before.end.row);
+    expect(figuresOf(sim, "Lĩnh vực Hộ tịch")).toEqual([30, 10, 20, 0, 20, 10, 10, 0, 10, 10, 0]);
+    expect(figuresOf(sim, "Chứng thực")).toEqual([12, 4, 8, 0, 8, 4, 4, 0, 4, 4, 0]);
   });
 
   it("works at the manifest's floor (ExcelApi 1.4)", async () => {

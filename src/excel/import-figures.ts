@@ -120,7 +120,7 @@ export async function importFiguresInExcel(host: ExcelHost, hooks: ImportFigures
     const figures = (r: number): CellValue[] =>
       fieldById(def, imported.fieldId).table!.columns.map((_, c) => sheet?.cells[cellAddress({ row: at.first + r, col: at.firstCol + c })] ?? null);
     const placed = placeInSheet(labels, figures, imported);
-    if (placed.added.length && labels.length < 2) return { status: "refused", definition: def, message: MSG_IMPORT_EXCEL.tooShort(at.sheet) };
+    if (placed.inserted && labels.length < 2) return { status: "refused", definition: def, message: MSG_IMPORT_EXCEL.tooShort(at.sheet) };
     if (protectedSheets.has(sheet?.name ?? at.sheet)) return { status: "refused", definition: def, message: MSG_IMPORT_EXCEL.protectedSheet(at.sheet) };
 
     const preview: ImportFiguresPreview = { lines: importSummary(imported, placed), warnings: imported.warnings, from: imported.source, to: at.sheet };
@@ -140,9 +140,9 @@ function writePlacement(
   placed: SheetPlacement,
 ): void {
   const ws = context.workbook.worksheets.getItem(at.sheet);
-  if (placed.added.length) {
+  if (placed.inserted) {
     const row = at.first + placed.insertAt;
-    ws.getRange(`${row}:${row + placed.added.length - 1}`).insert("Down");
+    ws.getRange(`${row}:${row + placed.inserted - 1}`).insert("Down");
   }
   const last = at.first + placed.rows.length - 1;
   const column = (col: number) => `${columnLetter(col)}${at.first}:${columnLetter(col)}${last}`;

@@ -8,7 +8,7 @@ import { sampleData } from "../report/sample";
 import { snapshotFromData } from "../workbook/data-snapshot";
 import { buildLayout } from "../workbook/layout";
 import type { TableImport } from "./figures";
-import { importSummary, mergeImported, planFiguresImport } from "./plan";
+import { importSummary, mergeImported, placeInSheet, planFiguresImport } from "./plan";
 
 const def = loadDefinition("bao-cao-giai-quyet-tthc");
 const layout = buildLayout(def);
@@ -56,5 +56,30 @@ describe("the imported rows in the workbook's table", () => {
       ok: false,
       message: "Sổ này không phải sổ báo cáo (không có trang tính nào của mẫu) nên không nhận số liệu vào được.",
     });
+  });
+});
+
+describe("the imported rows placed in the open workbook's table", () => {
+  const none = () => Array<null>(11).fill(null);
+
+  it("inserts a new lĩnh vực before 'Lĩnh vực khác', keeping the cells' own labels", () => {
+    const p = placeInSheet([" Chứng  thực", "Hộ tịch", "Lĩnh vực khác"], none, imported);
+    expect(p).toMatchObject({ insertAt: 2, inserted: 1, added: ["Nông nghiệp"], zeroed: ["Lĩnh vực khác"] });
+    expect(p.rows.map((r) => r.label)).toEqual([" Chứng  thực", "Hộ tịch", "Nông nghiệp", "Lĩnh vực khác"]);
+    expect(p.rows.map((r) => r.values[0])).toEqual([8, 20, 6, 0]);
+  });
+
+  it("fills the table's empty rows first (a new table), then inserts before its last row", () => {
+    const p = placeInSheet([null, null], none, imported);
+    expect(p).toMatchObject({ insertAt: 1, inserted: 1, added: ["Lĩnh vực hộ tịch", "Nông nghiệp", "CHỨNG THỰC"] });
+    expect(p.rows.map((r) => r.label)).toEqual(["Lĩnh vực hộ tịch", "Nông nghiệp", "CHỨNG THỰC"]);
+    expect(placeInSheet([null, null, null, null], none, imported)).toMatchObject({ insertAt: -1, inserted: 0 });
+  });
+
+  it("keeps the figures of an unlabelled row that holds some, and inserts nothing when every lĩnh vực is there", () => {
+    const held = (r: number) => (r === 1 ? [5, ...Array<null>(10).fill(null)] : none());
+    const p = placeInSheet(["Chứng thực", null, "Hộ tịch", "Nông nghiệp"], held, imported);
+    expect(p).toMatchObject({ insertAt: -1, inserted: 0, added: [] });
+    expect(p.rows[1]).toEqual({ label: null, values: [5, ...Array(10).fill(null)] });
   });
 });

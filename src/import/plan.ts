@@ -87,8 +87,10 @@ export function importSummary(imported: Imported, merged: Pick<MergedTable, "add
 
 /** The table as the pane writes it into the open workbook: rows inserted inside the table, then every row in its final order. */
 export interface SheetPlacement {
-  /** 0-based row of the table's body where the new rows are inserted (the rows from it move down); -1 when none is added */
+  /** 0-based row of the table's body where new rows are inserted (the rows from it move down); -1 when none is */
   insertAt: number;
+  /** how many rows are inserted there (0 when the new lĩnh vực fit in the table's empty rows) */
+  inserted: number;
   /** the body after the insertion, row by row: the label cell and the figures to write */
   rows: { label: CellValue; values: CellValue[] }[];
   added: string[];
@@ -98,10 +100,11 @@ export interface SheetPlacement {
 /**
  * Where the imported figures go in the sheet's table, whose row labels (as the cells hold
  * them) are `labels` and whose figures `figures(r)` gives: a labelled row takes the source's
- * row of the same lĩnh vực, or 0; an unlabelled row keeps what it holds; new lĩnh vực are
- * inserted before "Lĩnh vực khác" when it is not the first row, otherwise before the last row
- * (inside the table, so that its references grow), the table then written in the order
- * "rows as they were, new rows after them".
+ * row of the same lĩnh vực, or 0; new lĩnh vực go first into the table's empty rows (no label,
+ * no figure: a new table's rows), in order; the rest are inserted before "Lĩnh vực khác" when
+ * it is not the first row, otherwise before the last row (inside the table, so that its
+ * references grow), the table then written in the order "rows as they were, new rows after
+ * them". An unlabelled row that holds figures keeps them.
  */
 export function placeInSheet(labels: CellValue[], figures: (row: number) => CellValue[], imported: Imported): SheetPlacement {
   const texts = labels.map((l) => (typeof l === "string" ? l : l === null || typeof l === "object" ? "" : String(l)));
@@ -112,12 +115,17 @@ export function placeInSheet(labels: CellValue[], figures: (row: number) => Cell
     const i = findRow(source, label);
     return i < 0 ? Array.from({ length: width }, () => 0) : [...imported.rows[i].values];
   };
-  const base = texts.map((t, r) => ({ label: labels[r], values: t.trim() === "" ? figures(r) : valuesFor(t) }));
   const { added } = mergeRowLists(named, source);
   const zeroed = named.filter((label) => findRow(source, label) < 0);
-  if (!added.length) return { insertAt: -1, rows: base, added, zeroed };
-  const fresh = added.map((label) => ({ label, values: valuesFor(label) }));
+  const waiting = added.map((label) => ({ label: label as CellValue, values: valuesFor(label) as CellValue[] }));
+  const empty = (r: number) => texts[r].trim() === "" && figures(r).every((v) => v === null || v === "");
+  const base = texts.map((t, r) => {
+    if (t.trim() !== "") return { label: labels[r], values: valuesFor(t) as CellValue[] };
+    if (empty(r) && waiting.length) return waiting.shift()!;
+    return { label: labels[r], values: figures(r) };
+  });
+  if (!waiting.length) return { insertAt: -1, inserted: 0, rows: base, added, zeroed };
   const other = texts.findIndex(isOtherRow);
-  if (other > 0) return { insertAt: other, rows: [...base.slice(0, other), ...fresh, ...base.slice(other)], added, zeroed };
-  return { insertAt: Math.max(0, texts.length - 1), rows: [...base, ...fresh], added, zeroed };
+  if (other > 0) return { insertAt: other, rows: [...base.slice(0, other), ...waiting, ...base.slice(other)], added, zeroed, inserted: waiting.length };
+  return { insertAt: Math.max(0, texts.length - 1), rows: [...base, ...waiting], added, zeroed, inserted: waiting.length };
 }
