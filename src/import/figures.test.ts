@@ -120,6 +120,17 @@ describe("another wording and order", () => {
     ]);
   });
 
+  it("takes a total row whose label sits in the STT column, checking it against the rows", () => {
+    const rows = OTHER.map((row) => [...row]);
+    rows[6] = ["Tổng cộng", null, ...rows[6].slice(2)];
+    rows[6][2] = 1231;
+    const r = ok(importTable(def, "BIEU_06", grid(rows)));
+    expect(r.rows).toHaveLength(2);
+    expect(r.warnings).toEqual([
+      'Dòng tổng của bảng nguồn (dòng 7) ghi 1.231 ở cột "Đã xử lý / Tổng", nhưng cộng các dòng đã nhận được 1.230: đã nhận theo từng dòng, hãy đối chiếu lại với hệ thống.',
+    ]);
+  });
+
   it("reads one header row whose cells name group and column together ('Đã giải quyết trước hạn'), a column number deciding 'Quá hạn'", () => {
     const header = [
       "STT",

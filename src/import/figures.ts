@@ -320,6 +320,8 @@ export function importTable(def: ReportDefinition, fieldId: string, source: Sour
       .trim();
     const cells = columns.map((m) => row[m.source] ?? null);
     const figures = cells.some(looksNumeric);
+    // a total row may have its label in another column (STT and label merged: "Tổng cộng" in A)
+    const totalElsewhere = label === "" && row.some((c, i) => i !== labelCol && typeof c === "string" && isTotal(c));
     if (!figures) {
       if (label !== "" && !isTotal(label)) groups.push(label);
       continue;
@@ -330,11 +332,11 @@ export function importTable(def: ReportDefinition, fieldId: string, source: Sour
       if (!v.ok && v.problem === "decimal") decimals = true;
       return v.ok ? v.value : null;
     });
-    if (label === "") {
+    if (label === "" && !totalElsewhere) {
       problems.push(MSG_IMPORT.noLabel(r + 1, sourceAddress(r, labelCol)));
       continue;
     }
-    if (isTotal(label)) {
+    if (totalElsewhere || isTotal(label)) {
       total = { line: r + 1, values: parsed };
       continue;
     }
