@@ -37,9 +37,9 @@ async function workbook(excelApi = "1.14", typed = true): Promise<SimHost> {
 }
 
 /** Pastes rows into a new sheet, as Excel takes them when the office pastes (a user's input: "1.234" becomes 1.234 under an English locale). */
-function paste(sim: SimHost, sheet: string, rows: (string | number | null)[][]) {
-  sim.workbook.addSheet(sheet);
-  rows.forEach((row, r) => row.forEach((v, c) => v !== null && sim.workbook.setCellValue(sheet, `${columnLetter(c + 1)}${r + 1}`, v)));
+function paste(sim: SimHost, sheet: string, rows: (string | number | null)[][], fromRow = 1) {
+  if (!sim.workbook.sheet(sheet)) sim.workbook.addSheet(sheet);
+  rows.forEach((row, r) => row.forEach((v, c) => v !== null && sim.workbook.setCellValue(sheet, `${columnLetter(c + 1)}${r + fromRow}`, v)));
 }
 
 const HEADER: (string | null)[][] = [
@@ -117,6 +117,25 @@ describe("Nhận số liệu từ bảng", () => {
     expect(nameRange(sim, "BIEU_06").end.row).toBe(before.end.row);
     expect(figuresOf(sim, "Lĩnh vực Hộ tịch")).toEqual([30, 10, 20, 0, 20, 10, 10, 0, 10, 10, 0]);
     expect(figuresOf(sim, "Chứng thực")).toEqual([12, 4, 8, 0, 8, 4, 4, 0, 4, 4, 0]);
+  });
+
+  it("reads the selected block when one is selected on such a sheet: two tables on one sheet are told apart", async () => {
+    const sim = await workbook();
+    paste(sim, "Dán", [...HEADER, row(2, "Hộ tịch", 1)]);
+    paste(sim, "Dán", [...HEADER, row(2, "Hộ tịch", 7)], 20);
+    // the whole sheet read as one table: "Hộ tịch" twice, nothing written
+    const whole = await importFiguresInExcel(simExcelHost(sim), { confirm: async () => true });
+    expect(whole.status === "refused" && whole.message).toContain('lĩnh vực "Hộ tịch" có hai dòng (dòng 6 và dòng 25)');
+    expect(figuresOf(sim, "Hộ tịch")).toEqual(Array(11).fill(null));
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Dán").getRange("A20:M25").select();
+      await ctx.sync();
+    });
+    sim.syncCount = 0;
+    const second = await importFiguresInExcel(simExcelHost(sim), { confirm: async () => true });
+    expect(second.status === "imported" && second.from).toBe("vùng chọn Dán!A20:M25");
+    expect(figuresOf(sim, "Hộ tịch")[0]).toBe(21);
+    expect(sim.syncCount).toBe(3);
   });
 
   it("works at the manifest's floor (ExcelApi 1.4)", async () => {

@@ -1,6 +1,6 @@
 /**
  * "Nhận số liệu từ bảng": the one-stop system's table, pasted by the office into any sheet of
- * the workbook, read by its headers (the same mapping as `bao-cao import-figures`,
+ * the workbook (or the selected block of cells, when one is selected there), read by its headers (the same mapping as `bao-cao import-figures`,
  * src/import/), shown to the office, and written into the report's table in one batch after
  * it agrees. Three round trips whatever the size of the workbook and of the table: the sheet
  * list and names; every sheet's used range; the writes.
@@ -11,11 +11,11 @@
  * them, as Excel extends a reference when rows are inserted inside it.
  */
 import { computedColumns, fieldById, tableRowsName } from "../report/definition";
-import { cellAddress, columnLetter, parseRange, parseSheetRef } from "../report/refs";
+import { cellAddress, columnLetter, parseCell, parseRange, parseSheetRef } from "../report/refs";
 import type { ReportDefinition } from "../report/types";
 import { importFirstTable } from "../import/figures";
 import { importSummary, placeInSheet, planFiguresImport, type SheetPlacement } from "../import/plan";
-import { tablesOfSnapshot } from "../import/source";
+import { tablesOfSnapshot, type SourceTable } from "../import/source";
 import { KIND_SHEET } from "../workbook/kind-sheet";
 import { definitionOfWorkbook, WorkbookKindError } from "../workbook/kind-of";
 import { buildLayout, type WorkbookLayout } from "../workbook/layout";
@@ -58,9 +58,11 @@ export const MSG_IMPORT_EXCEL = {
     `Bảng ở trang tính "${sheet}" chỉ có một dòng nên không chèn thêm lĩnh vực vào trong bảng được. Hãy chèn thêm một dòng vào trong bảng (trên dòng Tổng cộng) rồi nhận lại.`,
 } as const;
 
-/** Every sheet whole (the pasted table may be anywhere): two round trips. */
-async function readAll(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; protectedSheets: Set<string> }> {
+/** Every sheet whole (the pasted table may be anywhere), and the address of the selection: two round trips. */
+async function readAll(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; protectedSheets: Set<string>; selection: string }> {
   const queued = queueState(context);
+  const selected = context.workbook.getSelectedRange();
+  selected.load("address");
   await context.sync();
   const state = stateOf(queued);
   const ranges = state.sheets.map((name) => {
@@ -69,7 +71,31 @@ async function readAll(context: Excel.RequestContext): Promise<{ snapshot: Workb
     return { name, range };
   });
   await context.sync();
-  return { snapshot: { sheets: ranges.map((r) => sheetFromRange(r.name, r.range)), names: state.names }, protectedSheets: state.protectedSheets };
+  return {
+    snapshot: { sheets: ranges.map((r) => sheetFromRange(r.name, r.range)), names: state.names },
+    protectedSheets: state.protectedSheets,
+    selection: selected.address,
+  };
+}
+
+/**
+ * The tables to read: the selected range when it is a block (at least 2 rows and 3 columns) on
+ * a sheet that may hold a pasted table, otherwise every such sheet whole. Cells keep their
+ * addresses, so messages name the sheet's own cells.
+ */
+function sourceTables(snapshot: WorkbookSnapshot, candidates: string[], selection: string): SourceTable[] {
+  const sel = parseSheetRef(selection);
+  const range = sel ? parseRange(sel.ref) : null;
+  const sheet = sel && snapshot.sheets.find((s) => s.name.toLowerCase() === sel.sheet.toLowerCase() && candidates.includes(s.name));
+  if (sheet && range && range.end.row - range.start.row >= 1 && range.end.col - range.start.col >= 2) {
+    const inside = (address: string) => {
+      const { row, col } = parseCell(address);
+      return row >= range.start.row && row <= range.end.row && col >= range.start.col && col <= range.end.col;
+    };
+    const cells = Object.fromEntries(Object.entries(sheet.cells).filter(([a]) => inside(a)));
+    return tablesOfSnapshot({ sheets: [{ name: sheet.name, cells }], names: {} }).map((t) => ({ ...t, name: `vùng chọn ${sel!.sheet}!${sel!.ref}` }));
+  }
+  return tablesOfSnapshot({ sheets: snapshot.sheets.filter((s) => candidates.includes(s.name)), names: {} });
 }
 
 /** The sheets that may hold a pasted table: not a sheet of the report, not the kind sheet, not a unit sheet. */
@@ -97,7 +123,7 @@ function tableLocation(snapshot: WorkbookSnapshot, fieldId: string) {
 
 export async function importFiguresInExcel(host: ExcelHost, hooks: ImportFiguresHooks): Promise<ImportFiguresOutcome> {
   return host.run(async (context) => {
-    const { snapshot, protectedSheets } = await readAll(context);
+    const { snapshot, protectedSheets, selection } = await readAll(context);
     let def: ReportDefinition;
     try {
       def = await definitionOfWorkbook(snapshot);
@@ -107,7 +133,7 @@ export async function importFiguresInExcel(host: ExcelHost, hooks: ImportFigures
     }
     const layout = buildLayout(def);
     const candidates = sourceSheets(def, layout, snapshot);
-    const tables = tablesOfSnapshot({ sheets: snapshot.sheets.filter((s) => candidates.includes(s.name)), names: {} });
+    const tables = sourceTables(snapshot, candidates, selection);
     const imported = importFirstTable(def, tables, "");
     if (!imported.ok) return { status: "refused", definition: def, message: imported.headerFound ? imported.message : MSG_IMPORT_EXCEL.noSource(candidates) };
     const plan = planFiguresImport(def, layout, snapshot, imported);

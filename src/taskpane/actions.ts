@@ -26,7 +26,7 @@ export const PANE_ACTIONS: readonly PaneAction[] = [
     id: "importFigures",
     label: "Nhận số liệu từ bảng",
     description:
-      "Đọc bảng Biểu 06 xuất từ hệ thống một cửa mà bạn đã dán vào một trang tính, cho xem cột nào ứng với cột nào, rồi ghi vào bảng của sổ khi bạn đồng ý.",
+      "Đọc bảng Biểu 06 xuất từ hệ thống một cửa mà bạn đã dán vào một trang tính (hoặc vùng đang chọn), cho xem cột nào ứng với cột nào, rồi ghi vào bảng của sổ khi bạn đồng ý.",
   },
   {
     id: "check",
