@@ -136,6 +136,28 @@ describe("import-figures", () => {
     ]);
   });
 
+  it("imports a CSV (UTF-8 with BOM, semicolons) whose one header row names group and column together", async () => {
+    const source = fresh("bieu-06.csv");
+    const header =
+      "STT;Lĩnh vực;Tổng số hồ sơ tiếp nhận;Qua mạng;Qua BCCI;Kỳ trước;Đã giải quyết;Đã giải quyết trước hạn;Đã giải quyết đúng hạn;" +
+      "Đã giải quyết quá hạn;Đang giải quyết;Đang giải quyết trong hạn;Đang giải quyết quá hạn";
+    writeFileSync(source, `\uFEFF${header}\r\n7;"Lĩnh vực Đất đai";"1.020";20;"1 000";0;1000;10;990;0;20;20;0\r\n`);
+    const out = fresh("so-moi.xlsx");
+    const r = await run("import-figures", book, source, "-o", out);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(EXIT.ok);
+    await checkHasNoError(out);
+    expectTable(await exportedTable(out), [["Đất đai", [1020, 20, 1000, 0, 1000, 10, 990, 0, 20, 20, 0]]]);
+  });
+
+  it("says so when the workbook's kind has no table (the monthly report)", async () => {
+    const monthly = fresh("thang.xlsx");
+    expect((await run("template", "--sample", "-o", monthly)).code).toBe(EXIT.ok);
+    const r = await run("import-figures", monthly, SAMPLE_EXPORT, "-o", fresh("x.xlsx"));
+    expect(r.code).toBe(EXIT.failed);
+    expect(r.err.join("\n")).toContain("không có bảng số liệu nào để nhận.");
+  });
+
   it("stops on what it cannot map, lists the headers it saw and writes nothing", async () => {
     const source = fresh("thieu-cot.csv");
     writeFileSync(source, "\uFEFFSTT;Lĩnh vực;Tiếp nhận;Qua mạng\n1;Hộ tịch;1.234,5;3\n");
