@@ -188,6 +188,16 @@ describe("Nhận số liệu từ bảng", () => {
     expect(figuresOf(sim, "Hộ tịch")).toEqual(Array(11).fill(null));
   });
 
+  it("says so in a workbook of a kind without a table (the monthly report)", async () => {
+    const sim = createSimHost({ sheets: ["Sheet1"] });
+    await applyLayout(simExcelHost(sim), buildLayout(loadDefinition("bao-cao-cctthc-thang")));
+    paste(sim, "Dán", [...HEADER, row(2, "Hộ tịch", 1)]);
+    const outcome = await importFiguresInExcel(simExcelHost(sim), { confirm: async () => true });
+    expect(outcome.status === "refused" && outcome.message).toBe(
+      'Loại báo cáo "Báo cáo tình hình, kết quả thực hiện công tác cải cách thủ tục hành chính tháng" không có bảng số liệu nào để nhận.',
+    );
+  });
+
   it("says where to paste the table when there is none", async () => {
     const sim = await workbook();
     const outcome = await importFiguresInExcel(simExcelHost(sim), { confirm: async () => true });

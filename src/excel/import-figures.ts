@@ -14,6 +14,7 @@ import { computedColumns, fieldById, tableRowsName } from "../report/definition"
 import { cellAddress, columnLetter, parseCell, parseRange, parseSheetRef } from "../report/refs";
 import type { ReportDefinition } from "../report/types";
 import { importFirstTable } from "../import/figures";
+import { MSG_IMPORT } from "../import/messages";
 import { importSummary, placeInSheet, planFiguresImport, type SheetPlacement } from "../import/plan";
 import { tablesOfSnapshot, type SourceTable } from "../import/source";
 import { KIND_SHEET } from "../workbook/kind-sheet";
@@ -131,6 +132,7 @@ export async function importFiguresInExcel(host: ExcelHost, hooks: ImportFigures
       if (e instanceof WorkbookKindError) return { status: "refused", message: e.message };
       throw e;
     }
+    if (!def.fields.some((f) => f.kind === "table")) return { status: "refused", definition: def, message: MSG_IMPORT.noTableField(def.title) };
     const layout = buildLayout(def);
     const candidates = sourceSheets(def, layout, snapshot);
     const tables = sourceTables(snapshot, candidates, selection);

@@ -35,7 +35,7 @@ export const MSG_IMPORT = {
     `"Đã giải quyết", "Đang giải quyết". Hãy kiểm tra đã xuất đúng biểu (Biểu số 06) từ hệ thống một cửa.`,
   cannotMap: (source: string, reason: string, headers: string[]) =>
     `Không nhận được số liệu từ ${source}: ${reason}\nCác tiêu đề cột đã thấy (theo cột):\n${headers.map((h) => `  ${h}`).join("\n")}\n` +
-    `Không ghi gì vào sổ. Hãy sửa tệp nguồn (tiêu đề cột hoặc ô được nêu) rồi nhận lại.`,
+    `Không ghi gì vào sổ. Hãy sửa bảng nguồn (tiêu đề cột hoặc ô được nêu) rồi nhận lại.`,
   sameColumn: (column: string, headers: string[]) => `hai cột của bảng nguồn (${headers.map(q).join(" và ")}) cùng ứng với cột ${q(column)}.`,
   noFigureColumn: "không có cột nào ứng với các cột số liệu của biểu.",
   noLabelColumn: (rowHeader: string) => `không thấy cột tên lĩnh vực (${q(rowHeader)}).`,
