@@ -8,6 +8,7 @@ import { applyLayout } from "../src/excel/apply-layout";
 import { checkAndMark, selectCell } from "../src/excel/check-and-mark";
 import { simExcelHost } from "../dev/excel-sim/sim-host";
 import { addUnits, rollupInExcel } from "../src/excel/units";
+import { importFiguresInExcel } from "../src/excel/import-figures";
 import { loadDefinition } from "../src/report/kinds";
 import { sampleData } from "../src/report/sample";
 import { buildLayout, inputValues } from "../src/workbook/layout";
@@ -45,6 +46,30 @@ export async function measureAddinSyncs(units: number): Promise<SyncCounts> {
   sim.workbook.setCellValue(unit, "C6", "0");
   await measure("Kiểm tra (gỡ dấu)", () => checkAndMark(host, { def, layout }));
   await measure("Chọn ô", () => selectCell(host, "I. Kết quả", "C12"));
+  // the dossier kind: a one-stop table of as many lĩnh vực as there are units, pasted into a sheet
+  const dossier = loadDefinition("bao-cao-giai-quyet-tthc");
+  const other = createSimHost({ sheets: ["Dán"] });
+  await applyLayout(simExcelHost(other), buildLayout(dossier));
+  const header = [
+    "STT",
+    "Lĩnh vực",
+    "Tiếp nhận",
+    "Qua mạng",
+    "Qua BCCI",
+    "Kỳ trước",
+    "Đã giải quyết",
+    "Trước hạn",
+    "Đúng hạn",
+    "Quá hạn",
+    "Đang giải quyết",
+    "Trong hạn",
+    "Trễ hạn",
+  ];
+  const rows = [header, ...Array.from({ length: units }, (_, i) => [i + 1, `Lĩnh vực thử ${i + 1}`, 2, 1, 1, 0, 1, 1, 0, 0, 1, 1, 0])];
+  rows.forEach((r, i) => r.forEach((v, c) => other.workbook.setCellValue("Dán", `${String.fromCharCode(65 + c)}${i + 1}`, v)));
+  other.resetSyncCount();
+  await importFiguresInExcel(simExcelHost(other), { confirm: async () => true });
+  counts["Nhận số liệu từ bảng (số dòng = số đơn vị)"] = other.syncCount;
   return { units, counts };
 }
 

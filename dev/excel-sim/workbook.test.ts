@@ -263,3 +263,22 @@ describe("workbook settings (ExcelApi 1.4)", () => {
     expect(copy.settings).toEqual({ k: '{"a":1}' });
   });
 });
+
+describe("the selected range (Workbook.getSelectedRange, ExcelApi 1.1)", () => {
+  it("is the active sheet's selection, as Range.select() or the user left it", async () => {
+    const { createSimHost } = await import("./index");
+    const host = createSimHost({ sheets: ["Sheet1", "Dán"] });
+    await host.run(async (ctx) => {
+      const first = ctx.workbook.getSelectedRange();
+      first.load("address");
+      await ctx.sync();
+      expect(first.address).toBe("Sheet1!A1");
+      ctx.workbook.worksheets.getItem("Dán").getRange("B2:M20").select();
+      const selected = ctx.workbook.getSelectedRange();
+      selected.load("address,values");
+      await ctx.sync();
+      expect(selected.address).toBe("Dán!B2:M20");
+      expect(selected.values).toHaveLength(19);
+    });
+  });
+});

@@ -12,6 +12,8 @@ import {
   DEMO_BASE,
   DEMO_DOSSIER_REPORT,
   DEMO_DOSSIER_WORKBOOK,
+  DEMO_IMPORTED_REPORT,
+  DEMO_IMPORTED_WORKBOOK,
   DEMO_ROLLUP,
   DEMO_ROLLUP_REPORT,
   DEMO_UNIT_DIR,
@@ -73,6 +75,12 @@ describe("the demo", () => {
     const text = await docxText(dossiers);
     expect(text).toContain("(Từ ngày 15/6/2025 đến ngày 14/9/2025)");
     expect(text).toContain("Biểu số 06/VPCP/KSTT");
+    // the figures taken from the one-stop system's export: its total of received dossiers (4.977) is the report's
+    expect(out).toContain(`Đã ghi sổ có số liệu mới: ${join(dir, DEMO_IMPORTED_WORKBOOK)}`);
+    expect(out).toContain('Lĩnh vực có trong sổ nhưng không có trong bảng nguồn, ghi 0: "Tôn giáo", "Lĩnh vực khác".');
+    const imported = await docxText(join(dir, DEMO_IMPORTED_REPORT));
+    expect(imported).toContain("4.977");
+    expect(text).not.toContain("4.977");
     // running it again overwrites its own output
     expect(await runDemo(dir, { out: () => undefined, err: (s) => err.push(s) })).toBe(0);
   });

@@ -22,6 +22,13 @@
  *   8. bao-cao template --kind bao-cao-giai-quyet-tthc --sample → out/bao-cao-giai-quyet-tthc-mau-quy-3-2025.xlsx
  *   9. bao-cao export                               → out/bao-cao-giai-quyet-tthc-quy-3-2025.docx
  *
+ * then the figures of Biểu 06 taken from the one-stop system's export instead of typed (the
+ * illustrative HTML table saved as .xls of templates/samples/, read by its headers):
+ *
+ *  10. bao-cao import-figures <sổ quý III> templates/samples/bieu-06-mot-cua-quy-3-2025.xls
+ *                                                  → out/bao-cao-giai-quyet-tthc-mot-cua-quy-3-2025.xlsx
+ *  11. bao-cao export                              → out/bao-cao-giai-quyet-tthc-mot-cua-quy-3-2025.docx
+ *
  * To show more, add a step to `demoSteps`.
  */
 import * as path from "node:path";
@@ -63,6 +70,11 @@ export const DEMO_DOSSIER_KIND = "bao-cao-giai-quyet-tthc";
 export const DEMO_DOSSIER_WORKBOOK = "bao-cao-giai-quyet-tthc-mau-quy-3-2025.xlsx";
 export const DEMO_DOSSIER_REPORT = "bao-cao-giai-quyet-tthc-quy-3-2025.docx";
 export const DEMO_DOSSIER_TODAY = new Date(2025, 9, 1);
+
+/** The one-stop system's export (illustrative, an HTML table saved as .xls) and what importing it writes. */
+export const DEMO_ONE_STOP_EXPORT = path.join(__dirname, "..", "..", "templates", "samples", "bieu-06-mot-cua-quy-3-2025.xls");
+export const DEMO_IMPORTED_WORKBOOK = "bao-cao-giai-quyet-tthc-mot-cua-quy-3-2025.xlsx";
+export const DEMO_IMPORTED_REPORT = "bao-cao-giai-quyet-tthc-mot-cua-quy-3-2025.docx";
 
 /** The units of the roll-up example, in the order of the data file. */
 export function demoUnitNames(): string[] {
@@ -117,6 +129,16 @@ export function demoSteps(outDir: string): DemoStep[] {
       argv: ["export", path.join(outDir, DEMO_DOSSIER_WORKBOOK)],
       today: DEMO_DOSSIER_TODAY,
     },
+    {
+      title: "Nhận số liệu Biểu 06 từ bảng xuất của hệ thống một cửa (tệp .xls minh họa): cột nhận theo tiêu đề, dòng theo tên lĩnh vực",
+      argv: ["import-figures", path.join(outDir, DEMO_DOSSIER_WORKBOOK), DEMO_ONE_STOP_EXPORT, "-o", path.join(outDir, DEMO_IMPORTED_WORKBOOK), "--force"],
+      today: DEMO_DOSSIER_TODAY,
+    },
+    {
+      title: "Kiểm tra và xuất báo cáo Word với số liệu vừa nhận",
+      argv: ["export", path.join(outDir, DEMO_IMPORTED_WORKBOOK), "-o", path.join(outDir, DEMO_IMPORTED_REPORT)],
+      today: DEMO_DOSSIER_TODAY,
+    },
   ];
 }
 
@@ -141,6 +163,8 @@ export async function runDemo(outDir: string, io: CliIO): Promise<number> {
     ["Sổ của từng đơn vị", path.join(outDir, DEMO_UNIT_DIR)],
     ["Sổ báo cáo giải quyết TTHC quý III/2025", path.join(outDir, DEMO_DOSSIER_WORKBOOK)],
     ["Báo cáo Word giải quyết TTHC quý III/2025", path.join(outDir, DEMO_DOSSIER_REPORT)],
+    ["Sổ quý III/2025 với số liệu nhận từ hệ thống một cửa", path.join(outDir, DEMO_IMPORTED_WORKBOOK)],
+    ["Báo cáo Word từ số liệu đó", path.join(outDir, DEMO_IMPORTED_REPORT)],
   ];
   const width = Math.max(...files.map(([label]) => label.length));
   io.out("\nXong. Các tệp chính:");

@@ -85,6 +85,14 @@ export const USAGE_OF = {
       sang Unicode, đặt phông Times New Roman cho các ô đó; mọi thứ khác giữ nguyên.
       Ghi ra bản sao (không bao giờ ghi đè tệp gốc); in mỗi ô đã đổi một dòng.
       --force    ghi đè nếu tệp bản sửa đã có`,
+  "import-figures": `  bao-cao import-figures <sổ.xlsx> <bảng-nguồn> -o <sổ-mới.xlsx> [--force]
+      Nhận số liệu Biểu 06 từ bảng xuất của hệ thống một cửa (.xlsx, .csv, hoặc
+      bảng HTML lưu tên .xls) vào sổ báo cáo: cột nhận theo chữ ở tiêu đề (thứ tự,
+      cách ghi tùy hệ thống), dòng nhận theo tên lĩnh vực; lĩnh vực mới thêm dòng,
+      lĩnh vực không có trong bảng nguồn ghi 0. Bỏ qua STT, cột tỷ lệ, dòng nhóm,
+      dòng tổng (đối chiếu với tổng các dòng). Bảng nguồn có chỗ không nhận được
+      thì dừng, không ghi gì. Sổ gốc giữ nguyên.
+      --force    ghi đè nếu tệp sổ mới đã có`,
 } as const;
 
 export const M = {
@@ -165,6 +173,15 @@ export const MSG_NEXT_PERIOD_CLI = {
   written: (from: string, to: string, file: string) => `Đã tạo sổ ${to} (từ sổ ${from}): ${file}`,
   units: (n: number) => `Giữ ${n} trang đơn vị, số liệu đã xóa để các đơn vị nhập kỳ mới.`,
   next: (file: string) => `Nhập số liệu kỳ mới vào các ô nền vàng, rồi kiểm tra: bao-cao check "${file}"`,
+} as const;
+
+export const MSG_IMPORT_CLI = {
+  needFiles: "Lệnh import-figures cần sổ báo cáo và bảng nguồn, ví dụ: bao-cao import-figures so-bao-cao.xlsx bieu-06.xls -o so-moi.xlsx",
+  tooMany: (extra: string[]) => `Lệnh import-figures nhận một sổ và một bảng nguồn, thừa: ${extra.join(" ")}.`,
+  needOutput: "Thiếu tệp sổ mới: thêm -o <sổ-mới.xlsx> (sổ báo cáo gốc không bị ghi đè).",
+  failed: (file: string, message: string) => `Tệp "${file}": ${message}`,
+  written: (file: string) => `Đã ghi sổ có số liệu mới: ${file}`,
+  next: (file: string) => `Kiểm tra lại: bao-cao check "${file}"`,
 } as const;
 
 export const MSG_FIX_TEXT = {

@@ -4,7 +4,7 @@ import { COMMANDS, commandNames, findCommand, USAGE } from "./registry";
 import { runCli } from "./testing";
 
 const today = new Date(2025, 3, 1);
-const NAMES = ["kinds", "definition", "template", "rollup", "check", "export", "next-period", "fix-text"];
+const NAMES = ["kinds", "definition", "template", "rollup", "check", "export", "next-period", "fix-text", "import-figures"];
 
 describe("the registry", () => {
   it("holds every command once, in the order of the usage text", () => {

@@ -7,6 +7,7 @@ import { checkCommand } from "./commands/check";
 import { definitionCommand } from "./commands/definition";
 import { exportCommand } from "./commands/export";
 import { fixTextCommand } from "./commands/fix-text";
+import { importFiguresCommand } from "./commands/import-figures";
 import { kindsCommand } from "./commands/kinds";
 import { nextPeriodCommand } from "./commands/next-period";
 import { rollupCommand } from "./commands/rollup";
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   nextPeriodCommand,
   fixTextCommand,
+  importFiguresCommand,
 ];
 
 export const commandNames = (): string[] => COMMANDS.map((c) => c.name);

@@ -11,6 +11,7 @@ import { applyLayout, type ApplyLayoutResult } from "../excel/apply-layout";
 import { checkAndMark, selectCell, type CheckAndMarkResult } from "../excel/check-and-mark";
 import type { ExcelHost, Progress } from "../excel/host";
 import type { ImportFile, ImportResult, ImportStep } from "../excel/import-units";
+import type { ImportFiguresHooks, ImportFiguresOutcome, ImportFiguresPreview } from "../excel/import-figures";
 import { addUnits, NoUnitsError, rollupInExcel } from "../excel/units";
 import { convertLegacyCells, type LegacyFixOutcome } from "../excel/fix-legacy-text";
 import { hasErrors } from "../workbook/check-workbook";
@@ -210,6 +211,20 @@ export function convertLegacyText(host: ExcelHost, problems: Pick<Problem, "shee
     host,
     problems.map((p) => ({ sheet: p.sheet, cell: p.cell })),
   );
+}
+
+/* ------------------------------------------------------------------ figures from the one-stop system */
+
+export type { ImportFiguresHooks, ImportFiguresOutcome, ImportFiguresPreview };
+
+/**
+ * "Nhận số liệu từ bảng": the one-stop system's table pasted into a sheet, read by its headers
+ * with the same code as `bao-cao import-figures`, written into the report's table once the
+ * office agrees (src/excel/import-figures.ts, loaded only now, in its own chunk).
+ */
+export async function importFigures(host: ExcelHost, hooks: ImportFiguresHooks): Promise<ImportFiguresOutcome> {
+  const { importFiguresInExcel } = await import(/* webpackChunkName: "import-figures" */ "../excel/import-figures");
+  return importFiguresInExcel(host, hooks);
 }
 
 /* ------------------------------------------------------------------ next period, preview */

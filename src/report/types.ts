@@ -38,6 +38,28 @@ export interface TableColumnDef {
    * input; the reader takes the value Excel computed.
    */
   sumOf?: string[];
+  /**
+   * Other words for the column's own header in tables exported by other systems ("Qua mạng"
+   * for "Trực tuyến"), for the import of such a table (src/import/). Matched ignoring case,
+   * spacing and Unicode composition, as whole words.
+   */
+  words?: string[];
+}
+
+/** Words the import of an exported table (src/import/) recognises, besides the definition's own labels. */
+export interface TableSourceWords {
+  /** other words for each group header, by the group's label ("Số hồ sơ đã giải quyết": ["Đã xử lý"]) */
+  groups?: Record<string, string[]>;
+  /** other words for the row-label column's header ("Lĩnh vực", "Tên lĩnh vực") */
+  rowHeader?: string[];
+  /** other words for the total row's label ("Tổng số", "Cộng") */
+  total?: string[];
+  /** words of a serial-number column's header ("STT", "TT") */
+  serial?: string[];
+  /** words of columns that are left out (rates: "Tỷ lệ", "%") */
+  skip?: string[];
+  /** words of header cells that only join others ("Trong đó", "Chia ra") */
+  filler?: string[];
 }
 
 /** What a table field adds to a field. */
@@ -51,6 +73,8 @@ export interface TableDef {
   totalLabel: string;
   /** Unit of measure (đơn vị tính) of every figure ("Số hồ sơ TTHC"), printed above the Word table. */
   measure?: string;
+  /** Words for importing the table from another system's export (src/import/). */
+  sourceWords?: TableSourceWords;
 }
 
 export interface FieldDef {

@@ -28,7 +28,7 @@ import {
 } from "./testing";
 
 const TODAY = new Date(2024, 11, 5);
-const ACTION_NAMES = ["Tạo mẫu", "Kiểm tra", "Tổng hợp", "Xem trước", "Xuất báo cáo", "Kỳ mới"];
+const ACTION_NAMES = ["Tạo mẫu", "Nhận số liệu từ bảng", "Kiểm tra", "Tổng hợp", "Xem trước", "Xuất báo cáo", "Kỳ mới"];
 
 failOnReactWarnings();
 

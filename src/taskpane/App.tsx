@@ -7,7 +7,7 @@
 import { Button, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type * as sharedCommands from "../commands/addin-commands";
-import type { Delivery, ImportResult, TypedSummaryCell } from "../commands/addin-commands";
+import type { Delivery, ImportFiguresPreview, ImportResult, TypedSummaryCell } from "../commands/addin-commands";
 import { paneCommands } from "./pane-commands";
 import type { ExcelHost, Progress } from "../excel/host";
 import type { Problem } from "../report/types";
@@ -29,7 +29,7 @@ import {
 } from "./notices";
 import { later } from "./later";
 import { problemKey } from "./problem-key";
-import { TEXT, TEXT_KINDS, TEXT_NEXT_PERIOD, TEXT_PREVIEW } from "./texts";
+import { TEXT, TEXT_IMPORT_FIGURES, TEXT_KINDS, TEXT_NEXT_PERIOD, TEXT_PREVIEW } from "./texts";
 import { KindPicker, OWN_DEFINITION } from "./KindPicker";
 import type { ReportDefinition } from "../report/types";
 
@@ -48,6 +48,7 @@ export type PaneCommands = Pick<
   | "convertLegacyText"
   | "nextPeriodWorkbook"
   | "previewReport"
+  | "importFigures"
 >;
 
 export interface AppProps {
@@ -102,6 +103,8 @@ const loadOverwriteDialog = () => import(/* webpackChunkName: "confirm-dialog" *
 const ConfirmOverwriteDialog = lazy(() => loadOverwriteDialog().then((m) => ({ default: m.ConfirmOverwriteDialog })));
 const loadUnicodeDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmUnicodeDialog");
 const ConfirmUnicodeDialog = lazy(() => loadUnicodeDialog().then((m) => ({ default: m.ConfirmUnicodeDialog })));
+const loadFiguresDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "./ConfirmFiguresDialog");
+const ConfirmFiguresDialog = lazy(() => loadFiguresDialog().then((m) => ({ default: m.ConfirmFiguresDialog })));
 
 /** The report's preview (docx-preview and its page fitting): a chunk of its own, fetched when "Xem trước" is pressed. */
 const loadPreview = () => import(/* webpackChunkName: "preview" */ "./ReportPreview");
@@ -127,7 +130,8 @@ export function preloadPaneParts(): Promise<unknown> {
 type PendingConfirm =
   | { kind: "warnings"; warnings: Problem[]; resolve(proceed: boolean): void }
   | { kind: "overwrite"; cells: TypedSummaryCell[]; resolve(replace: boolean): void }
-  | { kind: "unicode"; cells: Problem[]; resolve(convert: boolean): void };
+  | { kind: "unicode"; cells: Problem[]; resolve(convert: boolean): void }
+  | { kind: "figures"; preview: ImportFiguresPreview; resolve(write: boolean): void };
 
 /** A picked file's bytes (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
 export function fileBytes(file: Blob): Promise<Uint8Array> {
@@ -156,6 +160,7 @@ export function App({ host, platform, deliver, today = now, launchCommand = null
   const [dialogWanted, setDialogWanted] = useState(false);
   const [overwriteDialogWanted, setOverwriteDialogWanted] = useState(false);
   const [unicodeDialogWanted, setUnicodeDialogWanted] = useState(false);
+  const [figuresDialogWanted, setFiguresDialogWanted] = useState(false);
   const kinds = commands.reportKinds();
   /** the kind "Tạo mẫu" makes: a built-in id (the monthly report first) or OWN_DEFINITION */
   const [chosenKind, setChosenKind] = useState(kinds[0]?.id ?? "");
@@ -320,6 +325,32 @@ export function App({ host, platform, deliver, today = now, launchCommand = null
     [run, commands, host, forgetProblems, workbookKind],
   );
 
+  /** "Nhận số liệu từ bảng": the pasted table read, shown, written after a yes. */
+  const importFigures = useCallback(
+    () =>
+      run(TEXT_IMPORT_FIGURES.progress, async (progress) => {
+        const dialog = loadFiguresDialog();
+        dialog.catch(() => undefined); // a failure surfaces below, only if the dialog is needed
+        const words = import(/* webpackChunkName: "import-figures-notices" */ "./import-figures-notices");
+        const outcome = await commands.importFigures(host, {
+          confirm: async (preview) => {
+            await dialog;
+            const yes = await new Promise<boolean>((resolve) => {
+              progress(TEXT.progress.confirm);
+              setFiguresDialogWanted(true);
+              setPending({ kind: "figures", preview, resolve });
+            });
+            if (yes) progress(TEXT_IMPORT_FIGURES.writing);
+            return yes;
+          },
+        });
+        if (outcome.definition) setWorkbookKind(outcome.definition);
+        if (outcome.status === "imported") forgetProblems();
+        setNotices((await words).importFiguresNotices(outcome));
+      }),
+    [run, commands, host, forgetProblems],
+  );
+
   /** "Chuyển sang Unicode": asked first, then one batch of writes, then the check again. */
   const convertLegacy = useCallback(
     () =>
@@ -404,6 +435,7 @@ export function App({ host, platform, deliver, today = now, launchCommand = null
 
   const handlers: Record<PaneActionId, () => void> = {
     createTemplate: () => void createTemplate(),
+    importFigures: () => void importFigures(),
     check: () => void check(),
     rollUp: () => void rollUp(),
     export: () => void exportReport(),
@@ -508,6 +540,11 @@ export function App({ host, platform, deliver, today = now, launchCommand = null
       {overwriteDialogWanted && (
         <Suspense fallback={null}>
           <ConfirmOverwriteDialog cells={pending?.kind === "overwrite" ? pending.cells : null} onAnswer={answer} />
+        </Suspense>
+      )}
+      {figuresDialogWanted && (
+        <Suspense fallback={null}>
+          <ConfirmFiguresDialog preview={pending?.kind === "figures" ? pending.preview : null} onAnswer={answer} />
         </Suspense>
       )}
       {unicodeDialogWanted && (

@@ -5,7 +5,7 @@
  * "Thêm đơn vị" and "Nhập từ tệp" are not listed here: they sit in the pane's "Đơn vị" section
  * (UnitsSection.tsx), beside the unit name field.
  */
-export type PaneActionId = "createTemplate" | "check" | "rollUp" | "preview" | "export" | "nextPeriod";
+export type PaneActionId = "createTemplate" | "importFigures" | "check" | "rollUp" | "preview" | "export" | "nextPeriod";
 
 export interface PaneAction {
   id: PaneActionId;
@@ -21,6 +21,12 @@ export const PANE_ACTIONS: readonly PaneAction[] = [
     id: "createTemplate",
     label: "Tạo mẫu",
     description: "Tạo các trang tính để nhập số liệu báo cáo. Trang tính đã có được giữ nguyên.",
+  },
+  {
+    id: "importFigures",
+    label: "Nhận số liệu từ bảng",
+    description:
+      "Đọc bảng Biểu 06 xuất từ hệ thống một cửa mà bạn đã dán vào một trang tính (hoặc vùng đang chọn), cho xem cột nào ứng với cột nào, rồi ghi vào bảng của sổ khi bạn đồng ý.",
   },
   {
     id: "check",

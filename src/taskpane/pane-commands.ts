@@ -59,4 +59,5 @@ export const paneCommands: PaneCommands = {
   convertLegacyText: later("convertLegacyText"),
   nextPeriodWorkbook: later("nextPeriodWorkbook"),
   previewReport: later("previewReport"),
+  importFigures: later("importFigures"),
 };

@@ -64,6 +64,7 @@ export function fakeCommands(): FakeCommands {
     convertLegacyText: jest.fn(),
     nextPeriodWorkbook: jest.fn(),
     previewReport: jest.fn(),
+    importFigures: jest.fn(),
     // the real list of kinds; reading an own definition is the real parser too
     reportKinds: jest.fn(() => realCommands.reportKinds()),
     definitionFromFile: jest.fn((text: string, name: string) => realCommands.definitionFromFile(text, name)),

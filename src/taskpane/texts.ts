@@ -165,3 +165,16 @@ export const TEXT_NEXT_PERIOD = {
   progress: "Đang đọc sổ…",
   keepText: "Giữ lời văn (nhận xét, nhiệm vụ, kiến nghị)",
 } as const;
+
+/** "Nhận số liệu từ bảng": the pasted one-stop table into the report's table. */
+export const TEXT_IMPORT_FIGURES = {
+  progress: "Đang đọc bảng đã dán…",
+  writing: "Đang ghi số liệu vào bảng…",
+  title: "Ghi số liệu từ bảng đã dán?",
+  intro: (from: string, to: string) => `Đã đọc ${from}. Số liệu của bảng ở trang tính "${to}" sẽ được thay như sau:`,
+  warning: "Cảnh báo:",
+  yes: "Ghi số liệu",
+  no: "Không ghi",
+  done: (to: string) => `Đã ghi số liệu vào bảng ở trang tính "${to}". Bấm "Kiểm tra" để xem lại.`,
+  cancelled: "Chưa ghi gì vào sổ.",
+} as const;

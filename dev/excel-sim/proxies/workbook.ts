@@ -5,8 +5,9 @@ import type { SimRequestContext } from "../context";
 import { SimObject } from "../proxy-base";
 import { SimApplication } from "./application";
 import { SimNamedItemCollection } from "./named-item";
+import { SimRange } from "./range";
 import { SimSettingCollection } from "./setting";
-import { seal } from "./shared";
+import { model, seal } from "./shared";
 import { SimWorksheetCollection } from "./worksheet-collection";
 
 export class SimWorkbookProxy extends SimObject {
@@ -44,5 +45,16 @@ export class SimWorkbookProxy extends SimObject {
   }
   get name(): string {
     return this._get("name");
+  }
+
+  /** The selected range of the active sheet (what the user selected last, or what Range.select() chose). */
+  getSelectedRange(): SimRange {
+    return this._child(
+      new SimRange(this.context, () => {
+        const s = model(this.context).activeSheet();
+        return { sheet: s, rect: { ...s.selection } };
+      }),
+      "getSelectedRange",
+    );
   }
 }
