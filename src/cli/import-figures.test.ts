@@ -77,6 +77,28 @@ async function checkHasNoError(workbook: string) {
 }
 
 describe("import-figures", () => {
+  it("writes into the office's own file: its own sheet, values and widths stay, only the table's cells change", async () => {
+    const ExcelJS = loadExcelJs();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const own = wb.addWorksheet("Ghi chép");
+    own.getCell("A1").value = "Số liệu đối chiếu với phần mềm một cửa";
+    own.getColumn(2).width = 77;
+    const mine = fresh("so-cua-van-phong.xlsx");
+    await wb.xlsx.writeFile(mine);
+    const out = fresh("so-moi.xlsx");
+    const r = await run("import-figures", mine, SAMPLE_EXPORT, "-o", out);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(EXIT.ok);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    expect(back.getWorksheet("Ghi chép")?.getCell("A1").value).toBe("Số liệu đối chiếu với phần mềm một cửa");
+    expect(back.getWorksheet("Ghi chép")?.getColumn(2).width).toBe(77);
+    await checkHasNoError(out);
+    const t = await exportedTable(out);
+    expect(t.rows.get(rowLabelKey("Hộ tịch"))).toEqual([1245, 188, 1034, 23, 1201, 402, 771, 28, 44, 41, 3]);
+  });
+
   it("imports the HTML table saved as .xls: check finds no error, the report's Biểu 06 has the source's numbers row by row", async () => {
     const out = fresh("so-moi.xlsx");
     const before = hash(book);
@@ -123,7 +145,10 @@ describe("import-figures", () => {
     await wb.xlsx.writeFile(source);
     const out = fresh("so-moi.xlsx");
     const r = await run("import-figures", book, source, "-o", out);
-    expect(r.err).toEqual([]);
+    // the table grows by a row, so the sheet is rebuilt: said by name, never silently
+    expect(r.err).toEqual([
+      expect.stringMatching(/^Cảnh báo: Bảng có thêm 1 lĩnh vực nên các dòng của trang "Biểu 06" phải dời xuống; sổ mới được làm lại từ mẫu/),
+    ]);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toContain('Lĩnh vực mới, thêm vào bảng: "Nông nghiệp".');
     await checkHasNoError(out);

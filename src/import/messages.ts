@@ -76,3 +76,17 @@ export const MSG_IMPORT = {
   added: (rows: string[]) => `Lĩnh vực mới, thêm vào bảng: ${rows.map(q).join(", ")}.`,
   zeroed: (rows: string[]) => `Lĩnh vực có trong sổ nhưng không có trong bảng nguồn, ghi 0: ${rows.map(q).join(", ")}.`,
 } as const;
+
+const sheetList = (sheets: string[]) => sheets.map((s) => `"${s}"`).join(", ");
+const NOT_CARRIED = "những gì văn phòng thêm vào sổ (trang tính riêng, biểu đồ, ghi chú, độ rộng cột, định dạng) không được chép sang";
+
+/** Why the workbook written by an import had to be rebuilt from the layout, and what that loses. */
+export const MSG_IMPORT_FILE = {
+  grown: (sheets: string[], added: number) =>
+    `Bảng có thêm ${added} lĩnh vực nên các dòng của trang ${sheetList(sheets)} phải dời xuống; sổ mới được làm lại từ mẫu: ${NOT_CARRIED}. ` +
+    'Muốn giữ chúng, hãy chèn trước vào bảng của sổ gốc các dòng lĩnh vực mới (ngay trên dòng "Tổng cộng") rồi nhận số liệu lại.',
+  moved: (sheets: string[]) =>
+    `Trang tính ${sheetList(sheets)} không còn khớp với mẫu (hàng hoặc ô đã dời chỗ), nên sổ mới được làm lại từ mẫu: ${NOT_CARRIED}.`,
+  noFile: `Không có tệp sổ gốc, nên sổ mới được làm lại từ mẫu: ${NOT_CARRIED}.`,
+  unreadable: `Tệp sổ gốc có phần không đọc được, nên sổ mới được làm lại từ mẫu: ${NOT_CARRIED}.`,
+} as const;

@@ -2,7 +2,8 @@
  * `bao-cao import-figures <sổ.xlsx> <bảng-nguồn> -o <sổ-mới.xlsx> [--force]`: the one-stop
  * system's exported table (.xlsx, .csv, or the HTML table saved as .xls) read by its headers
  * (src/import/figures.ts) into the report workbook's table (src/import/plan.ts), written as a
- * new workbook. Neither input is written; nothing is written when the source cannot be mapped.
+ * new workbook: the office's own file with the table's cells changed (src/import/write.ts).
+ * Neither input is written; nothing is written when the source cannot be mapped.
  */
 import * as path from "node:path";
 import { importFirstTable } from "../../import/figures";
@@ -13,7 +14,7 @@ import { importedWorkbookBytes } from "../../import/write";
 import { requireExtension } from "../args";
 import { defineCommand } from "../command";
 import { EXIT, failure, usageError } from "../errors";
-import { checkOutput, readInput, readWorkbookFile, refuseDirectory, refuseInputAsOutput, writeOutput } from "../files";
+import { checkOutput, readInput, refuseDirectory, refuseInputAsOutput, snapshotOfFile, writeOutput } from "../files";
 import { MSG_IMPORT_CLI, USAGE_OF } from "../messages";
 import { kindOfWorkbook } from "../report-kind";
 
@@ -33,7 +34,8 @@ export const importFiguresCommand = defineCommand({
     requireExtension(output, ".xlsx");
     await checkOutput(output, { mayExist: Boolean(values.force) });
 
-    const snapshot = await readWorkbookFile(book);
+    const original = await readInput(book);
+    const snapshot = await snapshotOfFile(book, original);
     const kind = await kindOfWorkbook(snapshot);
     const read = await readSourceTables(new Uint8Array(await readInput(sourceFile)), path.basename(sourceFile));
     if (!read.ok) throw failure(MSG_IMPORT.source[read.problem](sourceFile));
@@ -43,8 +45,11 @@ export const importFiguresCommand = defineCommand({
     if (!plan.ok) throw failure(MSG_IMPORT_CLI.failed(book, plan.message));
     for (const line of importSummary(imported, plan)) ctx.io.out(line);
     for (const w of imported.warnings) ctx.io.err(`Cảnh báo: ${w}`);
-    await writeOutput(output, await importedWorkbookBytes(plan));
+    // the office's own file with the table's cells changed: its additions stay
+    const written = await importedWorkbookBytes(plan, original);
+    await writeOutput(output, written.bytes);
     ctx.io.out(MSG_IMPORT_CLI.written(output));
+    if (written.notKept) ctx.io.err(`Cảnh báo: ${written.notKept}`);
     ctx.io.out(MSG_IMPORT_CLI.next(output));
     return EXIT.ok;
   },
