@@ -86,6 +86,25 @@ describe("every .xlsx written is valid Open XML", () => {
     }
   });
 
+  it("import-figures of the one-stop system's export, into the file as it is and rebuilt when a lĩnh vực is added", async () => {
+    const book = join(dir, "giai-quyet-mau.xlsx");
+    await run("template", "--kind", "bao-cao-giai-quyet-tthc", "--sample", "-o", book);
+    const source = join(__dirname, "..", "templates", "samples", "bieu-06-mot-cua-quy-3-2025.xls");
+    const patched = join(dir, "nhan-so-lieu.xlsx");
+    await run("import-figures", book, source, "-o", patched);
+    await expectValid(patched);
+    await expectUntouchedOutsideCells(book, patched);
+    // a source with a lĩnh vực the workbook lacks: the rows under the table move, the workbook is rebuilt (and said so)
+    const html = readFileSync(source, "utf8").replace(/Lĩnh vực Hộ tịch/, "Nông nghiệp");
+    const grown = join(dir, "bieu-06-them-linh-vuc.xls");
+    writeFileSync(grown, html);
+    const rebuilt = join(dir, "nhan-so-lieu-them-dong.xlsx");
+    const r = await runCli(["import-figures", book, grown, "-o", rebuilt], { today });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Bảng có thêm 1 lĩnh vực nên các dòng của trang "Biểu 06" phải dời xuống');
+    await expectValid(rebuilt);
+  });
+
   it("rollup of two units", async () => {
     const units = await twoUnits("rollup");
     const out = join(dir, "tong-hop.xlsx");
