@@ -152,7 +152,7 @@ export function figureTable(def: TableDef, value: TableValue, totalWidth: number
 
 /** One appendix as a section of its own: a new page, landscape when asked, page numbers continued. */
 export function appendixSection(def: ReportDefinition, data: ReportData, appendix: AppendixDef): ISectionOptions {
-  const field = fieldById(def, appendix.table);
+  const field = fieldById(def, appendix.table!);
   const orientation = appendix.orientation ?? "portrait";
   const width = textWidthOf(orientation);
   const fill = (t: string) => fillTemplate(t, data, documentPlaceholders(def, data));

@@ -6,6 +6,7 @@
 import { fieldById, numberValue, tableValue } from "./definition";
 import type { ComputedValue, ReportData, ReportDefinition, ValueRef } from "./types";
 import { periodPlaceholders } from "./period";
+import { isUnitValue, unitValueNumber, unitValueText } from "./unit-results";
 import { formatNumber, formatPercent } from "./wording";
 
 /** What a computed value shows while a figure it needs is missing. */
@@ -54,6 +55,7 @@ export function changeWords(previous: number, current: number): string | null {
  * missing, or for a percentage or a change, whose words are not a number.
  */
 export function computedNumber(def: ReportDefinition, data: ReportData, value: ComputedValue): number | null {
+  if (isUnitValue(value)) return unitValueNumber(def, data.units ?? [], value);
   if ("sum" in value) return sumOf(def, data, value.sum);
   if ("difference" in value) {
     const plus = sumOf(def, data, value.difference);
@@ -65,6 +67,7 @@ export function computedNumber(def: ReportDefinition, data: ReportData, value: C
 
 /** One computed value as text. */
 export function computedText(def: ReportDefinition, data: ReportData, value: ComputedValue): string {
+  if (isUnitValue(value)) return unitValueText(def, data.units ?? [], value);
   if ("change" in value) {
     const before = data.previous?.totals[value.change];
     const whenNone = value.whenNoPrevious ?? "";

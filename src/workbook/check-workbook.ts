@@ -10,6 +10,7 @@ import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { legacyTextProblems } from "./legacy-check";
 import { previousTotalsOf } from "./previous-totals";
+import { readUnitResults } from "./unit-results";
 import { readWorkbook, type FieldLocation, type Growth } from "./read";
 import { crossCheckRollup } from "./rollup-cross-check";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -57,7 +58,9 @@ export function checkWorkbook(def: ReportDefinition, layout: WorkbookLayout, sna
   const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy], layout, snapshot);
   // a workbook made by "Kỳ mới" keeps the previous period's totals, for the sentences that compare
   const previous = previousTotalsOf(snapshot);
-  const data = previous ? { ...read.data, previous } : read.data;
+  // a summary workbook's per-unit sheet, for the sentences and the appendix about units
+  const unitResults = readUnitResults(def, snapshot);
+  const data = { ...read.data, ...(previous ? { previous } : {}), ...(unitResults ? { units: unitResults } : {}) };
   return { data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0, growth: read.growth };
 }
 
