@@ -334,6 +334,8 @@ export interface UnitResultsDef {
   rates?: { value: string; label: string }[];
   /** the unit's rank by one of `rates` (the highest rate is 1) */
   rank?: { value: string; label: string };
+  /** label of the total row of the report's per-unit appendix ("Tổng cộng"); no total row without it */
+  totalLabel?: string;
 }
 
 /** One unit's figures, as the per-unit sheet holds them: by value reference ("BIEU_06.TONG_NHAN", "PAKN_TONG"). */
