@@ -279,6 +279,11 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
       needRef(`${at}/change`, v.change);
       if (v.text !== undefined && !v.text.includes("{change}"))
         add(`${at}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
+    } else if ("compare" in v) {
+      needRef(`${at}/compare`, v.compare);
+      v.with.forEach((part, j) => {
+        if (!part.text.includes("{change}")) add(`${at}/with/${j}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
+      });
     } else if ("percent" in v) {
       v.percent.forEach((ref, j) => needRef(`${at}/percent/${j}`, ref));
       v.over.forEach((ref, j) => needRef(`${at}/over/${j}`, ref));

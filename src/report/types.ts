@@ -248,6 +248,16 @@ export type ComputedValue =
    * when the workbook has no previous period, or its figure was 0 or missing
    */
   | { change: ValueRef; text?: string; whenNoPrevious?: string }
+  /**
+   * the change of a figure against earlier periods "Kỳ mới" kept in the workbook, in one phrase:
+   * `before` + each part said (`with`, in order) joined by `separator` + `after`, or "" when none
+   * is. A part compares with the previous period ("previous") or the same period of last year
+   * ("lastYear", left out in a yearly report, where it is the previous one); its `text` has
+   * "{change}" ("tăng 10,0%", "giảm 3,0%", "không đổi") and may have "{year}" (the compared
+   * period's year); it is said only when that period is kept and its figure was not 0.
+   * " (tăng 10,0% so với kỳ trước; tăng 19,8% so với cùng kỳ năm 2025)"
+   */
+  | { compare: ValueRef; with: { against: "previous" | "lastYear"; text: string }[]; before?: string; separator?: string; after?: string }
   /** the number of units of a summary workbook (its per-unit sheet: src/workbook/unit-results.ts); 0 without units */
   | { unitCount: true }
   /** the number of units whose rate (a `percent` value's name) is at least `atLeast` percent ("98") */
@@ -373,8 +383,12 @@ export type FieldValue = string | number | string[] | TableValue | null;
 export interface PreviousTotals {
   /** the previous period in words ("tháng 11 năm 2024") */
   period: string;
+  /** the period itself, when its words say it (read back from `period`) */
+  at?: { type: PeriodType; number: number; year: number };
   /** by value reference: a count field ("PAKN_TONG") or a table column's total ("BIEU_06.TONG_NHAN") */
   totals: Record<string, number>;
+  /** every period before it that "Kỳ mới" kept, the most recent first (for "cùng kỳ năm 2025") */
+  earlier?: PreviousTotals[];
 }
 
 /** The report's data: one value per field id. */
