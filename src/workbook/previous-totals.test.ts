@@ -11,9 +11,17 @@ function workbook(cells: { address: string; value: string | number }[]): Workboo
   return { sheets: [{ name: KIND_SHEET, cells: Object.fromEntries(cells.map((c) => [c.address, c.value])) }], names: {} };
 }
 
-const q2: PreviousTotals = { period: "quý II năm 2026", at: { type: "quy", number: 2, year: 2026 }, totals: { "BIEU_06.TONG_NHAN": 1200, "BIEU_06.DA_GQ": 1100 } };
+const q2: PreviousTotals = {
+  period: "quý II năm 2026",
+  at: { type: "quy", number: 2, year: 2026 },
+  totals: { "BIEU_06.TONG_NHAN": 1200, "BIEU_06.DA_GQ": 1100 },
+};
 const q1: PreviousTotals = { period: "quý I năm 2026", at: { type: "quy", number: 1, year: 2026 }, totals: { "BIEU_06.TONG_NHAN": 1000 } };
-const q4: PreviousTotals = { period: "quý IV năm 2025", at: { type: "quy", number: 4, year: 2025 }, totals: { "BIEU_06.TONG_NHAN": 900, "BIEU_06.DA_GQ": 850 } };
+const q4: PreviousTotals = {
+  period: "quý IV năm 2025",
+  at: { type: "quy", number: 4, year: 2025 },
+  totals: { "BIEU_06.TONG_NHAN": 900, "BIEU_06.DA_GQ": 850 },
+};
 
 describe("the history of totals on the kind sheet", () => {
   it("keeps one column per period, the previous in E, the references in D", () => {
