@@ -17,7 +17,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import JSZip from "jszip";
 import { readSnapshot } from "../src/cli/xlsx";
 import { loadDefinition } from "../src/report/kinds";
 import { parseRollupFormula } from "../src/report/rollup";
@@ -25,7 +24,7 @@ import { checkWorkbook } from "../src/workbook/check-workbook";
 import { buildLayout } from "../src/workbook/layout";
 import { summaryFormulas } from "../src/workbook/units";
 import { runCli } from "../src/cli/testing";
-import { convertWithLibreOffice, hasSoffice } from "./libreoffice";
+import { convertWithLibreOffice, hasSoffice, sheetXml } from "./libreoffice";
 
 const KIND = "bao-cao-giai-quyet-tthc";
 const def = loadDefinition(KIND);
@@ -74,19 +73,6 @@ function randomRow(rnd: () => number): number[] {
 const cli = (...argv: string[]) => runCli(argv, { today });
 
 const convert = convertWithLibreOffice;
-
-/** The XML of a sheet of an .xlsx, by the sheet's name. */
-async function sheetXml(file: string, sheet: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const rid = [...workbook.matchAll(/<sheet [^>]*>/g)]
-    .map((m) => m[0])
-    .find((t) => t.includes(`name="${sheet}"`))!
-    .match(/r:id="([^"]+)"/)![1];
-  const target = rels.match(new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*>`))![0].match(/Target="([^"]+)"/)![1];
-  return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
-}
 
 describe("the dossier kind's Biểu 06 rolled up by the CLI and recalculated by LibreOffice", () => {
   const dir = mkdtempSync(join(tmpdir(), "bao-cao-dossier-lo-"));

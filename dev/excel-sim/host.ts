@@ -58,6 +58,21 @@ export interface SimRun {
   <T>(options: Excel.RunOptions | SimRunOptions | object, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
+/** An Office.AsyncResult. */
+export interface SimAsyncResult<T> {
+  status: "succeeded" | "failed";
+  value: T;
+  error?: { code: number; message: string };
+}
+
+/** An Office.File of getFileAsync. */
+export interface SimFile {
+  size: number;
+  sliceCount: number;
+  getSliceAsync(index: number, callback: (r: SimAsyncResult<{ data: number[]; index: number; size: number }>) => void): void;
+  closeAsync(callback?: (r: SimAsyncResult<void>) => void): void;
+}
+
 export class SimHost {
   readonly workbook: SimWorkbook;
   /** context.sync() calls made by the code (resettable: assign 0 or call resetSyncCount()). */
@@ -78,6 +93,53 @@ export class SimHost {
   workbookName: string;
   /** The `Excel.run` equivalent (bound: `const { run } = host` works). */
   readonly run: SimRun;
+
+  /**
+   * The document's saved .xlsx bytes that Office.context.document.getFileAsync hands over
+   * (the test gives them: the simulator does not write .xlsx); undefined makes the call fail
+   * as on a host that cannot hand the file over.
+   */
+  documentBytes: Uint8Array | undefined;
+  /** getFileAsync's files not closed yet (Office refuses a new one beyond a couple). */
+  openFiles = 0;
+
+  /** Office.context.document's file API: getFileAsync("compressed") in slices, closeAsync. */
+  readonly document = {
+    getFileAsync: (fileType: string, options: { sliceSize?: number } | undefined, callback: (r: SimAsyncResult<SimFile>) => void): void => {
+      const bytes = this.documentBytes;
+      const fail = (message: string): void =>
+        void setTimeout(() => callback({ status: "failed", value: undefined as unknown as SimFile, error: { code: 5001, message } }), 0);
+      if (fileType !== "compressed" || !bytes) return fail("The file could not be handed over.");
+      if (this.openFiles >= 2) return fail("Too many files are open.");
+      this.openFiles++;
+      const sliceSize = Math.min(options?.sliceSize ?? 4194304, 4194304);
+      const sliceCount = Math.max(1, Math.ceil(bytes.length / sliceSize));
+      let closed = false;
+      const file: SimFile = {
+        size: bytes.length,
+        sliceCount,
+        getSliceAsync: (index, cb) => {
+          const ok = !closed && index >= 0 && index < sliceCount;
+          const data = ok ? Array.from(bytes.subarray(index * sliceSize, (index + 1) * sliceSize)) : [];
+          setTimeout(
+            () =>
+              cb(
+                ok
+                  ? { status: "succeeded", value: { data, index, size: data.length } }
+                  : { status: "failed", value: undefined as never, error: { code: 5001, message: "No such slice." } },
+              ),
+            0,
+          );
+        },
+        closeAsync: (cb) => {
+          if (!closed) this.openFiles--;
+          closed = true;
+          setTimeout(() => cb?.({ status: "succeeded", value: undefined }), 0);
+        },
+      };
+      setTimeout(() => callback({ status: "succeeded", value: file }), 0);
+    },
+  };
 
   private _cellEditMode = false;
   private _editModeWaiters: Array<() => void> = [];
@@ -184,6 +246,7 @@ export class SimHost {
         platform: this.platform,
         diagnostics: { host: "Excel", platform: this.platform, version: "16.0 (excel-sim)" },
         requirements: { isSetSupported: (name: string, v?: string | number) => this.requirementSets.isSetSupported(name, v) },
+        document: this.document,
         displayLanguage: "vi-VN",
         contentLanguage: "vi-VN",
       },

@@ -35,7 +35,11 @@ export async function readInput(file: string): Promise<Buffer> {
 }
 
 export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> {
-  const bytes = await readInput(file);
+  return snapshotOfFile(file, await readInput(file));
+}
+
+/** The snapshot of a workbook file's bytes already read; an unreadable file is a failure that says why. */
+export async function snapshotOfFile(file: string, bytes: Uint8Array): Promise<WorkbookSnapshot> {
   try {
     return await readSnapshot(bytes);
   } catch (e) {

@@ -51,7 +51,9 @@ export const USAGE_OF = {
       trang nằm giữa hai trang mốc DonViDau và DonViCuoi, và công thức cộng
       =SUM(DonViDau:DonViCuoi!C5) ở mọi ô số liệu được tổng hợp (cả từng ô của bảng).
       Loại báo cáo lấy theo --base, hoặc theo sổ đơn vị đầu tiên; sổ đơn vị
-      của loại khác, hoặc có danh sách dòng (lĩnh vực) khác, bị bỏ qua.
+      của loại khác bị bỏ qua. Bảng được cộng theo lĩnh vực: lĩnh vực đơn vị
+      có mà sổ tổng hợp chưa có thành dòng mới (trước "Lĩnh vực khác"), mọi
+      trang đơn vị có cùng danh sách dòng, đơn vị không có lĩnh vực đó ghi 0.
       Có thể ghi một thư mục (lấy mọi tệp .xlsx trong đó) hoặc mẫu như don-vi/*.xlsx.
       Tệp không phải sổ đơn vị, đơn vị trùng tên, tệp hỏng được báo rồi bỏ qua;
       các tệp còn lại vẫn được tổng hợp (mã thoát 1 nếu có tệp bị bỏ qua).
@@ -137,6 +139,8 @@ export const M = {
   emptyDirectory: (d: string) => `Thư mục ${q(d)} không có tệp .xlsx nào.`,
   rollupWritten: (n: number, f: string) => `Đã tổng hợp ${n} đơn vị vào sổ: ${f}`,
   rollupSheetRenamed: (unit: string, sheet: string) => `Đơn vị ${q(unit)} nằm ở trang tính ${q(sheet)} (tên trang tính theo quy tắc của Excel).`,
+  rollupRowAdded: (label: string, unit: string, table: string) =>
+    `Thêm dòng ${q(label)} (của đơn vị ${q(unit)}) vào bảng ${q(table)} của sổ tổng hợp; các đơn vị không có lĩnh vực này ghi 0.`,
   rollupNoBase: "Sổ tổng hợp chưa có phần thông tin chung và lời văn: nhập vào các trang của mẫu, hoặc tạo lại với --base <sổ báo cáo>.",
   rollupNext: (f: string) => `Kiểm tra sổ tổng hợp (cả từng đơn vị): bao-cao check ${q(f)}`,
   rollupPartial: (skipped: number, total: number) =>
@@ -168,5 +172,6 @@ export const MSG_FIX_TEXT = {
   nothing: (file: string) => `Không có ô nào chứa chữ mã TCVN3 hay VNI trong "${file}"; không ghi tệp mới.`,
   formulas: (n: number) => `${n} ô chữ mã cũ là kết quả của công thức nên không đổi; hãy sửa ô nguồn của công thức.`,
   written: (n: number, file: string) => `Đã chuyển ${n} ô sang Unicode và ghi ra "${file}".`,
-  cannotLoad: (file: string, detail: string) => `Không mở được "${file}" để sửa (${detail}).`,
+  cannotLoad: (file: string) =>
+    `Không sửa được "${file}": một phần của tệp có dạng lạ nên không ghi được bản sửa. Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi chạy lại lệnh.`,
 } as const;

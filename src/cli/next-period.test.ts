@@ -15,6 +15,8 @@ import type { ReportData, TableValue } from "../report/types";
 import { checkWorkbook } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
 import { nextPeriod } from "../workbook/next-period";
+import { MSG_NEXT_PERIOD_FILE } from "../workbook/next-period-xlsx";
+import { XlsxPackage } from "../workbook/xlsx-patch";
 import { PREVIOUS_MARKER, previousTotalsOf } from "../workbook/previous-totals";
 import { runCli, type CliRun } from "./testing";
 import { buildWorkbook, readSnapshot, workbookBuffer } from "./xlsx";
@@ -115,6 +117,7 @@ describe("bao-cao next-period on the monthly report", () => {
     const before = hash(input);
     const output = fresh("thang-12.xlsx");
     const r = await run("next-period", input, "-o", output);
+    expect(r.stdout).not.toMatch(/không được chép sang/); // written on the workbook's own bytes
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Đã tạo sổ tháng 12 năm 2024 (từ sổ tháng 11 năm 2024)");
     expect(hash(input)).toBe(before);
@@ -136,10 +139,25 @@ describe("bao-cao next-period on the monthly report", () => {
     });
   });
 
+  it("says by name which sheet no longer matches the layout (a row moved), and then writes next period's workbook afresh", async () => {
+    const input = await workbookFile(MONTHLY, filledSample(11), "so-doi-hang.xlsx");
+    // as if the office had inserted a row above "Tổng số PAKN đã tiếp nhận": its name now points one row down
+    const pkg = await XlsxPackage.open(readFileSync(input));
+    await pkg.setDefinedName("PAKN_TONG", "'I. Kết quả'!$C$13");
+    writeFileSync(input, await pkg.bytes());
+    const output = fresh("doi-hang-12.xlsx");
+    const r = await run("next-period", input, "-o", output);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(MSG_NEXT_PERIOD_FILE.moved(["I. Kết quả"]));
+    const next = await dataOf(MONTHLY, output);
+    expect([next.values.THANG, next.values.PAKN_TONG]).toEqual([12, null]);
+  });
+
   it("tháng 12/2024 → tháng 1/2025", async () => {
     const input = await workbookFile(MONTHLY, filledSample(12));
     const output = fresh("thang-1.xlsx");
     const r = await run("next-period", input, "-o", output);
+    expect(r.stdout).not.toMatch(/không được chép sang/); // written on the workbook's own bytes
     expect(r.code).toBe(0);
     const next = await dataOf(MONTHLY, output);
     expect([next.values.THANG, next.values.NAM]).toEqual([1, 2025]);
@@ -184,6 +202,7 @@ describe("bao-cao next-period on the dossier-settlement report", () => {
     const before = hash(input);
     const output = fresh("quy-4.xlsx");
     const r = await run("next-period", input, "-o", output);
+    expect(r.stdout).not.toMatch(/không được chép sang/); // written on the workbook's own bytes
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Đã tạo sổ quý IV năm 2025 (từ sổ quý III năm 2025)");
     expect(hash(input)).toBe(before);
@@ -307,6 +326,7 @@ describe("bao-cao next-period on a roll-up", () => {
     writeFileSync(input, await workbookBuffer(buildRollupWorkbook(def, units, sample)));
     const output = fresh("tong-hop-quy-4.xlsx");
     const r = await run("next-period", input, "-o", output);
+    expect(r.stdout).not.toMatch(/không được chép sang/); // written on the workbook's own bytes
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Giữ 2 trang đơn vị");
 
@@ -326,5 +346,21 @@ describe("bao-cao next-period on a roll-up", () => {
     const next = await dataOf(DOSSIERS, output);
     const summary = next.values.BIEU_06 as TableValue;
     expect(summary.cells[0][to]).toBe((t.cells[0][from] as number) * 2 + 1);
+  });
+
+  it("names a unit sheet whose rows moved (its labels no longer where the layout puts them), and rebuilds", async () => {
+    const { buildRollupWorkbook } = await import("./xlsx");
+    const def = loadDefinition(MONTHLY);
+    const units = ["Xã An", "Phường Bình"].map((name) => ({ sheet: name, unitName: name, values: {} }));
+    const input = fresh("tong-hop-thang.xlsx");
+    writeFileSync(input, await workbookBuffer(buildRollupWorkbook(def, units, sampleData(MONTHLY))));
+    const label = (await readSnapshot(input)).sheets.find((x) => x.name === "Phường Bình")!;
+    const address = Object.keys(label.cells).find((a) => label.cells[a] === "Số TTHC đã thẩm định")!;
+    const pkg = await XlsxPackage.open(readFileSync(input));
+    await pkg.edit([{ sheet: "Phường Bình", address, value: "Số TTHC đã đánh giá tác động" }]); // as if a row had been inserted above
+    writeFileSync(input, await pkg.bytes());
+    const r = await run("next-period", input, "-o", fresh("tong-hop-thang-12.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(MSG_NEXT_PERIOD_FILE.moved(["Phường Bình"]));
   });
 });

@@ -169,6 +169,8 @@ export type RollupOutcome =
       kept: Omit<TypedSummaryCell, "value">[];
       /** sheets moved to put every unit between the bookends */
       moved: string[];
+      /** lĩnh vực added as rows to the summary's table and every unit sheet: the label and the unit that had it */
+      addedRows?: { label: string; unitName: string }[];
       /** summary cells that are not the sum of the units' figures (a unit sheet whose rows moved), checked on what Excel computed */
       crossCheck?: Problem[];
     }
@@ -193,6 +195,7 @@ export async function rollup(host: ExcelHost, hooks: RollupHooks, kind?: ReportD
       written: r.written.length,
       kept: r.kept.map((k) => ({ sheet: k.sheet, cell: k.cell, label: labelOf(k.fieldId) })),
       moved: r.moved,
+      addedRows: r.addedRows.map((a) => ({ label: a.label, unitName: a.unitName })),
       crossCheck: r.crossCheck,
     };
   } catch (e) {
@@ -228,6 +231,8 @@ export type NextPeriodOutcome =
       rewrites: string;
       delivery?: Delivery;
       definition: ReportDefinition;
+      /** what the office added and the new workbook does not carry (Vietnamese), when something is not */
+      notKept?: string;
     }
   /** not a report workbook, or its period cannot be read: `message` says so */
   | { status: "refused"; message: string; definition?: ReportDefinition };

@@ -10,7 +10,10 @@ import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import { checkWorkbook } from "../workbook/check-workbook";
 import { buildLayout, inputValues } from "../workbook/layout";
+import { officeAdditionsOf, OWN_SHEET, OWN_TEXT, withOfficeAdditions } from "../workbook/office-additions-testing";
 import { readXlsxSnapshot } from "../workbook/xlsx-read";
+import { buildWorkbook, workbookBytes } from "../workbook/xlsx-write";
+import { toTcvn3 } from "../text/legacy-vn";
 import { addUnit, createTemplate, nextPeriodWorkbook, previewReport } from "./addin-commands";
 
 const def = loadDefinition();
@@ -75,6 +78,39 @@ describe("nextPeriodWorkbook", () => {
     expect(outcome).toMatchObject({ status: "delivered", delivery: { kind: "downloaded" } });
     const data = checkWorkbook(def, buildLayout(def), await readXlsxSnapshot(new Uint8Array(await file!.arrayBuffer()))).data;
     expect(data.values.DANH_GIA_CHUNG).toEqual(sampleData().values.DANH_GIA_CHUNG);
+  });
+
+  it("carries what the office added (own sheet, chart, comment, width, conditional format) when Office hands the file over; says what is not carried when it cannot", async () => {
+    const { sim, host } = await filled();
+    // the file Office would hand over: the same workbook, with the office's additions
+    sim.documentBytes = await withOfficeAdditions(await workbookBytes(buildWorkbook(def, buildLayout(def), sampleData())));
+    const opened: string[] = [];
+    sim.resetSyncCount();
+    const outcome = await nextPeriodWorkbook({ ...host, createWorkbook: async (b64) => void opened.push(b64) }, { keepText: false, deliver: jest.fn() });
+    expect(sim.syncCount).toBe(2); // the file comes outside the round trips
+    expect(sim.openFiles).toBe(0);
+    expect(outcome).toMatchObject({ status: "opened", to: "tháng 12 năm 2024" });
+    expect(outcome).not.toHaveProperty("notKept");
+    const bytes = fromBase64(opened[0]);
+    const kept = await officeAdditionsOf(bytes);
+    expect(kept.ownSheet).toMatchObject({ landscape: true, chart: true, formula: "'I. Kết quả'!C12*2" });
+    expect(kept.ownSheet.cells).toMatchObject({ A2: "Tháng 9", B2: "14", A6: toTcvn3(OWN_TEXT) });
+    expect(kept).toMatchObject({
+      widthB: 77,
+      conditionalFormat: true,
+      comment: expect.stringContaining("Ghi chú của văn phòng"),
+      tcvnCell: { font: ".VnTime" },
+    });
+    const snapshot = await readXlsxSnapshot(bytes);
+    expect(snapshot.sheets.map((s) => s.name)).toContain(OWN_SHEET);
+    const data = checkWorkbook(def, buildLayout(def), snapshot).data;
+    expect([data.values.THANG, data.values.NAM, data.values.PAKN_TONG, data.values.DANH_GIA_CHUNG]).toEqual([12, 2024, null, []]);
+    expect(data.previous?.period).toBe("tháng 11 năm 2024");
+
+    // a host that cannot hand the file over: rebuilt, and the pane is told what is not carried
+    sim.documentBytes = undefined;
+    const rebuilt = await nextPeriodWorkbook({ ...host, createWorkbook: async () => undefined }, { keepText: false, deliver: jest.fn() });
+    expect(rebuilt).toMatchObject({ status: "opened", notKept: expect.stringContaining("không cho add-in lấy tệp sổ đang mở") });
   });
 
   it("refuses a workbook whose period cannot be read", async () => {

@@ -33,20 +33,31 @@ export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsh
 
 /**
  * "Kỳ mới": next period's workbook from the open one, which is not changed. Reads it (two
- * round trips, whatever the number of sheets), plans and writes the new .xlsx in the pane
- * (ExcelJS, loaded only now), then opens it with Excel.createWorkbook (ExcelApi 1.8), or
- * hands it over like the report where that is missing.
+ * round trips, whatever the number of sheets), takes the workbook's own bytes from Office
+ * (getFileAsync) and writes next period's changes into them (src/workbook/next-period-xlsx.ts,
+ * the writer of the command line; rebuilt from the layout, saying what is not carried, where
+ * the host cannot hand the file over), then opens it with Excel.createWorkbook (ExcelApi
+ * 1.8), or hands it over like the report where that is missing.
  */
 export async function nextPeriodWorkbook(host: ExcelHost, hooks: NextPeriodHooks): Promise<NextPeriodOutcome> {
   const progress = hooks.progress ?? (() => undefined);
   const { def, layout, snapshot } = await readWorkbookKind(host);
+  // the workbook's own bytes, so that what the office added is carried (undefined where the host cannot give them)
+  const original = host.documentFile ? await host.documentFile() : undefined;
   progress("Đang tạo sổ kỳ mới…");
   const { nextPeriodFile, toBase64, MSG_NEXT_PERIOD } = await import(/* webpackChunkName: "next-period-xlsx" */ "../workbook/next-period-xlsx");
-  const file = await nextPeriodFile(def, layout, snapshot, { keepText: hooks.keepText });
+  const file = await nextPeriodFile(def, layout, snapshot, { keepText: hooks.keepText }, original);
   if (!file.ok) return { status: "refused", message: file.message, definition: def };
   const to = periodWords(file.to);
-  const rewrites = file.rewrites.length ? MSG_NEXT_PERIOD.rewrites(file.rewrites, to) : "";
-  const done = { fileName: file.fileName, from: periodWords(file.from), to, units: file.units.length, rewrites, definition: def };
+  const done = {
+    fileName: file.fileName,
+    from: periodWords(file.from),
+    to,
+    units: file.units.length,
+    rewrites: file.rewrites.length ? MSG_NEXT_PERIOD.rewrites(file.rewrites, to) : "",
+    definition: def,
+    ...(file.notKept ? { notKept: file.notKept } : {}),
+  };
   if (host.createWorkbook && host.isSetSupported("ExcelApi", "1.8")) {
     progress("Đang mở sổ kỳ mới…");
     await host.createWorkbook(toBase64(file.bytes));

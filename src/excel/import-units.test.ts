@@ -16,6 +16,7 @@ import { createSimHost, type SimHost, type SimRequestContext } from "../../dev/e
 import { simError } from "../../dev/excel-sim/errors";
 import { loadDefinition } from "../report/kinds";
 import { buildLayout } from "../workbook/layout";
+import { withTableRows } from "../workbook/rollup-rows";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { readXlsxSnapshot } from "../workbook/xlsx-read";
 import { applyLayout } from "./apply-layout";
@@ -468,5 +469,60 @@ describe("Nhập từ tệp with ExcelApi 1.13: a unit file whose sheet has move
     expect(sim.workbook.value("Xã B", "B7")).toBe(rows[1]);
     expect(sim.workbook.value("Xã B", "C6")).toBe(0);
     expect(sim.workbook.value("Xã B", "M15")).toBe(9 * 11 + 10);
+  });
+});
+
+describe("units whose lists of lĩnh vực differ (the dossier kind's Biểu 06)", () => {
+  const ddef = loadDefinition("bao-cao-giai-quyet-tthc");
+  const dlayout = buildLayout(ddef);
+  const rows = ddef.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+  /** A row that satisfies the table's rules: n received online, all settled on time. */
+  const rowOf = (n: number) => [n, n, 0, 0, n, 0, n, 0, 0, 0, 0];
+
+  async function files(): Promise<ImportFile[]> {
+    const a = buildUnitWorkbook(ddef, "Xã A", { BIEU_06: { rows, cells: rows.map((_, r) => rowOf(r + 1)) } } as never);
+    // Xã B inserted "Nông nghiệp" inside its table, above "Xây dựng" (row 9): its names and total row grew, as in Excel
+    const farmRows = [...rows.slice(0, 3), "Nông nghiệp", ...rows.slice(3)];
+    const farmCells = farmRows.map((label) => (label === "Nông nghiệp" ? rowOf(50) : rowOf(10 * (rows.indexOf(label) + 1))));
+    const b = buildUnitWorkbook(withTableRows(ddef, { BIEU_06: farmRows }), "Xã B", { BIEU_06: { rows: farmRows, cells: farmCells } } as never);
+    // Xã C writes "Lĩnh vực hộ tịch"
+    const cRows = rows.map((r) => (r === "Hộ tịch" ? "Lĩnh vực hộ tịch" : r));
+    const c = buildUnitWorkbook(ddef, "Xã C", { BIEU_06: { rows: cRows, cells: rows.map((_, r) => rowOf(100 * (r + 1))) } } as never);
+    return [
+      { name: "xa-a.xlsx", bytes: await bytesOf(a.workbook) },
+      { name: "xa-b.xlsx", bytes: await bytesOf(b.workbook) },
+      { name: "xa-c.xlsx", bytes: await bytesOf(c.workbook) },
+    ];
+  }
+
+  it.each(["copy", "insert"] as const)("are all imported (%s), the new lĩnh vực named; Tổng hợp then adds by lĩnh vực", async (method) => {
+    const batch = await files();
+    const sim = createSimHost({ sheets: ["Sheet1"] });
+    await applyLayout(simExcelHost(sim), dlayout);
+    const host = method === "insert" ? insertFakeHost(sim, await decode(batch)).host : simExcelHost(sim);
+    sim.resetSyncCount();
+    const r = await importUnits(host, ddef, dlayout, batch);
+    expect(sim.syncCount).toBeLessThanOrEqual(4);
+    expect(r.method).toBe(method);
+    expect(r.rejected).toEqual([]);
+    expect(r.rebuilt).toBeUndefined(); // a row inserted inside the table is not a moved sheet
+    expect(r.imported.map((u) => u.sheet)).toEqual(["Xã A", "Xã B", "Xã C"]);
+    expect(r.newRows).toEqual([{ label: "Nông nghiệp", unitName: "Xã B" }]);
+    // nothing of Xã B's is lost, whichever way it came in
+    expect(sim.workbook.value("Xã B", method === "copy" ? "C15" : "C9")).toBe(50);
+
+    sim.resetSyncCount();
+    const rolled = await rollupInExcel(simExcelHost(sim), ddef, dlayout, { confirmOverwrite: async () => true });
+    expect(sim.syncCount).toBe(3);
+    expect(rolled.crossCheck).toEqual([]);
+    const merged = [...rows.slice(0, -1), "Nông nghiệp", rows[rows.length - 1]];
+    merged.forEach((label, i) => {
+      const k = rows.indexOf(label) + 1;
+      expect([label, sim.workbook.value("Biểu 06", `B${6 + i}`), sim.workbook.value("Biểu 06", `C${6 + i}`)]).toEqual([
+        label,
+        label,
+        label === "Nông nghiệp" ? 50 : 111 * k,
+      ]);
+    });
   });
 });

@@ -22,20 +22,23 @@
  *    A request to Excel on the web is capped at 5 MB, so the insertions are split into
  *    batches of at most INSERT_BATCH_CHARS of base64 (about 300 units of 10 KB in one).
  */
+import { tableRowsName } from "../report/definition";
+import { parseSheetRef } from "../report/refs";
 import type { ReportDefinition } from "../report/types";
 import { rejectionMessage } from "../workbook/file-messages";
-import type { WorkbookLayout } from "../workbook/layout";
+import { inputOf, type WorkbookLayout } from "../workbook/layout";
+import { labelText, type AddedRow } from "../workbook/rollup-rows";
 import { findLayoutShift, type LayoutShift } from "../workbook/layout-shift";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "../workbook/snapshot";
 import { readUnitFile } from "../workbook/unit-file";
 import { planRollup, unitKey, type RollupSource, type UnitFigures, type UnitTable } from "../workbook/unit-workbook";
-import { unitSheetLayout, unitSpec } from "../workbook/units";
+import { rollupFields, unitLayoutOf, unitSpec } from "../workbook/units";
 import { BOOKEND_END, BOOKEND_START } from "../report/rollup";
 import { sheetFeatures, type SheetFeatures } from "./apply-layout";
 import { describeError } from "./errors";
 import type { ExcelHost } from "./host";
 import { queueBookends, queueUnitSheets, type PlannedUnitSheet, type UnitFigure } from "./units";
-import { queueState, stateOf, type WorkbookState } from "./workbook-state";
+import { actualSheetName, queueState, stateOf, type WorkbookState } from "./workbook-state";
 
 export interface ImportFile {
   /** the file's name as the user picked it, e.g. "xa-hoa-phong.xlsx" */
@@ -64,6 +67,8 @@ export interface ImportResult {
   rejected: { file: string; message: string }[];
   /** "insert": sheets copied from the files (ExcelApi 1.13); "copy": made from the layout, figures copied */
   method: "insert" | "copy";
+  /** lĩnh vực of the imported units that the summary's table lacks: "Tổng hợp" adds them as rows to it and to every unit sheet */
+  newRows?: { label: string; unitName: string }[];
   /** when Excel refused the insertion and the copy path was taken instead: what Excel said */
   insertError?: string;
   /**
@@ -103,7 +108,8 @@ export type ImportUnitFigures = UnitFigures & { shift?: LayoutShift };
 
 function withLayoutShift(def: ReportDefinition, snapshot: WorkbookSnapshot, u: UnitFigures): ImportUnitFigures {
   const sheet = findSheet(snapshot, u.sheet);
-  const shift = sheet ? findLayoutShift(unitSheetLayout(def, u.sheet, u.unitName), sheet, { tolerate: [unitSpec(def).nameCell] }) : null;
+  // the layout as the sheet is: a row inserted inside a table is not a move
+  const shift = sheet ? findLayoutShift(unitLayoutOf(def, sheet, u.unitName).layout, sheet, { tolerate: [unitSpec(def).nameCell] }) : null;
   return shift ? { ...u, shift } : u;
 }
 
@@ -128,15 +134,25 @@ export interface ImportPlanUnit extends ImportedUnit {
 export interface ImportPlan {
   units: ImportPlanUnit[];
   rejected: { file: string; message: string }[];
+  /** lĩnh vực of the units that the summary's table lacks (with `summary`): Tổng hợp adds them as rows */
+  newRows: AddedRow[];
 }
 
 /**
  * Which units come in, under which sheet names: planRollup's rules (not a unit workbook,
  * duplicate within the batch, unreadable, a name Excel refuses), and a unit the workbook
  * already has (same unitKey as the F2 name of one of its unit sheets) is left out too.
- * Rejections are listed in the order of the files.
+ * Rejections are listed in the order of the files. With `summary` (the kind and the
+ * summary's rows), a unit whose table has a lĩnh vực twice or figures without one is left out,
+ * the units' tables are put into the summary's rows with their new lĩnh vực (for the units
+ * made by copy) and the new lĩnh vực are listed.
  */
-export function planImport(sources: RollupSource[], existingSheets: string[], existingUnits: ExistingUnit[]): ImportPlan {
+export function planImport(
+  sources: RollupSource[],
+  existingSheets: string[],
+  existingUnits: ExistingUnit[],
+  summary?: { def: ReportDefinition; rows?: Record<string, string[]> },
+): ImportPlan {
   const have = new Map(existingUnits.map((u) => [unitKey(u.unitName), u.sheet] as const));
   const early: { fileIndex: number; file: string; message: string }[] = [];
   const kept: RollupSource[] = sources.map((s, fileIndex) => {
@@ -151,7 +167,7 @@ export function planImport(sources: RollupSource[], existingSheets: string[], ex
       }),
     };
   });
-  const plan = planRollup(kept, existingSheets);
+  const plan = planRollup(kept, existingSheets, summary);
   const indexOf = (file: string) => sources.findIndex((s) => s.file === file);
   const rejected = [...early, ...plan.rejected.map((r) => ({ fileIndex: indexOf(r.file), file: r.file, message: rejectionMessage(r, "pane") }))]
     .map((r, i) => ({ ...r, i }))
@@ -173,7 +189,7 @@ export function planImport(sources: RollupSource[], existingSheets: string[], ex
       ...(figures.shift ? { shift: figures.shift } : {}),
     };
   });
-  return { units, rejected };
+  return { units, rejected, newRows: plan.added };
 }
 
 /* ------------------------------------------------------------------ Excel */
@@ -195,8 +211,16 @@ function figure(v: CellValue): UnitFigure {
 
 const isCellEditMode = (e: unknown) => (e as { code?: string } | undefined)?.code === "InvalidOperationInCellEditMode";
 
-/** Reads the sheet list and names, then the marker and name cells (F1:F2 for the monthly kind) of every sheet: two round trips. */
-async function readUnitsOfWorkbook(context: Excel.RequestContext, def: ReportDefinition): Promise<{ state: WorkbookState; units: ExistingUnit[] }> {
+/**
+ * Reads the sheet list and names, then the marker and name cells (F1:F2 for the monthly kind)
+ * of every sheet and the labels of the summary's tables (their rows' defined name, else the
+ * layout's cells): two round trips.
+ */
+async function readUnitsOfWorkbook(
+  context: Excel.RequestContext,
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+): Promise<{ state: WorkbookState; units: ExistingUnit[]; rows: Record<string, string[]> }> {
   const queued = queueState(context);
   await context.sync();
   const state = stateOf(queued);
@@ -205,11 +229,22 @@ async function readUnitsOfWorkbook(context: Excel.RequestContext, def: ReportDef
     r.load("values");
     return { name, r };
   });
+  const labels = rollupFields(def).flatMap((f) => {
+    if (f.kind !== "table") return [];
+    const named = state.names[tableRowsName(f.id)] ? parseSheetRef(state.names[tableRowsName(f.id)]) : null;
+    const { sheet, input } = inputOf(layout, f.id);
+    const sheetName = named?.sheet ?? actualSheetName(state, layout, sheet.name);
+    if (!sheetName || !state.sheets.includes(sheetName) || !input.labels) return [];
+    const r = context.workbook.worksheets.getItem(sheetName).getRange((named?.ref ?? input.labels).replace(/\$/g, ""));
+    r.load("values");
+    return [{ fieldId: f.id, r }];
+  });
   await context.sync();
   const units = cells
     .filter(({ r }) => String(r.values[0][0]).trim() === unitSpec(def).marker)
     .map(({ name, r }) => ({ sheet: name, unitName: String(r.values[1][0] ?? "").trim() || name }));
-  return { state, units };
+  const rows = Object.fromEntries(labels.map(({ fieldId, r }) => [fieldId, r.values.map((line) => labelText(line[0] as CellValue))]));
+  return { state, units, rows };
 }
 
 /**
@@ -345,12 +380,14 @@ export async function importUnits(
   return host.run(async (context) => {
     // ExcelApi 1.13, and the method really there (the simulated Excel of the sandbox has none)
     const canInsert = host.isSetSupported("ExcelApi", "1.13") && typeof context.workbook.insertWorksheetsFromBase64 === "function";
-    const { state, units: existing } = await readUnitsOfWorkbook(context, def);
-    const plan = planImport(sources, state.sheets, existing);
+    const { state, units: existing, rows } = await readUnitsOfWorkbook(context, def, layout);
+    const plan = planImport(sources, state.sheets, existing, { def, rows });
     const imported = plan.units.map(({ file, unitName, sheet, renamed }) => ({ file, unitName, sheet, renamed }));
+    const newRows = plan.newRows.map((a) => ({ label: a.label, unitName: a.unitName }));
     const result = (method: ImportResult["method"], insertError?: string): ImportResult => ({
       imported,
       rejected: plan.rejected,
+      ...(newRows.length ? { newRows } : {}),
       method,
       ...(insertError ? { insertError } : {}),
     });

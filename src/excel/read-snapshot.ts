@@ -10,9 +10,6 @@ import { KIND_SHEET } from "../workbook/kind-sheet";
 import { unitSpec } from "../workbook/units";
 import { actualSheetName, queueState, stateOf, type WorkbookState } from "./workbook-state";
 
-/** The block of a non-standard sheet that is read: where a unit sheet keeps its marker and figures. */
-export const UNIT_BLOCK = "A1:F40";
-
 /** Converts a loaded used range to the snapshot's cells. */
 export function sheetFromRange(name: string, range: Excel.Range): SheetSnapshot {
   const sheet: SheetSnapshot = { name, cells: {}, formulas: {} };
@@ -97,7 +94,8 @@ export async function readSnapshot(
   await context.sync();
   const state = stateOf(queued);
   const standard = new Set(layout === "unknown" ? possiblyStandardSheets(state) : relevantSheets(state, layout));
-  const block = layout === "unknown" ? widestUnitBlock() : UNIT_BLOCK;
+  // wide enough for every kind's unit sheet (the dossier kind's marker is in O1)
+  const block = widestUnitBlock();
   // standard sheets whole; every other sheet only in the block a unit sheet uses, so a
   // large unrelated sheet costs little, and unit sheets are found by their marker
   const sheets = state.sheets.map((name) => {

@@ -1,18 +1,30 @@
 /**
- * Units in Excel: add unit sheets, and "Tổng hợp" — put the units between the bookends
- * and write the summary formulas. A fixed number of round trips whatever the number of
- * units: "Thêm đơn vị" two, "Tổng hợp" three (the cross-check of what Excel computed
- * rides on the third).
+ * Units in Excel: add unit sheets, and "Tổng hợp" — put the units between the bookends,
+ * give every table the same lĩnh vực in the same order (rows inserted inside the summary's and
+ * the units' tables, each unit's figures moved into the row of their lĩnh vực, 0 where a unit
+ * has none: src/workbook/rollup-rows.ts) and write the summary formulas. A fixed number of
+ * round trips whatever the number of units and rows: "Thêm đơn vị" two, "Tổng hợp" three
+ * (the alignment and the cross-check of what Excel computed ride on the third).
  */
-import { computedColumns } from "../report/definition";
+import { computedColumns, tableRowsName } from "../report/definition";
 import { BOOKEND_END, BOOKEND_START, parseRollupFormula, unitSheetName } from "../report/rollup";
 import type { Problem, ReportDefinition } from "../report/types";
-import { cellAddress, parseRange, parseSheetRef } from "../report/refs";
-import { STYLES, type WorkbookLayout } from "../workbook/layout";
+import { cellAddress, parseCell, parseRange, parseSheetRef } from "../report/refs";
+import { buildLayout, inputOf, STYLES, type WorkbookLayout } from "../workbook/layout";
+import {
+  alignmentPlan,
+  bodyOnSheet,
+  labelText,
+  tableCells,
+  withTableRows,
+  type AddedRow,
+  type SheetAlignment,
+  type TableToAlign,
+} from "../workbook/rollup-rows";
 import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
 import { crossCheckRollup } from "../workbook/rollup-cross-check";
-import type { WorkbookSnapshot } from "../workbook/snapshot";
-import { bookendSheetLayout, unitSpec, summaryFormulas, unitSheetLayout } from "../workbook/units";
+import { isErrorValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
+import { bookendSheetLayout, rollupFields, unitSpec, summaryFormulas, unitSheetLayout, unitTablesOn } from "../workbook/units";
 import { queueSheet, sheetFeatures, type SheetFeatures } from "./apply-layout";
 import { UserFacingError } from "./errors";
 import { sheetFromRange } from "./read-snapshot";
@@ -137,7 +149,9 @@ export function queueUnitSheets(
   for (const p of sheets) {
     const ws = context.workbook.worksheets.add(p.sheet);
     ws.position = endAt++;
-    const l = unitSheetLayout(def, p.sheet, p.unitName);
+    // a unit brought with its table (an import) is laid out with that table's rows, so none is cut
+    const own = p.tables ? withTableRows(def, Object.fromEntries(Object.entries(p.tables).map(([id, t]) => [id, t.rows]))) : def;
+    const l = unitSheetLayout(own, p.sheet, p.unitName);
     queueSheet(ws, l, features);
     for (const input of l.inputs) {
       const table = p.tables?.[input.fieldId];
@@ -169,6 +183,10 @@ export interface RollupResult {
   kept: { fieldId: string; sheet: string; cell: string }[];
   /** sheets moved to put the units between the bookends */
   moved: string[];
+  /** lĩnh vực a unit has and the summary lacked: added as rows to the summary's table and to every unit sheet */
+  addedRows: AddedRow[];
+  /** sheets whose table was given the summary's rows (rows inserted, figures put into the row of their lĩnh vực) */
+  aligned: string[];
   /**
    * the cross-check on what Excel computed right after the formulas were written: one error
    * on each summary cell that is not the sum of the units' figures read through their own
@@ -204,59 +222,134 @@ export interface RollupHooks {
   confirmOverwrite(cells: { fieldId: string; sheet: string; cell: string; value: unknown }[]): Promise<boolean>;
 }
 
+/** Why a unit sheet's table cannot be aligned by lĩnh vực (a lĩnh vực twice, figures without one), with the cell and the fix. */
+export const ROLLUP_MESSAGES = {
+  duplicate: (sheet: string, cell: string, label: string, first: number, row: number) =>
+    `Trang "${sheet}", ô ${cell}: lĩnh vực "${label}" ghi hai lần trong bảng (dòng ${first} và dòng ${row} của bảng), nên không biết cộng dòng nào vào tổng hợp. ` +
+    `Gộp số liệu của hai dòng vào một dòng, xóa dòng kia, rồi bấm "Tổng hợp" lại.`,
+  unlabeled: (sheet: string, cell: string) =>
+    `Trang "${sheet}", ô ${cell}: dòng này có số liệu nhưng chưa ghi tên lĩnh vực, nên không biết cộng vào dòng nào của tổng hợp. ` +
+    `Ghi tên lĩnh vực vào ô ${cell} (hoặc xóa số liệu của dòng), rồi bấm "Tổng hợp" lại.`,
+} as const;
+
+/**
+ * Each roll-up table of the summary as its sheet holds it: from the table's first cell (its
+ * defined name, else the layout's) down to the row above its total row; the layout's rows
+ * when no total row is found.
+ */
+function summaryTables(def: ReportDefinition, layout: WorkbookLayout, state: WorkbookState, sheets: SheetSnapshot[]): TableToAlign[] {
+  return rollupFields(def).flatMap((f): TableToAlign[] => {
+    if (f.kind !== "table") return [];
+    const named = state.names[f.id] ? parseSheetRef(state.names[f.id]) : null;
+    const { sheet: laid, input } = inputOf(layout, f.id);
+    const sheetName = named?.sheet ?? actualSheetName(state, layout, laid.name) ?? laid.name;
+    const snap = sheets.find((x) => x.name.toLowerCase() === sheetName.toLowerCase());
+    if (!snap) return [];
+    const start = parseRange((named?.ref ?? input.ref).replace(/\$/g, "")).start;
+    const rowsName = state.names[tableRowsName(f.id)] ? parseSheetRef(state.names[tableRowsName(f.id)]) : null;
+    const labelCol = rowsName ? parseRange(rowsName.ref.replace(/\$/g, "")).start.col : start.col - 1;
+    const lastCol = start.col + f.table!.columns.length - 1;
+    const at = bodyOnSheet(snap, f.id, start, lastCol, labelCol, f.table!.totalLabel);
+    if (at) return [{ sheet: snap.name, at }];
+    const rows = Array.from({ length: input.rows }, (_, r) => labelText(snap.cells[cellAddress({ row: start.row + r, col: labelCol })]));
+    return [{ sheet: snap.name, at: { fieldId: f.id, first: start.row, last: start.row + rows.length - 1, labelCol, firstCol: start.col, lastCol, rows } }];
+  });
+}
+
+/** Queues what makes one sheet's table have the summary's rows: rows inserted or deleted, then STT, labels (and a unit's figures) written. */
+function queueAlignment(context: Excel.RequestContext, a: SheetAlignment): void {
+  const ws = context.workbook.worksheets.getItem(a.sheet);
+  if (a.count > 0) ws.getRange(`${a.at}:${a.at + a.count - 1}`).insert("Down");
+  else if (a.count < 0) ws.getRange(`${a.at}:${a.at - a.count - 1}`).delete("Up");
+  const from = parseCell(a.from);
+  const to = cellAddress({ row: from.row + a.write.length - 1, col: from.col + a.write[0].length - 1 });
+  ws.getRange(`${a.from}:${to}`).formulas = a.write;
+}
+
 export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layout: WorkbookLayout, hooks: RollupHooks): Promise<RollupResult> {
   return host.run(async (context) => {
     const queued = queueState(context);
     await context.sync();
     const state = stateOf(queued);
 
-    // second round trip: every sheet's marker, and the summary cells
-    const markers = state.sheets.map((name) => {
-      const r = context.workbook.worksheets.getItem(name).getRange(unitSpec(def).markerCell);
-      r.load("values");
+    // second round trip: every sheet's unit block (its marker, a unit's table), and the summary sheets
+    const spec = unitSpec(def);
+    const blocks = state.sheets.map((name) => {
+      const r = context.workbook.worksheets.getItem(name).getRange(spec.block);
+      r.load("address,values,valueTypes,formulas");
       return { name, r };
     });
-    const locate = (fieldId: string) => {
+    const locateIn = (l: WorkbookLayout, fitted: ReportDefinition) => (fieldId: string) => {
       const named = state.names[fieldId] ? parseSheetRef(state.names[fieldId]) : null;
-      if (named) return { sheet: named.sheet, cell: named.ref.split(":")[0] };
-      const f = summaryFormulas(def, layout).find((x) => x.fieldId === fieldId)!;
+      if (named) return { sheet: named.sheet, cell: named.ref.replace(/\$/g, "").split(":")[0] };
+      const f = summaryFormulas(fitted, l).find((x) => x.fieldId === fieldId)!;
       return { sheet: actualSheetName(state, layout, f.sheet) ?? f.sheet, cell: f.cell };
     };
-    const targets = summaryFormulas(def, layout, locate);
-    const missing = targets.filter((t) => !state.sheets.some((s) => s.toLowerCase() === t.sheet.toLowerCase()));
+    const summarySheets = [...new Set(summaryFormulas(def, layout, locateIn(layout, def)).map((t) => t.sheet))];
+    const missing = summarySheets.filter((t) => !state.sheets.some((s) => s.toLowerCase() === t.toLowerCase()));
     if (missing.length) {
-      throw new UserFacingError(`Thiếu trang tính "${missing[0].sheet}" để ghi số tổng hợp. Bấm "Tạo mẫu" để tạo lại.`, "recreate");
+      throw new UserFacingError(`Thiếu trang tính "${missing[0]}" để ghi số tổng hợp. Bấm "Tạo mẫu" để tạo lại.`, "recreate");
     }
-    const cells = targets.map((t) => {
-      const r = context.workbook.worksheets.getItem(t.sheet).getRange(t.cell);
-      r.load("formulas,values");
-      return { t, r };
+    const used = summarySheets.map((name) => {
+      const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      r.load("address,values,valueTypes,formulas");
+      return { name, r };
     });
     await context.sync();
 
-    const units = markers.filter((m) => String(m.r.values[0][0]).trim() === unitSpec(def).marker).map((m) => m.name);
+    const blockOf = new Map(blocks.map((b) => [b.name, sheetFromRange(b.name, b.r)] as const));
+    const units = blocks.filter((b) => String(blockOf.get(b.name)!.cells[spec.markerCell] ?? "").trim() === spec.marker).map((b) => b.name);
     if (!units.length) {
       throw new NoUnitsError();
     }
-    const blocked = [...new Set(targets.map((t) => t.sheet))].filter((s) => state.protectedSheets.has(s));
+
+    // the tables by lĩnh vực: the summary's rows with the units' lĩnh vực it lacks, on every sheet
+    const summaries = used.map((u) => sheetFromRange(u.name, u.r));
+    const ownTables = summaryTables(def, layout, state, summaries);
+    const unitTables = units.flatMap((name): TableToAlign[] => {
+      const snap = blockOf.get(name)!;
+      const found = unitTablesOn(def, snap);
+      const unitName = typeof snap.cells[spec.nameCell] === "string" ? String(snap.cells[spec.nameCell]).trim() : name;
+      // a unit whose table moved (rows inserted above it) is left as it is: the cross-check names it
+      return found ? Object.values(found).map((at) => ({ sheet: name, unitName: unitName || name, at, table: tableCells(snap, at) })) : [];
+    });
+    const alignment = alignmentPlan(def, ownTables, unitTables);
+    if (!alignment.ok) {
+      const p = alignment.problem;
+      throw new UserFacingError(
+        p.kind === "duplicate"
+          ? ROLLUP_MESSAGES.duplicate(alignment.sheet, alignment.cell, p.label ?? "", p.firstRow ?? 0, p.row)
+          : ROLLUP_MESSAGES.unlabeled(alignment.sheet, alignment.cell),
+      );
+    }
+    const fitted = withTableRows(def, alignment.rows);
+    const fittedLayout = fitted === def ? layout : buildLayout(fitted);
+    const targets = summaryFormulas(fitted, fittedLayout, locateIn(fittedLayout, fitted));
+
+    const blocked = [...new Set([...targets.map((t) => t.sheet), ...alignment.sheets.map((a) => a.sheet)])].filter((s) => state.protectedSheets.has(s));
     if (blocked.length) throw new UserFacingError(`Trang tính "${blocked[0]}" đang được bảo vệ. Bỏ bảo vệ rồi bấm "Tổng hợp" lại.`);
 
-    const typed = cells
-      .filter(({ r }) => {
-        const f = r.formulas[0][0];
-        const v = r.values[0][0];
-        const isOurs = typeof f === "string" && parseRollupFormula(f) !== null;
-        return !isOurs && v !== "" && v !== null;
-      })
-      .map(({ t, r }) => ({ fieldId: t.fieldId, sheet: t.sheet, cell: t.cell, value: r.values[0][0] }));
+    // typed values in the summary cells, where they are before the rows are aligned
+    const before = withTableRows(def, Object.fromEntries(ownTables.map((t) => [t.at.fieldId, t.at.rows])));
+    const beforeLayout = before === def ? layout : buildLayout(before);
+    const typed = summaryFormulas(before, beforeLayout, locateIn(beforeLayout, before)).flatMap((t) => {
+      const snap = summaries.find((x) => x.name.toLowerCase() === t.sheet.toLowerCase());
+      const f = snap?.formulas?.[t.cell];
+      const v = snap?.cells[t.cell];
+      const isOurs = typeof f === "string" && parseRollupFormula(f) !== null;
+      return isOurs || v === undefined || v === null || v === ""
+        ? []
+        : [{ fieldId: t.fieldId, sheet: t.sheet, cell: t.cell, value: isErrorValue(v) ? v.error : v }];
+    });
     const overwrite = typed.length ? await hooks.confirmOverwrite(typed) : true;
     const keep = new Set(overwrite ? [] : typed.map((t) => t.fieldId));
 
-    // third: order the sheets, then write the formulas
+    // third: order the sheets, give every table the same rows, then write the formulas
     const order = queueBookends(context, state, def, layout);
     const target = plannedSheetOrder(order, new Set(units), anchorSheet(state, layout));
     const moves = positionChanges(order, target);
     for (const m of moves) context.workbook.worksheets.getItem(m.sheet).position = m.position;
+    for (const a of alignment.sheets) queueAlignment(context, a);
     const written = targets.filter((t) => !keep.has(t.fieldId));
     for (const t of written) {
       const range = context.workbook.worksheets.getItem(t.sheet).getRange(t.cell);
@@ -264,14 +357,16 @@ export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layo
       range.format.fill.color = STYLES.computed.fill; // computed now, no longer an input
     }
     // in the same round trip, after the writes: what Excel computed, and the sheets it added up
-    const crossRead = queueCrossCheckRead(context, def, target, [...new Set(targets.map((t) => t.sheet))]);
+    const crossRead = queueCrossCheckRead(context, fitted, target, [...new Set(targets.map((t) => t.sheet))]);
     await context.sync();
     return {
       units,
       written,
       kept: targets.filter((t) => keep.has(t.fieldId)).map(({ fieldId, sheet, cell }) => ({ fieldId, sheet, cell })),
       moved: moves.map((m) => m.sheet),
-      crossCheck: crossCheckRollup(def, crossRead()),
+      addedRows: alignment.added,
+      aligned: [...new Set(alignment.sheets.map((a) => a.sheet))],
+      crossCheck: crossCheckRollup(fitted, crossRead()),
     };
   });
 }

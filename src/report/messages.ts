@@ -147,6 +147,9 @@ export const MSG_CROSS = {
   /** a table's cell: its row by label ("Hộ tịch") or, without one, by number */
   tableCell: (label: string, row: string | number, column: string) =>
     `${label}, ${typeof row === "number" ? `dòng thứ ${row}` : `dòng "${row}"`}, cột ${column}`,
+  /** after `misplaced`, for a table whose unit sheets do not all have the summary's lĩnh vực in the same order */
+  realign:
+    'Nếu đơn vị đã thêm, bớt hoặc đổi thứ tự lĩnh vực trong bảng, bấm "Tổng hợp" (hoặc chạy lại bao-cao rollup) để đưa mọi trang về cùng danh sách dòng.',
   notRecalculated: (label: string, value: number, expected: number) =>
     `Ô tổng hợp "${label}" là ${value}, nhưng cộng số liệu của các đơn vị được ${expected}: bảng tính chưa được tính lại. Bấm Công thức ▸ Tính toán ngay (F9) rồi kiểm tra lại.`,
 } as const;

@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 /** The pane's "Kỳ mới" (with "Giữ lời văn") and "Xem trước" (docx-preview, loaded lazily; faked here). */
+import { MSG_NEXT_PERIOD_FILE } from "../workbook/next-period-xlsx";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -55,6 +56,23 @@ describe("Kỳ mới", () => {
         /Đã mở sổ tháng 12 năm 2024 trong một cửa sổ Excel mới .* Giữ 2 trang đơn vị.* Đã sửa chữ chỉ kỳ sang tháng 12 năm 2024 trong 1 chỗ: "Câu mở đầu": "tháng 11 năm 2024" → "tháng 12 năm 2024"\./,
       ),
     ).toBeTruthy();
+  });
+
+  it("says what the new workbook does not carry when the workbook had to be rebuilt", async () => {
+    const { commands, user } = setup();
+    commands.nextPeriodWorkbook.mockResolvedValue({
+      status: "opened",
+      fileName: "x.xlsx",
+      from: "tháng 11 năm 2024",
+      to: "tháng 12 năm 2024",
+      units: 0,
+      rewrites: "",
+      definition: loadDefinition(),
+      notKept: MSG_NEXT_PERIOD_FILE.noFile,
+    });
+    await user.click(screen.getByRole("button", { name: "Kỳ mới" }));
+    expect(await screen.findByText(/Đã mở sổ tháng 12 năm 2024/)).toBeTruthy();
+    expect(await screen.findByText(MSG_NEXT_PERIOD_FILE.noFile)).toBeTruthy();
   });
 
   it("shows why it cannot", async () => {

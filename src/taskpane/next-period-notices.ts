@@ -21,5 +21,6 @@ export function nextPeriodNotices(outcome: NextPeriodOutcome): Notice[] {
   const text =
     outcome.status === "opened" ? TEXT_NEXT_PERIOD_RESULT.opened(outcome.to, outcome.from) : TEXT_NEXT_PERIOD_RESULT.delivered(outcome.to, outcome.fileName);
   const rewrites = outcome.rewrites ? ` ${outcome.rewrites}` : "";
-  return [{ id: "next", intent: "success", text: text + units + rewrites }];
+  const done: Notice = { id: "next", intent: "success", text: text + units + rewrites };
+  return outcome.notKept ? [done, { id: "next-not-kept", intent: "warning", text: outcome.notKept }] : [done];
 }

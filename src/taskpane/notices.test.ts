@@ -45,6 +45,13 @@ describe("what the pane says", () => {
   });
 
   test("Kiểm tra: missing sheets come with the recreate offer", () => {
+    const grown = checkNotices(checkResult([], { grown: { names: ["BIEU_06", "BIEU_06_DONG"], formulas: ["Biểu 06!C17", "Biểu 06!D17"] } }));
+    expect(grown.find((n) => n.id === "grown")).toEqual({
+      id: "grown",
+      intent: "info",
+      text: "Đã đưa các dòng mới thêm vào bảng, danh sách (tên vùng BIEU_06, BIEU_06_DONG) và sửa công thức của 2 ô ở dòng tổng để cộng cả các dòng đó.",
+    });
+    expect(checkNotices(checkResult([])).some((n) => n.id === "grown")).toBe(false);
     const notices = checkNotices(checkResult([], { missingSheets: ["II. Đánh giá", "IV. Kiến nghị"] }));
     expect(notices[1]).toEqual({
       id: "missing",
@@ -107,6 +114,12 @@ describe("what the pane says", () => {
       "Không ghi công thức nào: các ô tổng hợp đều giữ số bạn đã nhập.",
       "Giữ nguyên 1 ô bạn đã nhập số, không cộng từ các đơn vị: C5 (Số TTHC).",
     ]);
+    const rows = rollupNotices(rolledUp(3, { addedRows: [{ label: "Nông nghiệp", unitName: "Xã B" }] }));
+    expect(rows.find((n) => n.id === "rollup-rows")).toEqual({
+      id: "rollup-rows",
+      intent: "info",
+      text: 'Đã thêm 1 dòng lĩnh vực vào bảng tổng hợp và mọi trang đơn vị (đơn vị không có lĩnh vực đó ghi 0): "Nông nghiệp" (của Xã B).',
+    });
     expect(rollupNotices({ status: "noUnits", message: "Chưa có trang đơn vị." })).toEqual([
       { id: "rollup", intent: "warning", text: "Chưa có trang đơn vị." },
     ]);
@@ -119,6 +132,11 @@ describe("what the pane says", () => {
     ];
     expect(importNotices({ ...IMPORT_MIXED, rebuilt }, 4)[2]).toEqual({ id: "import-rebuilt", intent: "warning", text: "Tệp a.xlsx: … Tệp b.xlsx: …" });
     expect(importNotices(IMPORT_MIXED, 4).map((n) => n.id)).not.toContain("import-rebuilt");
+    expect(importNotices({ ...IMPORT_MIXED, newRows: [{ label: "Nông nghiệp", unitName: "Xã B" }] }, 4).find((n) => n.id === "import-rows")).toEqual({
+      id: "import-rows",
+      intent: "info",
+      text: 'Bảng tổng hợp chưa có 1 lĩnh vực của các đơn vị vừa nhập: "Nông nghiệp" (của Xã B). Bấm "Tổng hợp" để thêm các dòng này vào bảng tổng hợp và mọi trang đơn vị (đơn vị không có lĩnh vực đó ghi 0).',
+    });
   });
 
   test("Tổng hợp: the cross-check's errors in one notice, with the first message", () => {

@@ -51,6 +51,9 @@ export function checkNotices(r: CheckAndMarkResult): Notice[] {
       text: !errors && !warnings && r.cleared ? `${summary} ${TEXT.check.cleared(r.cleared)}` : summary,
     },
   ];
+  if (r.grown.names.length || r.grown.formulas.length) {
+    notices.push({ id: "grown", intent: "info", text: TEXT.check.grown(r.grown.names, r.grown.formulas.length) });
+  }
   if (r.missingSheets.length) {
     notices.push({ id: "missing", intent: "warning", text: TEXT.check.missingSheets(r.missingSheets), offerRecreate: true });
   }
@@ -116,6 +119,8 @@ export function importNotices(r: ImportResult, files: number): Notice[] {
     { id: "import-method", intent: "info", text: method },
     // units whose file had moved rows: made from the layout instead of inserted, each file named
     ...(r.rebuilt?.length ? [{ id: "import-rebuilt", intent: "warning" as const, text: r.rebuilt.map((x) => x.message).join(" ") }] : []),
+    // lĩnh vực the summary lacks: Tổng hợp adds them as rows
+    ...(r.newRows?.length ? [{ id: "import-rows", intent: "info" as const, text: TEXT.importResult.newRows(r.newRows) }] : []),
   ];
 }
 
@@ -130,6 +135,7 @@ export function rollupNotices(outcome: RollupOutcome): Notice[] {
     notices.push({ id: "rollup-kept", intent: "info", text: TEXT.rollup.kept(outcome.kept.map((k) => `${k.cell} (${k.label})`)) });
   }
   if (outcome.moved.length) notices.push({ id: "rollup-moved", intent: "info", text: TEXT.rollup.moved(outcome.moved.length) });
+  if (outcome.addedRows?.length) notices.push({ id: "rollup-rows", intent: "info", text: TEXT.rollup.rowsAdded(outcome.addedRows) });
   const cross = outcome.crossCheck ?? [];
   if (cross.length) notices.push({ id: "rollup-cross", intent: "error", text: TEXT.rollup.crossCheck(cross.length, cross[0].message) });
   return notices;

@@ -47,6 +47,9 @@ export const TEXT = {
     methodFallback: (reason: string) =>
       `Excel không chèn được trang tính từ tệp (${reason}), nên mỗi trang đơn vị được tạo theo mẫu rồi chép số liệu từ tệp vào.`,
     next: 'Bấm "Tổng hợp" để cộng các đơn vị vào trang I. Kết quả.',
+    newRows: (rows: { label: string; unitName: string }[]) =>
+      `Bảng tổng hợp chưa có ${rows.length} lĩnh vực của các đơn vị vừa nhập: ${rows.map((r) => `"${r.label}" (của ${r.unitName})`).join(", ")}. ` +
+      `Bấm "Tổng hợp" để thêm các dòng này vào bảng tổng hợp và mọi trang đơn vị (đơn vị không có lĩnh vực đó ghi 0).`,
     heading: "Kết quả nhập tệp",
     importedHeading: (n: number) => `Đã nhập (${n})`,
     rejectedHeading: (n: number) => `Không nhập được (${n})`,
@@ -57,6 +60,9 @@ export const TEXT = {
     done: (units: number, sheet: string) => `Đã tổng hợp ${units} đơn vị vào trang ${sheet}.`,
     nothingWritten: "Không ghi công thức nào: các ô tổng hợp đều giữ số bạn đã nhập.",
     kept: (cells: string[]) => `Giữ nguyên ${cells.length} ô bạn đã nhập số, không cộng từ các đơn vị: ${cells.join(", ")}.`,
+    rowsAdded: (rows: { label: string; unitName: string }[]) =>
+      `Đã thêm ${rows.length} dòng lĩnh vực vào bảng tổng hợp và mọi trang đơn vị (đơn vị không có lĩnh vực đó ghi 0): ` +
+      `${rows.map((r) => `"${r.label}" (của ${r.unitName})`).join(", ")}.`,
     moved: (n: number) => `Đã xếp lại ${n} trang tính để mọi trang đơn vị nằm giữa "DonViDau" và "DonViCuoi".`,
     crossCheck: (n: number, first: string) =>
       `Có ${n} ô tổng hợp không bằng tổng số liệu của các đơn vị. ${first} Bấm "Kiểm tra" để đánh dấu từng ô và trang đơn vị bị lệch dòng.`,
@@ -86,6 +92,10 @@ export const TEXT = {
     errorsOnly: (e: number) => `Có ${e} lỗi; các ô có lỗi đã được tô màu.`,
     warningsOnly: (w: number) => `Không có lỗi, chỉ có ${w} cảnh báo; các ô cần xem lại đã được tô màu.`,
     missingSheets: (names: string[]) => `Sổ làm việc còn thiếu trang tính của mẫu: ${names.join(", ")}.`,
+    /** rows added at the end of a table or a list were taken in: names grown, total-row SUMs rewritten */
+    grown: (names: string[], formulas: number) =>
+      `Đã đưa các dòng mới thêm vào bảng, danh sách (tên vùng ${names.join(", ")})` +
+      (formulas ? ` và sửa công thức của ${formulas} ô ở dòng tổng để cộng cả các dòng đó.` : "."),
   },
 
   recreate: "Tạo lại trang tính còn thiếu",

@@ -77,12 +77,14 @@ export function rejectionMessage(r: RollupRejection, surface: FileSurface): stri
         `${s} là sổ của loại báo cáo ${quote(r.found)}, không cùng loại với ${target(surface)} (${quote(r.expected)}); ` +
         `không trộn các loại báo cáo trong một lần tổng hợp.`
       );
-    case "rows":
-      return (
-        `${s}, đơn vị ${quote(r.unitName)}: bảng ${r.table} dòng ${r.row} là ${r.found ? quote(r.found) : "(trống)"} ` +
-        `nhưng ở ${target(surface)} là ${r.expected ? quote(r.expected) : "(không có)"}; số liệu sẽ bị cộng sai dòng. ` +
-        `Sửa danh sách lĩnh vực của đơn vị cho giống ${target(surface)} rồi ${again(surface)}.`
-      );
+    case "rows": {
+      const where = `trang ${quote(r.sheet)}${r.cell ? `, ô ${r.cell}` : `, dòng ${r.row} của bảng`}`;
+      return r.kind === "duplicate"
+        ? `${s}, đơn vị ${quote(r.unitName)}: bảng ${quote(r.table)} ghi lĩnh vực ${quote(r.label ?? "")} hai lần (dòng ${r.firstRow} và dòng ${r.row} của bảng, ${where}), ` +
+            `nên không biết cộng dòng nào vào tổng hợp. Gộp số liệu của hai dòng vào một dòng, xóa dòng kia, rồi ${again(surface)}.`
+        : `${s}, đơn vị ${quote(r.unitName)}: bảng ${quote(r.table)} có số liệu ở dòng chưa ghi tên lĩnh vực (${where}), ` +
+            `nên không biết cộng vào dòng nào của tổng hợp. Ghi tên lĩnh vực vào ô đó (hoặc xóa số liệu của dòng), rồi ${again(surface)}.`;
+    }
     case "duplicate":
       return `${s} có đơn vị ${quote(r.unitName)} trùng với tệp ${quote(r.firstFile)} (đã lấy số liệu từ tệp đó).`;
     case "badName":

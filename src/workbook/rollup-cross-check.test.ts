@@ -236,7 +236,7 @@ describe("the cross-check of a table field (the dossier kind's Biểu 06), cell 
     const p = crossCheckRollup(ddef, s).find((x) => x.cell === "C7")!;
     expect(p).toMatchObject({ sheet: "Biểu 06", severity: "error", code: "units.crossCheck", fieldId: "BIEU_06" });
     expect(p.message).toBe(
-      `Ô tổng hợp "Biểu số 06: tình hình, kết quả giải quyết TTHC, dòng "Hộ tịch", cột (3) Số hồ sơ nhận giải quyết – Tổng số" là ${a[1][0]}, nhưng cộng số liệu của các đơn vị được ${a[1][0] + b[1][0]}: công thức cộng ô C7 của từng trang, mà ở trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C8 (${b[1][0]}). Sửa các trang đó (xem lỗi trên từng trang) hoặc nhập lại đơn vị từ tệp.`,
+      `Ô tổng hợp "Biểu số 06: tình hình, kết quả giải quyết TTHC, dòng "Hộ tịch", cột (3) Số hồ sơ nhận giải quyết – Tổng số" là ${a[1][0]}, nhưng cộng số liệu của các đơn vị được ${a[1][0] + b[1][0]}: công thức cộng ô C7 của từng trang, mà ở trang "Phường Dị Sử" ô đó là 0 còn số liệu nằm ở ô C8 (${b[1][0]}). Sửa các trang đó (xem lỗi trên từng trang) hoặc nhập lại đơn vị từ tệp. Nếu đơn vị đã thêm, bớt hoặc đổi thứ tự lĩnh vực trong bảng, bấm "Tổng hợp" (hoặc chạy lại bao-cao rollup) để đưa mọi trang về cùng danh sách dòng.`,
     );
   });
 
@@ -249,7 +249,8 @@ describe("the cross-check of a table field (the dossier kind's Biểu 06), cell 
     const s = tableSummary([tableUnit("Xã A", figuresOf(3)), top]);
     const m = rollupMismatches(ddef, s).find((x) => x.row === 4 && x.column === 0)!;
     expect(m.misplaced).toEqual([{ sheet: "Xã B", unitName: "Xã B", added: b[0][0], figure: 8, figureCell: "C14" }]);
-    expect(locateRow(unitSheetLayout(ddef, "Xã B", "Xã B"), top, 10)).toEqual({ dr: 1, dc: 2 }); // the STT alone is fooled
+    // the unit layout writes the definition's lĩnh vực, so its own label finds the row too
+    expect(locateRow(unitSheetLayout(ddef, "Xã B", "Xã B"), top, 10)).toEqual({ dr: 4, dc: 0 });
     expect(locateRow(unitSheetLayout(ddef, "Xã B", "Xã B"), top, 10, { texts: { B10: rows[4] } })).toEqual({ dr: 4, dc: 0 });
   });
 

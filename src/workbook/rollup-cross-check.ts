@@ -18,7 +18,9 @@ import { parseRollupFormula } from "../report/rollup";
 import type { Problem, ReportDefinition } from "../report/types";
 import { findLayoutShift, locateRow } from "./layout-shift";
 import { isErrorValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { evaluateRollups, findUnitSheets, unitSheetLayout, unitSpec, type UnitSheet } from "./units";
+import { findRow } from "../report/row-labels";
+import { withTableRows } from "./rollup-rows";
+import { evaluateRollups, findUnitSheets, unitLayoutOf, unitSheetLayout, unitSpec, unitTablesOn, type UnitSheet } from "./units";
 
 /** Problem code of a summary cell whose value is not the sum of the units' figures. */
 export const CROSS_CHECK_CODE = "units.crossCheck";
@@ -54,6 +56,8 @@ export interface RollupMismatch {
   /** the sum of the units' figures */
   expected: number;
   misplaced: MisplacedFigure[];
+  /** a table cell where a unit's table (not moved) has other rows than the summary: aligning the rows fixes it */
+  realign?: boolean;
 }
 
 /** A cell's value as SUM adds it: numbers count, anything else (text, blank, true) adds 0. */
@@ -66,10 +70,19 @@ interface UnitCellRef {
   column?: number;
 }
 
-/** Every cell of a unit sheet that holds a figure: count fields' cells and every cell of a table's body. */
-function unitCellRefs(def: ReportDefinition): Map<string, UnitCellRef> {
+/**
+ * Every cell of a unit sheet that holds a figure: count fields' cells and every cell of a
+ * table's body, a table taken `rows` rows long (the longest table of the unit sheets).
+ */
+function unitCellRefs(def: ReportDefinition, rows: Record<string, number>): Map<string, UnitCellRef> {
   const out = new Map<string, UnitCellRef>();
-  for (const i of unitSheetLayout(def, "x", "x").inputs) {
+  const longest = withTableRows(
+    def,
+    Object.fromEntries(
+      Object.entries(rows).map(([id, n]) => [id, Array.from({ length: Math.max(n, def.fields.find((f) => f.id === id)?.table?.rows.length ?? 0) }, () => "")]),
+    ),
+  );
+  for (const i of unitSheetLayout(longest, "x", "x").inputs) {
     if (i.kind !== "table") {
       out.set(i.first, { fieldId: i.fieldId });
       continue;
@@ -83,22 +96,31 @@ function unitCellRefs(def: ReportDefinition): Map<string, UnitCellRef> {
 }
 
 /**
- * Where each unit's figures are: the layout's cells, moved with the sheet's rows when they
- * moved. A table's row is found by its number and its label (`rowLabel`, the summary's
- * label of that row: units of a roll-up have the same rows).
+ * Where each unit's figures are. A table's row is the unit's row of the same lĩnh vực
+ * (`rowLabel`, the summary's label of that row), wherever it is in the unit's table; without
+ * a label, the row of the same number. On a sheet whose rows moved above the table, the
+ * layout's cells moved with them, found by their texts.
  */
 function figureReader(
   def: ReportDefinition,
   sheet: SheetSnapshot,
   unit: UnitSheet,
 ): (ref: UnitCellRef, rowLabel?: CellValue) => { value: number; cell: string } | null {
-  const layout = unitSheetLayout(def, unit.sheet, unit.unitName);
+  const { layout, tables } = unitLayoutOf(def, sheet, unit.unitName);
   const tolerate = [unitSpec(def).nameCell];
   const shifted = findLayoutShift(layout, sheet, { tolerate }) !== null;
   const located = new Map<string, { dr: number; dc: number } | null>();
   return (ref, rowLabel) => {
     const input = layout.inputs.find((i) => i.fieldId === ref.fieldId);
     if (!input) return null;
+    const table = tables?.[ref.fieldId];
+    if (table && !shifted && ref.row !== undefined && ref.column !== undefined) {
+      const label = typeof rowLabel === "string" ? rowLabel.trim() : "";
+      const r = label ? findRow(table.rows, label) : ref.row < table.rows.length ? ref.row : -1;
+      if (r < 0) return null;
+      const cell = cellAddress({ row: table.first + r, col: table.firstCol + ref.column });
+      return { value: added(sheet.cells[cell]), cell };
+    }
     const first = parseCell(input.first);
     const p = { row: first.row + (ref.row ?? 0), col: first.col + (ref.column ?? 0) };
     if (!shifted) return { value: added(sheet.cells[cellAddress(p)]), cell: cellAddress(p) };
@@ -124,7 +146,16 @@ function figureReader(
 export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapshot): RollupMismatch[] {
   const computed = evaluateRollups(snapshot);
   const units = new Map(findUnitSheets(snapshot, def).map((u) => [u.sheet.toLowerCase(), u] as const));
-  const unitCells = unitCellRefs(def);
+  // the unit sheets' tables may be longer than the definition's (lĩnh vực added by the roll-up)
+  const longest: Record<string, number> = {};
+  const withTable = new Set<string>(); // unit sheets whose tables are found where they should be (rows inside them are fine)
+  for (const s of snapshot.sheets) {
+    if (!units.has(s.name.toLowerCase())) continue;
+    const tables = unitTablesOn(def, s);
+    if (tables) withTable.add(s.name.toLowerCase());
+    for (const [id, t] of Object.entries(tables ?? {})) longest[id] = Math.max(longest[id] ?? 0, t.rows.length);
+  }
+  const unitCells = unitCellRefs(def, longest);
   const labelsOffset = (() => {
     const table = unitSheetLayout(def, "x", "x").inputs.find((i) => i.labels);
     return table ? parseRange(table.labels!).start.col - parseCell(table.first).col : 0;
@@ -175,7 +206,18 @@ export function rollupMismatches(def: ReportDefinition, snapshot: WorkbookSnapsh
           ref.row !== undefined
             ? { row: ref.row, column: ref.column!, ...(typeof rowLabel === "string" && rowLabel.trim() ? { rowLabel: rowLabel.trim() } : {}) }
             : {};
-        out.push({ sheet: summary.name, cell, fieldId: ref.fieldId, ...where, unitCell: span.cell, value, expected, misplaced });
+        const realign = ref.row !== undefined && misplaced.some((x) => x.unitName !== undefined && withTable.has(x.sheet.toLowerCase()));
+        out.push({
+          sheet: summary.name,
+          cell,
+          fieldId: ref.fieldId,
+          ...where,
+          unitCell: span.cell,
+          value,
+          expected,
+          misplaced,
+          ...(realign ? { realign } : {}),
+        });
       }
     }
   }
@@ -205,7 +247,7 @@ export function crossCheckRollup(def: ReportDefinition, snapshot: WorkbookSnapsh
     const more = m.misplaced.length - named.length;
     const label = cellLabel(def, m);
     const message = m.misplaced.length
-      ? MSG_CROSS.misplaced(label, m.value, m.expected, m.unitCell, named, more)
+      ? `${MSG_CROSS.misplaced(label, m.value, m.expected, m.unitCell, named, more)}${m.realign ? ` ${MSG_CROSS.realign}` : ""}`
       : MSG_CROSS.notRecalculated(label, m.value, m.expected);
     return { sheet: m.sheet, cell: m.cell, severity: "error", code: CROSS_CHECK_CODE, fieldId: m.fieldId, message };
   });

@@ -56,6 +56,16 @@ describe("a unit workbook's layout", () => {
     expect(sheetRef("Xã Hòa Phong", planned.layout.names[0].ref)).toBe("'Xã Hòa Phong'!$C$5");
   });
 
+  it("of the dossier kind has the definition's lĩnh vực in its table's label column (template --unit writes them)", () => {
+    const ddef = loadDefinition("bao-cao-giai-quyet-tthc");
+    const planned = unitWorkbookLayout(ddef, "Xã Hòa Phong");
+    if (!planned.ok) throw new Error(planned.message);
+    const rows = ddef.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+    const cells = planned.layout.sheets[0].cells;
+    expect(rows.map((_, r) => cells.find((c) => c.address === `B${6 + r}`)?.value)).toEqual(rows);
+    expect(cells.find((c) => c.address === `B${6 + rows.length}`)?.value).toBe("Tổng cộng");
+  });
+
   it("follows Excel's sheet-name rules: a long name is cut, an impossible one refused", () => {
     const long = unitWorkbookLayout(def, "Phường Phùng Chí Kiên thuộc thị xã Mỹ Hào tỉnh Hưng Yên");
     expect(long).toMatchObject({ ok: true, renamed: true, unitName: "Phường Phùng Chí Kiên thuộc thị xã Mỹ Hào tỉnh Hưng Yên" });

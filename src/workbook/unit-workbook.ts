@@ -21,8 +21,19 @@ import { checkWorkbook, sortProblems, type WorkbookCheck } from "./check-workboo
 import { derivedDefinition, isBuiltIn, originOf } from "../report/kinds";
 import { buildLayout, namesOf, type LayoutName, type WorkbookLayout } from "./layout";
 import { KIND_SHEET, kindNameOf, kindSheetLayout } from "./kind-sheet";
+import { alignUnitTables, labelCellOf, mergeUnitRows, rowLabelProblem, tableCells, type AddedRow, type RowLabelProblem, type UnitTable } from "./rollup-rows";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
-import { bookendSheetLayout, checkUnitSheets, evaluateFormulas, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout, type UnitSheet } from "./units";
+import {
+  bookendSheetLayout,
+  checkUnitSheets,
+  evaluateFormulas,
+  findUnitSheets,
+  rollupFields,
+  summaryFormulas,
+  unitLayoutOf,
+  unitSheetLayout,
+  type UnitSheet,
+} from "./units";
 
 /* ------------------------------------------------------------------ kind and check */
 
@@ -96,21 +107,18 @@ export interface UnitFigures {
   tables?: Record<string, UnitTable>;
 }
 
-/** A unit's table as its sheet holds it: row labels and raw cells (text and errors kept, for the check to mark). */
-export interface UnitTable {
-  rows: string[];
-  cells: CellValue[][];
-}
+export type { UnitTable } from "./rollup-rows";
 
 /**
- * The figures of each unit sheet of a snapshot. A field's cell is the one its defined name
- * points at when that name points into this unit sheet (the unit may have inserted rows),
- * else the unit layout's cell.
+ * The figures of each unit sheet of a snapshot. A table is read between its header and its
+ * total row (rows inserted inside it are read). Otherwise a field's cell is the one its
+ * defined name points at when that name points into this unit sheet (the unit may have
+ * inserted rows above it), else the unit layout's cell.
  */
 export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot): UnitFigures[] {
   return findUnitSheets(snapshot, def).map((u) => {
     const sheet = findSheet(snapshot, u.sheet)!;
-    const layout = unitSheetLayout(def, u.sheet, u.unitName);
+    const { layout, tables: onSheet } = unitLayoutOf(def, sheet, u.unitName);
     const values: Record<string, CellValue> = {};
     const tables: Record<string, UnitTable> = {};
     const inThisSheet = (name: string) => {
@@ -123,7 +131,12 @@ export function unitFiguresOf(def: ReportDefinition, snapshot: WorkbookSnapshot)
         values[input.fieldId] = sheet.cells[ref.split(":")[0]] ?? null;
         continue;
       }
-      // a table: its body through its name (the unit may have inserted rows), labels in the column left of it
+      // a table: its rows between its header and its total row, wherever the unit inserted rows
+      if (onSheet?.[input.fieldId]) {
+        tables[input.fieldId] = tableCells(sheet, onSheet[input.fieldId]);
+        continue;
+      }
+      // a sheet whose table moved: its body through its name, labels in the column left of it
       const { start, end } = parseRange(ref);
       const labelCol = inThisSheet(tableRowsName(input.fieldId)) ? parseRange(inThisSheet(tableRowsName(input.fieldId))!).start.col : start.col - 1;
       const table: UnitTable = { rows: [], cells: [] };
@@ -170,8 +183,8 @@ export type RollupRejection =
   | { file: string; reason: "otherKind"; found: string; expected: string }
   | { file: string; reason: "duplicate"; unitName: string; firstFile: string }
   | { file: string; reason: "badName"; unitName: string; message: string }
-  /** a table's rows differ from the summary's: its figures would be added into the wrong rows */
-  | { file: string; reason: "rows"; unitName: string; table: string; row: number; found: string; expected: string };
+  /** a table row whose figures have no row to go to: a lĩnh vực written twice, or figures without a lĩnh vực */
+  | ({ file: string; reason: "rows"; unitName: string; sheet: string; table: string; cell?: string } & RowLabelProblem);
 
 export interface PlannedUnit {
   file: string;
@@ -181,6 +194,7 @@ export interface PlannedUnit {
   /** the sheet name differs from the unit's name (cut to 31 characters, characters removed, suffix) */
   renamed: boolean;
   values: Record<string, CellValue>;
+  /** each table in the summary's rows (with a definition), each figure in the row of its lĩnh vực */
   tables?: Record<string, UnitTable>;
 }
 
@@ -188,6 +202,10 @@ export interface RollupPlan {
   units: PlannedUnit[];
   /** files, or units of a file, left out; a file is listed once per unit it loses */
   rejected: RollupRejection[];
+  /** each roll-up table's rows in the summary: its own, with the units' lĩnh vực it lacked (with a definition) */
+  rows: Record<string, string[]>;
+  /** the lĩnh vực added to the summary's tables, in order, each with the unit that first had it */
+  added: AddedRow[];
 }
 
 /**
@@ -195,12 +213,20 @@ export interface RollupPlan {
  * workbook, under a sheet name unique (ignoring case) among `reservedSheets` and the units
  * before it. A unit whose name (ignoring case and spacing) was already taken by an earlier
  * file is a duplicate and left out, like files that are not unit workbooks or unreadable.
+ *
+ * With `summary` (the kind, and the summary's own rows: the base's; the definition's when
+ * none), tables are matched by lĩnh vực: the units' lĩnh vực the summary lacks are added to
+ * its rows, and each unit's table is put into those rows (0 where the unit has none). A unit
+ * whose table has a lĩnh vực twice, or figures without a lĩnh vực, is left out.
  */
-export function planRollup(sources: RollupSource[], reservedSheets: string[], expectedRows: Record<string, string[]> = {}): RollupPlan {
-  const rowsOf = { ...expectedRows };
+export function planRollup(
+  sources: RollupSource[],
+  reservedSheets: string[],
+  summary?: { def: ReportDefinition; rows?: Record<string, string[]> },
+): RollupPlan {
   const taken = [...reservedSheets, BOOKEND_START, BOOKEND_END];
   const seen = new Map<string, string>();
-  const plan: RollupPlan = { units: [], rejected: [] };
+  const plan: RollupPlan = { units: [], rejected: [], rows: {}, added: [] };
   for (const source of sources) {
     if (source.kind === "unreadable") plan.rejected.push({ file: source.file, reason: "unreadable", message: source.message });
     else if (source.kind === "report") plan.rejected.push({ file: source.file, reason: "report" });
@@ -214,9 +240,9 @@ export function planRollup(sources: RollupSource[], reservedSheets: string[], ex
           plan.rejected.push({ file: source.file, reason: "duplicate", unitName: u.unitName, firstFile: first });
           continue;
         }
-        const moved = rowMismatch(u, rowsOf);
-        if (moved) {
-          plan.rejected.push({ file: source.file, reason: "rows", unitName: u.unitName, ...moved });
+        const bad = summary ? unmatchableRow(summary.def, u) : null;
+        if (bad) {
+          plan.rejected.push({ file: source.file, reason: "rows", unitName: u.unitName, sheet: u.sheet, ...bad });
           continue;
         }
         const name = unitSheetName(u.unitName, taken);
@@ -226,24 +252,27 @@ export function planRollup(sources: RollupSource[], reservedSheets: string[], ex
         }
         seen.set(key, source.file);
         taken.push(name.name);
-        for (const [id, t] of Object.entries(u.tables ?? {})) rowsOf[id] ??= t.rows; // the first unit sets the rows when no base does
         plan.units.push({ file: source.file, unitName: u.unitName, sheet: name.name, renamed: name.changed, values: u.values, tables: u.tables });
       }
     }
   }
+  if (summary) {
+    const merged = mergeUnitRows(summary.def, summary.rows ?? {}, plan.units);
+    plan.rows = merged.rows;
+    plan.added = merged.added;
+    plan.units = plan.units.map((u) => (u.tables ? { ...u, tables: alignUnitTables(summary.def, u.tables, merged.rows) } : u));
+  }
   return plan;
 }
 
-/** The first row where a unit's table differs from the expected rows (labels compared ignoring case, spacing and composition). */
-export function rowMismatch(
-  unit: Pick<UnitFigures, "tables">,
-  expected: Record<string, string[]>,
-): { table: string; row: number; found: string; expected: string } | null {
+/** The first row of a unit's tables whose figures cannot be put in the row of their lĩnh vực, with the table's label and the cell. */
+function unmatchableRow(def: ReportDefinition, unit: Pick<UnitFigures, "tables">): ({ table: string; cell?: string } & RowLabelProblem) | null {
   for (const [id, t] of Object.entries(unit.tables ?? {})) {
-    const want = expected[id];
-    if (!want) continue;
-    for (let r = 0; r < Math.max(want.length, t.rows.length); r++) {
-      if (unitKey(t.rows[r] ?? "") !== unitKey(want[r] ?? "")) return { table: id, row: r + 1, found: t.rows[r] ?? "", expected: want[r] ?? "" };
+    const f = def.fields.find((x) => x.id === id);
+    const problem = rowLabelProblem(t, f?.table ? computedColumns(f.table) : new Set());
+    if (problem) {
+      const cell = labelCellOf(t, problem.row);
+      return { table: f?.label ?? id, ...(cell ? { cell } : {}), ...problem };
     }
   }
   return null;
@@ -301,16 +330,16 @@ export function rolledUpWorkbook(
   const rolled = new Set(rollupFields(def).map((f) => f.id));
   const data: ReportData = { values: {} };
   for (const [id, v] of Object.entries(base?.values ?? {})) if (!rolled.has(id)) data.values[id] = v;
-  // a table keeps its rows (the base's, else the first unit's) and gets its figures from the formulas
-  for (const f of def.fields) {
-    if (f.kind !== "table" || !rolled.has(f.id)) continue;
-    const rows = base?.values[f.id] !== undefined ? tableValue(base, f.id).rows : units.find((u) => u.tables?.[f.id])?.tables?.[f.id].rows;
-    if (rows?.length) data.values[f.id] = { rows, cells: [] };
-  }
+  // a table keeps its rows (the base's, else the definition's) with the units' lĩnh vực it lacks,
+  // and gets its figures from the formulas; every unit's table is put into those rows
+  const baseRows = Object.fromEntries([...rolled].filter((id) => base?.values[id] !== undefined).map((id) => [id, tableValue(base!, id).rows]));
+  const { rows } = mergeUnitRows(def, baseRows, units);
+  for (const [id, r] of Object.entries(rows)) data.values[id] = { rows: r, cells: [] };
+  const aligned = units.map((u) => (u.tables ? { ...u, tables: alignUnitTables(def, u.tables, rows) } : u));
   const fitted = definitionFitting(def, data);
   const standard = buildLayout(fitted);
-  const unitLayouts = units.map((u) => unitSheetLayout(fitted, u.sheet, u.unitName));
-  const values = units.flatMap((u, i) =>
+  const unitLayouts = aligned.map((u) => unitSheetLayout(fitted, u.sheet, u.unitName));
+  const values = aligned.flatMap((u, i) =>
     unitLayouts[i].inputs.flatMap((input) => {
       if (input.kind === "table") {
         const t = u.tables?.[input.fieldId];

@@ -12,7 +12,8 @@ import type { Problem, ReportDefinition, SheetDef } from "../report/types";
 import { inputOf, layoutSheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "./layout";
 import { findLayoutShift, findMarker, movedCell, shiftProblem } from "./layout-shift";
 import { readWorkbook } from "./read";
-import { findSheet, isErrorValue, type CellValue, type WorkbookSnapshot } from "./snapshot";
+import { tableOnSheet, withTableRows, type TableOnSheet } from "./rollup-rows";
+import { findSheet, isErrorValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 /** The fields added up across units: counts and tables marked "rollup". */
 export function rollupFields(def: ReportDefinition) {
@@ -78,14 +79,57 @@ function unitSheetDef(def: ReportDefinition, sheetName: string, unitName: string
   };
 }
 
+/**
+ * A unit sheet's layout. Its tables' label column holds the definition's rows (the lĩnh vực a
+ * unit fills in; it may rename them, add or remove rows inside the table).
+ */
 export function unitSheetLayout(def: ReportDefinition, sheetName: string, unitName: string): SheetLayout {
   const spec = unitSpec(def);
   const layout = layoutSheet(def, unitSheetDef(def, sheetName, unitName, spec.markerCell));
+  const labels = new Map<string, string>();
+  for (const input of layout.inputs) {
+    const rows = input.kind === "table" && input.labels ? def.fields.find((f) => f.id === input.fieldId)?.table?.rows : undefined;
+    if (!rows) continue;
+    const { start } = parseRange(input.labels!);
+    rows.forEach((label, r) => label.trim() && labels.set(cellAddress({ row: start.row + r, col: start.col }), label));
+  }
+  const cells = layout.cells.map((c) => (c.value === null && labels.has(c.address) ? { ...c, value: labels.get(c.address)! } : c));
   const extra: LayoutCell[] = [
     { address: spec.markerCell, value: spec.marker, style: "hint" },
     { address: spec.nameCell, value: unitName, style: "label" },
   ];
-  return { ...layout, cells: [...layout.cells, ...extra], columns: [...layout.columns, { letter: spec.markerCell.replace(/[0-9]+$/, ""), width: 28 }] };
+  return { ...layout, cells: [...cells, ...extra], columns: [...layout.columns, { letter: spec.markerCell.replace(/[0-9]+$/, ""), width: 28 }] };
+}
+
+/**
+ * Each roll-up table of a unit sheet as the sheet holds it (rows inserted or removed inside
+ * it, labels as the unit wrote them); null when one is not where the layout puts it.
+ */
+export function unitTablesOn(def: ReportDefinition, sheet: SheetSnapshot): Record<string, TableOnSheet> | null {
+  const layout = unitSheetLayout(def, sheet.name, "x");
+  const out: Record<string, TableOnSheet> = {};
+  for (const input of layout.inputs) {
+    if (input.kind !== "table") continue;
+    const at = tableOnSheet(layout, input, def.fields.find((f) => f.id === input.fieldId)!.table!.totalLabel, sheet);
+    if (!at) return null;
+    out[input.fieldId] = at;
+  }
+  return out;
+}
+
+/**
+ * A unit sheet's layout as the sheet is: its tables with the rows found on it, so a row
+ * inserted inside a table is part of it, not a move. The standard layout when a table is
+ * not where it should be (rows inserted above it): layout-shift.ts then tells what moved.
+ */
+export function unitLayoutOf(
+  def: ReportDefinition,
+  sheet: SheetSnapshot,
+  unitName: string,
+): { def: ReportDefinition; layout: SheetLayout; tables: Record<string, TableOnSheet> | null } {
+  const tables = unitTablesOn(def, sheet);
+  const fitted = tables ? withTableRows(def, Object.fromEntries(Object.entries(tables).map(([id, t]) => [id, t.rows]))) : def;
+  return { def: fitted, layout: unitSheetLayout(fitted, sheet.name, unitName), tables };
 }
 
 /** A bookend sheet: nothing but an explanation. */
@@ -149,9 +193,13 @@ export function summaryFormulas(
   const unit = unitSheetLayout(def, "x", "x");
   return rollupFields(def).flatMap((f): SummaryFormula[] => {
     const unitInput = unit.inputs.find((i) => i.fieldId === f.id)!;
-    if (f.kind !== "table") return [{ fieldId: f.id, ...locate(f.id), formula: rollupFormula(unitInput.first) }];
+    if (f.kind !== "table") {
+      const at = locate(f.id);
+      return at.cell ? [{ fieldId: f.id, ...at, formula: rollupFormula(unitInput.first) }] : [];
+    }
     // a table: every cell of its body, the same cell of every unit
     const at = locate(f.id);
+    if (!at.cell) return []; // not found in the workbook: nothing to write
     const summaryStart = parseCell(at.cell);
     const unitStart = parseCell(unitInput.first);
     const { start, end } = parseRange(inputOf(layout, f.id).input.ref);
@@ -277,16 +325,16 @@ export function evaluateFormulas(snapshot: WorkbookSnapshot): WorkbookSnapshot {
 /** Checks every unit sheet with the rules of its fields (each unit on its own cells), without looking at the bookends. */
 export function checkUnitSheets(def: ReportDefinition, snapshot: WorkbookSnapshot, options: { today?: Date } = {}): Problem[] {
   const problems: Problem[] = [];
-  const fields = rollupFields(def);
-  const unitDef: ReportDefinition = { ...def, fields, sheets: [] };
   for (const u of findUnitSheets(snapshot, def)) {
-    const sheetLayout = unitSheetLayout(def, u.sheet, u.unitName);
     const sheet = findSheet(snapshot, u.sheet)!;
+    const { def: fitted, layout: sheetLayout } = unitLayoutOf(def, sheet, u.unitName);
     const shift = findLayoutShift(sheetLayout, sheet, { tolerate: [unitSpec(def).nameCell] });
     if (shift) {
       problems.push(shiftProblem(u.sheet, shift)); // one error instead of a problem per figure read at the wrong place
       continue;
     }
+    // the unit's own rows (a lĩnh vực inserted inside its table is read with the others)
+    const unitDef: ReportDefinition = { ...fitted, fields: rollupFields(fitted), sheets: [] };
     const read = readWorkbook(unitDef, { sheets: [sheetLayout], names: [] }, { sheets: [sheet], names: {} });
     problems.push(...read.problems);
     problems.push(

@@ -165,7 +165,7 @@ export function decodeXml(s: string): string {
   });
 }
 
-function attributes(s: string): Record<string, string> {
+export function attributes(s: string): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const a of s.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = decodeXml(a[2] ?? a[3]);
   return attrs;
@@ -203,7 +203,7 @@ export function definedNamesOf(workbookXml: string): Record<string, string> {
   return names;
 }
 
-function resolveTarget(base: string, target: string): string {
+export function resolveTarget(base: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = base.split("/").slice(0, -1);
   for (const p of target.split("/")) {
@@ -330,6 +330,7 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
     return { sheets, names: definedNamesOf(workbookXml) };
   } catch (e) {
     if (e instanceof XlsxFormatError) throw e;
-    throw new XlsxFormatError("corruptWorkbook", errorMessage(e));
+    // a JavaScript error's text is not for the user: the problem says what is wrong
+    throw new XlsxFormatError("corruptWorkbook");
   }
 }

@@ -11,6 +11,7 @@ import { buildLayout, FONT_NAME, FONT_SIZE, STYLES, inputValues, type CellStyle,
 import type { NextPeriodPlan } from "./next-period";
 import { previousTotalsCells } from "./previous-totals";
 import type { CellValue } from "./snapshot";
+import { withFontsInOrder } from "./xlsx-patch";
 import { definitionFitting, rolledUpWorkbook, unitWorkbookLayout, type UnitTable } from "./unit-workbook";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -53,6 +54,7 @@ function fitTextRows(ws: ExcelJS.Worksheet, sheet: SheetLayout): void {
     else if (c.style === "hint") {
       // a merged hint spans every column; a hint alone in A wraps within A
       const across = merged.has(c.address) ? width : (sheet.columns.find((col) => col.letter === "A")?.width ?? width);
+      if (!(across > 0)) continue; // a sheet without columns (the hidden kind sheet): Excel's default height
       ws.getRow(Number(m[1])).height = Math.max(1, Math.ceil((c.value.length * 1.1) / across)) * 15;
     }
   }
@@ -218,7 +220,8 @@ export function buildRollupWorkbook(
 /** The workbook as .xlsx bytes. */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
-  return out instanceof Uint8Array ? out : new Uint8Array(out);
+  // valid Open XML: ExcelJS writes a font's <sz> and <color> after its <name>, which the schema refuses
+  return withFontsInOrder(out instanceof Uint8Array ? out : new Uint8Array(out));
 }
 
 /**

@@ -1,17 +1,18 @@
 /**
  * `bao-cao fix-text <sổ.xlsx> -o <bản-sửa.xlsx> [--force]`: a copy of the workbook with the
  * text of every cell in TCVN3 (ABC) or VNI-Windows converted to Unicode (NFC) and its font set
- * to Times New Roman; nothing else is changed (ExcelJS loads and saves the rest: sheets,
- * styles, defined names, validations). One line per changed cell ("Sheet!A1: TCVN3 →
- * Unicode"). It never writes over its input.
+ * to Times New Roman; nothing else is changed: the package is edited, not rebuilt
+ * (src/workbook/xlsx-patch.ts), so the other cells, sheets, charts, comments, widths and
+ * formats stay as they were. One line per changed cell ("Sheet!A1: TCVN3 → Unicode"). It
+ * never writes over its input.
  */
 import { scanLegacyText } from "../../text/legacy-scan";
 import { textCellsOf } from "../../workbook/legacy-check";
-import { loadExcelJs } from "../../workbook/xlsx-write";
+import { XlsxPackage } from "../../workbook/xlsx-patch";
 import { oneInput, requireExtension } from "../args";
 import { defineCommand } from "../command";
 import { EXIT, failure, usageError } from "../errors";
-import { checkOutput, readInput, readWorkbookFile, refuseInputAsOutput, writeOutput } from "../files";
+import { checkOutput, readInput, refuseInputAsOutput, snapshotOfFile, writeOutput } from "../files";
 import { MSG_FIX_TEXT, USAGE_OF } from "../messages";
 
 /** The font converted cells get. */
@@ -30,8 +31,9 @@ export const fixTextCommand = defineCommand({
     requireExtension(output, ".xlsx");
     await checkOutput(output, { mayExist: !!values.force });
 
-    // the guarded reader first (zip bombs, broken files), then ExcelJS for the copy
-    const snapshot = await readWorkbookFile(input);
+    // the guarded reader first (zip bombs, broken files), then the same bytes edited
+    const original = await readInput(input);
+    const snapshot = await snapshotOfFile(input, original);
     const found = scanLegacyText(snapshot.sheets.flatMap((s) => textCellsOf(s)));
     const formulaCell = (sheet: string, address: string) => !!snapshot.sheets.find((s) => s.name === sheet)?.formulas?.[address];
     const toFix = found.filter((c) => !formulaCell(c.sheet, c.address));
@@ -41,19 +43,16 @@ export const fixTextCommand = defineCommand({
       if (skipped) io.out(MSG_FIX_TEXT.formulas(skipped));
       return EXIT.ok;
     }
-    const wb = new (loadExcelJs().Workbook)();
+    let bytes: Uint8Array;
     try {
-      await wb.xlsx.load((await readInput(input)) as unknown as ArrayBuffer);
-    } catch (e) {
-      throw failure(MSG_FIX_TEXT.cannotLoad(input, e instanceof Error ? e.message : String(e)));
+      const pkg = await XlsxPackage.open(original);
+      await pkg.edit(toFix.map((c) => ({ sheet: c.sheet, address: c.address, value: c.converted, font: UNICODE_FONT })));
+      bytes = await pkg.bytes();
+    } catch {
+      // the reader read this file already: what fails here is a part of an unusual shape
+      throw failure(MSG_FIX_TEXT.cannotLoad(input));
     }
-    for (const c of toFix) {
-      const cell = wb.getWorksheet(c.sheet)!.getCell(c.address);
-      cell.value = c.converted;
-      cell.font = { ...(cell.font ?? {}), name: UNICODE_FONT };
-      io.out(c.cliLine);
-    }
-    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    for (const c of toFix) io.out(c.cliLine);
     await writeOutput(output, bytes);
     if (skipped) io.out(MSG_FIX_TEXT.formulas(skipped));
     io.out(MSG_FIX_TEXT.written(toFix.length, output));

@@ -1,16 +1,17 @@
 /**
  * `bao-cao next-period <sổ.xlsx> -o <sổ-kỳ-sau.xlsx> [--keep-text] [--force]`: next
  * period's workbook made from this one (src/workbook/next-period.ts says what is kept,
- * cleared and carried over). The input is only read, never written: the output may not be
- * the input, even through a link.
+ * cleared and carried over), written over a copy of this workbook's own bytes so that what
+ * the office added stays (src/workbook/next-period-xlsx.ts). The input is only read, never
+ * written: the output may not be the input, even through a link.
  */
 import { periodWords } from "../../report/period";
 import { MSG_NEXT_PERIOD, planNextPeriod } from "../../workbook/next-period";
-import { buildNextPeriodWorkbook, workbookBytes } from "../../workbook/xlsx-write";
+import { writeNextPeriod } from "../../workbook/next-period-xlsx";
 import { oneInput, requireExtension } from "../args";
 import { defineCommand } from "../command";
 import { EXIT, failure, usageError } from "../errors";
-import { checkOutput, readWorkbookFile, refuseDirectory, refuseInputAsOutput, writeOutput } from "../files";
+import { checkOutput, readInput, refuseDirectory, refuseInputAsOutput, snapshotOfFile, writeOutput } from "../files";
 import { MSG_NEXT_PERIOD_CLI, USAGE_OF } from "../messages";
 import { kindOfWorkbook } from "../report-kind";
 
@@ -31,12 +32,15 @@ export const nextPeriodCommand = defineCommand({
     requireExtension(output, ".xlsx");
     await checkOutput(output, { mayExist: Boolean(values.force) });
 
-    const snapshot = await readWorkbookFile(input);
+    const original = await readInput(input);
+    const snapshot = await snapshotOfFile(input, original);
     const kind = await kindOfWorkbook(snapshot);
     const plan = planNextPeriod(kind.definition, kind.layout, snapshot, { keepText: Boolean(values["keep-text"]) });
     if (!plan.ok) throw failure(MSG_NEXT_PERIOD_CLI.failed(input, plan.message));
-    const bytes = await workbookBytes(buildNextPeriodWorkbook(plan));
-    await writeOutput(output, bytes);
+    // this workbook's own bytes with the product's cells changed: the office's additions stay
+    const written = await writeNextPeriod(plan, original);
+    await writeOutput(output, written.bytes);
+    if (written.notKept) ctx.io.out(written.notKept);
     ctx.io.out(MSG_NEXT_PERIOD_CLI.written(periodWords(plan.from), periodWords(plan.to), output));
     if (plan.rewrites.length) ctx.io.out(MSG_NEXT_PERIOD.rewrites(plan.rewrites, periodWords(plan.to)));
     if (plan.units.length) ctx.io.out(MSG_NEXT_PERIOD_CLI.units(plan.units.length));

@@ -12,10 +12,10 @@ import { checkAnyWorkbook, planRollup, type RollupSource } from "../../workbook/
 import { requireExtension } from "../args";
 import { defineCommand } from "../command";
 import { CliFailure, EXIT, failure, usageError } from "../errors";
-import { checkOutput, readInput, readWorkbookFile, refuseDirectory, refuseInputAsOutput, statOrNull, writeOutput } from "../files";
+import { checkOutput, readInput, refuseDirectory, refuseInputAsOutput, snapshotOfFile, statOrNull, writeOutput } from "../files";
 import { M, USAGE_OF } from "../messages";
 import { chosenKind, kindOfWorkbook, type Kind } from "../report-kind";
-import { buildRollupWorkbook, workbookBuffer } from "../xlsx";
+import { writeRollup } from "../../workbook/rollup-xlsx";
 
 /** Excel's lock file beside an open workbook ("~$so.xlsx"): never a unit's workbook. */
 const isLockFile = (name: string) => name.startsWith("~$");
@@ -86,7 +86,7 @@ async function rollupSource(file: string, kind: Kind | undefined): Promise<{ sou
   return { source, kind: used };
 }
 
-/** The rows each roll-up table must have: the base's when there is one (else the first unit sets them). */
+/** The summary's own rows of each roll-up table: the base's when there is one (else the definition's). */
 function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const f of def.fields) {
@@ -99,6 +99,9 @@ function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Re
   }
   return out;
 }
+
+/** A table's name as the office knows it (its label). */
+const tableLabel = (def: ReportDefinition, id: string) => def.fields.find((f) => f.id === id)?.label ?? id;
 
 /** Every this many files read, the roll-up says how far it is. */
 export const ROLLUP_PROGRESS_EVERY = 25;
@@ -125,9 +128,11 @@ export const rollupCommand = defineCommand({
 
     // the roll-up's kind: the base's, else the one asked for, else the first unit file's
     let base: ReportData | undefined;
+    let baseBytes: Uint8Array | undefined;
     let kind: Kind | undefined = values.kind !== undefined || values.definition !== undefined ? await chosenKind(values) : undefined;
     if (values.base !== undefined) {
-      const snapshot = await readWorkbookFile(values.base);
+      baseBytes = await readInput(values.base);
+      const snapshot = await snapshotOfFile(values.base, baseBytes);
       kind ??= await kindOfWorkbook(snapshot);
       const checked = checkAnyWorkbook(kind.definition, kind.layout, snapshot, { today: ctx.today });
       if (checked.kind !== "report") throw failure(M.baseNotReport(values.base));
@@ -147,7 +152,7 @@ export const rollupCommand = defineCommand({
     const plan = planRollup(
       sources,
       kind.layout.sheets.map((s) => s.name),
-      expectedRowsOf(kind.definition, base),
+      { def: kind.definition, rows: expectedRowsOf(kind.definition, base) },
     );
     for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r, "cli")));
     if (!plan.units.length) {
@@ -155,9 +160,12 @@ export const rollupCommand = defineCommand({
       return EXIT.failed;
     }
 
-    const wb = buildRollupWorkbook(kind.definition, plan.units, base);
-    await writeOutput(output, await workbookBuffer(wb));
+    // on the base's own bytes, so that what the office added to it stays (src/workbook/rollup-xlsx.ts)
+    const written = await writeRollup(kind.definition, plan.units, base && baseBytes ? { data: base, bytes: baseBytes } : undefined);
+    await writeOutput(output, written.bytes);
+    if (written.notKept) ctx.io.out(written.notKept);
     for (const u of plan.units) if (u.renamed) ctx.io.out(M.rollupSheetRenamed(u.unitName, u.sheet));
+    for (const a of plan.added) ctx.io.out(M.rollupRowAdded(a.label, a.unitName, tableLabel(kind.definition, a.fieldId)));
     ctx.io.out(M.rollupWritten(plan.units.length, path.resolve(output)));
     if (!base) ctx.io.out(M.rollupNoBase);
     ctx.io.out(M.rollupNext(path.resolve(output)));

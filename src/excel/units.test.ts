@@ -1,0 +1,121 @@
+/**
+ * "Thêm đơn vị" and "Tổng hợp" of the dossier kind (a table, Biểu 06) against the simulated
+ * Excel: unit sheets carry the definition's lĩnh vực, and Tổng hợp adds by lĩnh vực — a row
+ * inserted inside a unit's table becomes a row of the summary and of every unit sheet.
+ */
+import { createSimHost, type SimHost } from "../../dev/excel-sim";
+import { simExcelHost } from "../../dev/excel-sim/sim-host";
+import { loadDefinition } from "../report/kinds";
+import { buildLayout } from "../workbook/layout";
+import { applyLayout } from "./apply-layout";
+import { checkAndMark } from "./check-and-mark";
+import { UserFacingError } from "./errors";
+import { addUnits, rollupInExcel } from "./units";
+
+const def = loadDefinition("bao-cao-giai-quyet-tthc");
+const layout = buildLayout(def);
+const ROWS = def.fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+const COLUMNS = "CDEFGHIJKLM".split("");
+/** A row that satisfies the table's rules: n received online, all settled on time. */
+const rowOf = (n: number) => [n, n, 0, 0, n, 0, n, 0, 0, 0, 0];
+
+async function withUnits(names: string[]): Promise<SimHost> {
+  const sim = createSimHost({ sheets: ["Sheet1"] });
+  await applyLayout(simExcelHost(sim), layout);
+  await addUnits(
+    simExcelHost(sim),
+    def,
+    layout,
+    names.map((name) => ({ name })),
+  );
+  return sim;
+}
+
+/** Types a row's figures as the office would. */
+function typeRow(sim: SimHost, sheet: string, row: number, n: number): void {
+  rowOf(n).forEach((v, c) => sim.workbook.setCellValue(sheet, `${COLUMNS[c]}${row}`, String(v), { force: true }));
+}
+
+/** Inserts a whole row above `row` on a sheet, as Excel's Insert > Sheet Rows does. */
+async function insertRow(sim: SimHost, sheet: string, row: number): Promise<void> {
+  await sim.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(sheet).getRange(`${row}:${row}`).insert("Down");
+    await ctx.sync();
+  });
+}
+
+describe("Thêm đơn vị of the dossier kind", () => {
+  it("gives a unit sheet whose lĩnh vực column holds the definition's rows", async () => {
+    const sim = await withUnits(["Xã A"]);
+    expect(ROWS.map((_, r) => sim.workbook.value("Xã A", `B${6 + r}`))).toEqual(ROWS);
+    expect(sim.workbook.value("Xã A", `B${6 + ROWS.length}`)).toBe("Tổng cộng");
+  });
+});
+
+describe("Tổng hợp by lĩnh vực", () => {
+  it("aligns a row inserted inside a unit's table: a summary row and a row on every unit sheet, each figure in the row of its lĩnh vực", async () => {
+    const sim = await withUnits(["Xã A", "Xã B", "Xã C"]);
+    ROWS.forEach((_, r) => {
+      typeRow(sim, "Xã A", 6 + r, r + 1);
+      typeRow(sim, "Xã B", 6 + r, 10 * (r + 1));
+      typeRow(sim, "Xã C", 6 + r, 100 * (r + 1));
+    });
+    // Xã B inserts "Nông nghiệp" inside its table, above "Xây dựng" (row 9)
+    await insertRow(sim, "Xã B", 9);
+    sim.workbook.setCellValue("Xã B", "B9", "Nông nghiệp", { force: true });
+    typeRow(sim, "Xã B", 9, 50);
+    // Xã C writes "Lĩnh vực hộ tịch"
+    sim.workbook.setCellValue("Xã C", "B7", "Lĩnh vực hộ tịch", { force: true });
+
+    // the unit's own check: no moved rows
+    const before = await checkAndMark(simExcelHost(sim), { def, layout }, { today: new Date(2025, 9, 20) });
+    expect(before.problems.filter((p) => p.code === "units.shifted")).toEqual([]);
+
+    sim.resetSyncCount();
+    const r = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
+    expect(sim.syncCount).toBe(3);
+    expect(r.addedRows).toEqual([{ fieldId: "BIEU_06", label: "Nông nghiệp", unitName: "Xã B" }]);
+    expect(r.aligned).toEqual(["Biểu 06", "Xã A", "Xã B", "Xã C"]);
+    expect(r.crossCheck).toEqual([]);
+
+    const merged = [...ROWS.slice(0, -1), "Nông nghiệp", ROWS[ROWS.length - 1]];
+    const farm = 6 + merged.indexOf("Nông nghiệp");
+    for (const sheet of ["Biểu 06", "Xã A", "Xã B", "Xã C"]) {
+      expect(merged.map((_, i) => sim.workbook.value(sheet, `B${6 + i}`))).toEqual(merged);
+      expect(sim.workbook.value(sheet, `B${6 + merged.length}`)).toBe("Tổng cộng");
+      expect(sim.workbook.value(sheet, `A${6 + merged.length - 1}`)).toBe(merged.length);
+    }
+    // figures moved with their lĩnh vực; 0 where a unit has none
+    expect(["Xã A", "Xã B", "Xã C"].map((s) => sim.workbook.value(s, `C${farm}`))).toEqual([0, 50, 0]);
+    expect(sim.workbook.value("Xã B", "C9")).toBe(40); // "Xây dựng", back in its row
+    // the summary: one 3-D SUM per cell, each row the sum of the units' rows of its lĩnh vực
+    expect(sim.workbook.cell("Biểu 06", `C${farm}`).formula).toBe(`=SUM(DonViDau:DonViCuoi!C${farm})`);
+    merged.forEach((label, i) => {
+      const k = ROWS.indexOf(label) + 1;
+      expect([label, sim.workbook.value("Biểu 06", `C${6 + i}`)]).toEqual([label, label === "Nông nghiệp" ? 50 : 111 * k]);
+    });
+    // the total row adds the new row too
+    const total = 6 + merged.length;
+    expect(sim.workbook.value("Biểu 06", `C${total}`)).toBe(111 * 55 + 50);
+    expect(sim.workbook.value("Xã A", `C${total}`)).toBe(55);
+
+    // done again, nothing moves
+    sim.resetSyncCount();
+    const again = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
+    expect(sim.syncCount).toBe(3);
+    expect([again.addedRows, again.aligned, again.crossCheck]).toEqual([[], [], []]);
+    const check = await checkAndMark(simExcelHost(sim), { def, layout }, { today: new Date(2025, 9, 20) });
+    expect(check.problems.filter((p) => p.code.startsWith("units."))).toEqual([]);
+  });
+
+  it("refuses, before writing anything, a unit table with a lĩnh vực twice, naming the sheet and the cell", async () => {
+    const sim = await withUnits(["Xã A"]);
+    sim.workbook.setCellValue("Xã A", "B9", "Lĩnh vực hộ tịch", { force: true });
+    const p = rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
+    await expect(p).rejects.toBeInstanceOf(UserFacingError);
+    await expect(rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true })).rejects.toThrow(
+      'Trang "Xã A", ô B9: lĩnh vực "Lĩnh vực hộ tịch" ghi hai lần trong bảng (dòng 2 và dòng 4 của bảng), nên không biết cộng dòng nào vào tổng hợp. Gộp số liệu của hai dòng vào một dòng, xóa dòng kia, rồi bấm "Tổng hợp" lại.',
+    );
+    expect(sim.workbook.cell("Biểu 06", "C6").formula ?? "").not.toContain("DonViDau");
+  });
+});
