@@ -199,7 +199,7 @@ describe("rollup", () => {
     ]);
     expect(r.out).toContain(`Đã tổng hợp 1 đơn vị vào sổ: ${resolve(out)}`);
     const s = await readSnapshot(out);
-    expect(s.sheets.map((x) => x.name)).toEqual([...STANDARD, BOOKEND_START, "Xã Hòa Phong", BOOKEND_END]);
+    expect(s.sheets.map((x) => x.name)).toEqual([...STANDARD, BOOKEND_START, "Xã Hòa Phong", BOOKEND_END, def.unitResults!.sheet]);
     const check = checkWorkbook(def, layout, s, { today });
     for (const f of rollupFields(def)) expect(check.data.values[f.id]).toBe(figures(5)[f.id]);
   });

@@ -16,7 +16,7 @@ import { rowLabelKey } from "../report/row-labels";
 import { cellAddress, columnLetter, parseCell, parseRange, parseSheetRef, sheetRef } from "../report/refs";
 import type { ReportDefinition, UnitResult, ValueRef } from "../report/types";
 import { percentValue, unitResultColumns, type UnitColumn } from "../report/unit-results";
-import type { LayoutCell, SheetLayout, StyleName } from "./layout";
+import type { LayoutCell, SheetLayout, StyleName, WorkbookLayout } from "./layout";
 import { findMarker, movedCell } from "./layout-shift";
 import { findSheet, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { findUnitSheets, unitSheetLayout, unitSpec } from "./units";
@@ -164,6 +164,23 @@ export function unitResultsLayout(def: ReportDefinition, snapshot: WorkbookSnaps
     frozenRows: 4,
     lastRow: Math.max(4, last),
   };
+}
+
+/**
+ * The per-unit sheet of a workbook still being planned (the roll-up's layout and the units'
+ * values, before any file is written), or null when the definition declares none.
+ */
+export function plannedUnitResults(
+  def: ReportDefinition,
+  layout: WorkbookLayout,
+  values: { sheet: string; address: string; value: CellValue }[],
+): SheetLayout | null {
+  const snapshot: WorkbookSnapshot = {
+    sheets: layout.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries(s.cells.filter((c) => c.value !== null).map((c) => [c.address, c.value])) })),
+    names: {},
+  };
+  for (const v of values) findSheet(snapshot, v.sheet)!.cells[v.address] = v.value;
+  return unitResultsLayout(def, snapshot);
 }
 
 /** A figure's cell as a number: its value, or — a formula written without its result — the cell it points at. */
