@@ -97,6 +97,9 @@ itWithLibreOffice(
     const docx = join(dir, "bao-cao.docx");
     const exportPath = join(dir, "tong-hop-lo.xlsx");
     writeFileSync(exportPath, recalculated);
+    const checked = await cli("check", exportPath);
+    expect(checked.code).toBe(0);
+    expect(checked.out.filter((l) => l.includes(SHEET))).toEqual([]);
     expect((await cli("export", exportPath, "-o", docx)).code).toBe(0);
     const xml = await (await JSZip.loadAsync(readFileSync(docx))).file("word/document.xml")!.async("string");
     const rows = tableRows(tables(xml).find((t) => t.includes(UNITS[1]))!);

@@ -4,7 +4,7 @@ import { cellAddress, parseCell, parseRange } from "../report/refs";
 import { unitRanks, unitRate, unitResultColumns } from "../report/unit-results";
 import type { ReportDefinition } from "../report/types";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { readUnitResults, unitFigureCells, unitResultsLayout } from "./unit-results";
+import { readUnitResults, unitFigureCells, unitResultsLayout, unitResultsProblems } from "./unit-results";
 import { unitSheetLayout, unitSpec } from "./units";
 
 const dossier = loadDefinition("bao-cao-giai-quyet-tthc");
@@ -173,5 +173,32 @@ describe("readUnitResults", () => {
 
   it("is undefined for a workbook without the sheet", () => {
     expect(readUnitResults(dossier, summary(dossier, [xaA]))).toBeUndefined();
+  });
+});
+
+describe("unitResultsProblems", () => {
+  it("says nothing while the sheet lists the unit sheets, whatever the spelling", () => {
+    const s = summary(dossier, [xaA, phuongB]);
+    const sheet = writtenSheet(dossier, s);
+    sheet.cells.B5 = "xã  an bình";
+    s.sheets.push(sheet);
+    expect(unitResultsProblems(dossier, s)).toEqual([]);
+  });
+
+  it("warns, naming the units, when a unit was added or removed since the roll-up wrote the sheet", () => {
+    const s = summary(dossier, [xaA, phuongB]);
+    const sheet = writtenSheet(dossier, s);
+    sheet.cells.B6 = "Phường Cũ";
+    s.sheets.push(sheet);
+    expect(unitResultsProblems(dossier, s)).toEqual([
+      {
+        sheet: "Kết quả đơn vị",
+        cell: "B5",
+        severity: "warning",
+        code: "unitResults.outOfStep",
+        message:
+          'Trang "Kết quả đơn vị" không khớp với các trang đơn vị: chưa có đơn vị "Phường O\'Brien"; còn đơn vị "Phường Cũ" không có trang đơn vị. Các câu và phụ lục theo đơn vị của báo cáo lấy số từ trang này. Tổng hợp lại bằng lệnh "bao-cao rollup", hoặc xóa trang "Kết quả đơn vị" (báo cáo khi đó không có phần theo đơn vị).',
+      },
+    ]);
   });
 });

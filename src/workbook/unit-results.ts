@@ -14,7 +14,8 @@
  */
 import { rowLabelKey } from "../report/row-labels";
 import { cellAddress, columnLetter, parseCell, parseRange, parseSheetRef, sheetRef } from "../report/refs";
-import type { ReportDefinition, UnitResult, ValueRef } from "../report/types";
+import { MSG_UNIT_RESULTS } from "../report/messages";
+import type { Problem, ReportDefinition, UnitResult, ValueRef } from "../report/types";
 import { percentValue, unitResultColumns, type UnitColumn } from "../report/unit-results";
 import type { LayoutCell, SheetLayout, StyleName, WorkbookLayout } from "./layout";
 import { findMarker, movedCell } from "./layout-shift";
@@ -220,4 +221,28 @@ export function readUnitResults(def: ReportDefinition, snapshot: WorkbookSnapsho
     out.push({ name: text, figures });
   }
   return out;
+}
+
+/**
+ * A warning when the per-unit sheet no longer lists the unit sheets (a unit added, removed or
+ * renamed since the roll-up wrote it): the report's unit sentences and appendix would be stale.
+ */
+export function unitResultsProblems(def: ReportDefinition, snapshot: WorkbookSnapshot, units = readUnitResults(def, snapshot)): Problem[] {
+  if (!units || !def.unitResults) return [];
+  const listed = new Set(units.map((u) => rowLabelKey(u.name)));
+  const sheets = findUnitSheets(snapshot, def).map((u) => u.unitName);
+  const present = new Set(sheets.map(rowLabelKey));
+  const missing = sheets.filter((n) => !listed.has(rowLabelKey(n)));
+  const extra = units.map((u) => u.name).filter((n) => !present.has(rowLabelKey(n)));
+  if (!missing.length && !extra.length) return [];
+  const sheet = findSheet(snapshot, def.unitResults.sheet)!.name;
+  return [
+    {
+      sheet,
+      cell: `B${UNIT_RESULTS_FIRST_ROW}`,
+      severity: "warning",
+      code: "unitResults.outOfStep",
+      message: MSG_UNIT_RESULTS.outOfStep(sheet, missing, extra),
+    },
+  ];
 }
