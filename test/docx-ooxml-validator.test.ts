@@ -73,6 +73,24 @@ describe("Open XML SDK validation of the report", () => {
     }
   });
 
+  it("finds no error in a summary's dossier report with the per-unit appendix", async () => {
+    const dossiers = loadDefinition("bao-cao-giai-quyet-tthc");
+    const refs = dossiers.fields.find((f) => f.id === "BIEU_06")!.table!.columns.map((c) => `BIEU_06.${c.id}`);
+    // received 100 + u (online 60, direct 40 + u), settled early 90 and late u, 10 pending
+    const row = (u: number) => [100 + u, 60, 40 + u, 0, 90 + u, 90, 0, u, 10, 10, 0];
+    const units = ["Xã Tân Hưng", "Phường Đông Thành", "Xã Ea H'leo"].map((name, u) => ({
+      name,
+      figures: Object.fromEntries(refs.map((r, c) => [r, row(u)[c]])),
+    }));
+    const file = await write("giai-quyet-tthc-don-vi.docx", { ...sampleData(dossiers.id), units }, dossiers);
+    for (const version of ["Microsoft365", "Office2016"]) {
+      const result = validate(file, version);
+      if (result.errors.length > 0) console.error(`units (${version}):\n${describeErrors(result)}`);
+      expect(result.errors).toEqual([]);
+      expect(result.ok).toBe(true);
+    }
+  });
+
   it("does report an error in a broken file (the check is not vacuous)", async () => {
     const zip = await JSZip.loadAsync(await packReport(def, sampleData()));
     const xml = await zip.file("word/document.xml")!.async("string");

@@ -132,7 +132,11 @@ describe("bao-cao next-period on the monthly report", () => {
     for (const id of counts) expect([id, next.values[id]]).toEqual([id, null]);
     for (const id of texts) expect([id, next.values[id]]).toEqual([id, []]);
     // this period's totals stay in the new workbook
-    expect(next.previous).toEqual({ period: "tháng 11 năm 2024", totals: Object.fromEntries(counts.map((id, i) => [id, i + 3])) });
+    expect(next.previous).toEqual({
+      period: "tháng 11 năm 2024",
+      at: { type: "thang", number: 11, year: 2024 },
+      totals: Object.fromEntries(counts.map((id, i) => [id, i + 3])),
+    });
   });
 
   it("says by name which sheet no longer matches the layout (a row moved), and then writes next period's workbook afresh", async () => {

@@ -199,9 +199,22 @@ describe("rollup", () => {
     ]);
     expect(r.out).toContain(`Đã tổng hợp 1 đơn vị vào sổ: ${resolve(out)}`);
     const s = await readSnapshot(out);
-    expect(s.sheets.map((x) => x.name)).toEqual([...STANDARD, BOOKEND_START, "Xã Hòa Phong", BOOKEND_END]);
+    expect(s.sheets.map((x) => x.name)).toEqual([...STANDARD, BOOKEND_START, "Xã Hòa Phong", BOOKEND_END, def.unitResults!.sheet]);
     const check = checkWorkbook(def, layout, s, { today });
     for (const f of rollupFields(def)) expect(check.data.values[f.id]).toBe(figures(5)[f.id]);
+  });
+
+  it("a unit named like the per-unit sheet gets a sheet of its own name, and the per-unit sheet lists it", async () => {
+    const named = await unitFile("ket-qua.xlsx", def.unitResults!.sheet, figures(2));
+    const out = fresh("tong-hop-ten.xlsx");
+    const r = await run("rollup", "-o", out, named);
+    expect(r.code).toBe(0);
+    const s = await readSnapshot(out);
+    const sheets = s.sheets.map((x) => x.name);
+    expect(sheets.filter((n) => n.toLowerCase() === def.unitResults!.sheet.toLowerCase())).toHaveLength(1);
+    expect(sheets).toHaveLength(STANDARD.length + 4);
+    expect(sheets[sheets.length - 1]).toBe(def.unitResults!.sheet);
+    expect(s.sheets[s.sheets.length - 1].cells.B5).toBe(def.unitResults!.sheet);
   });
 
   it("no usable unit: exit 1 and nothing written", async () => {

@@ -311,7 +311,7 @@ describe("unit workbooks and rolled-up workbooks", () => {
     expect(ketQuaXml).not.toMatch(/<f>[^<]*<\/f><v>/);
 
     const s = await readSnapshot(buf);
-    expect(s.sheets.map((x) => x.name)).toEqual([...layout.sheets.map((x) => x.name), "DonViDau", "Xã A", "Xã O'Brien", "DonViCuoi"]);
+    expect(s.sheets.map((x) => x.name)).toEqual([...layout.sheets.map((x) => x.name), "DonViDau", "Xã A", "Xã O'Brien", "DonViCuoi", def.unitResults!.sheet]);
     expect(s.names).toEqual(standardNames());
     const ketQua = sheetOf(s, KET_QUA);
     expect(ketQua.formulas?.C12).toBe("=SUM(DonViDau:DonViCuoi!C12)");

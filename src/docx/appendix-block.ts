@@ -22,9 +22,10 @@ import {
   type ISectionOptions,
 } from "docx";
 import { fieldById, tableValue } from "../report/definition";
-import type { AppendixDef, ReportData, ReportDefinition, TableDef, TableValue } from "../report/types";
+import type { AppendixDef, ReportData, ReportDefinition, TableDef, TableValue, UnitResult } from "../report/types";
+import { unitRate, unitResultColumns, unitRow, type UnitColumn } from "../report/unit-results";
 import { documentPlaceholders } from "../report/values";
-import { fillTemplate, formatNumber } from "../report/wording";
+import { fillTemplate, formatNumber, formatPercent } from "../report/wording";
 import { BLACK, CELL_SIDE_MARGIN, PAGE, SIZE, line, run, twoColumnTable, type RunStyle } from "./layout";
 import { pageNumberHeader } from "./page-number";
 
@@ -38,7 +39,7 @@ export function textWidthOf(orientation: "portrait" | "landscape"): number {
 }
 
 /** Column widths (dxa) of a table: STT, the row label, then the figures by their relative widths; they add up to `total`. */
-export function tableColumnWidths(table: TableDef, total: number): number[] {
+export function tableColumnWidths(table: { columns: { width?: number }[] }, total: number): number[] {
   const stt = 600;
   const figures = table.columns.map((c) => c.width ?? 1);
   const shares = figures.reduce((a, b) => a + b, 0);
@@ -90,16 +91,25 @@ export function shownRows(table: TableValue): { label: string; cells: (number | 
     .filter((row) => row.label !== "" || row.cells.some((v) => v !== null && v !== undefined));
 }
 
-/** The Word table of a table field: header rows, column numbers, rows, total row. */
-export function figureTable(def: TableDef, value: TableValue, totalWidth: number): Table {
-  const widths = tableColumnWidths(def, totalWidth);
-  const cols = def.columns;
+/** A table of figures as the Word table shows it: header, then rows of texts (numbers already written), then the total row. */
+export interface WordTableSpec {
+  /** header of the row-label column */
+  rowHeader: string;
+  columns: { label: string; group?: string; width?: number }[];
+  rows: { label: string; cells: string[] }[];
+  total?: { label: string; cells: string[] };
+}
+
+/** The Word table of a figure table: header rows (repeated on every page), column numbers, rows, total row. */
+export function wordTable(spec: WordTableSpec, totalWidth: number): Table {
+  const widths = tableColumnWidths(spec, totalWidth);
+  const cols = spec.columns;
   const head: RunStyle = { size: TABLE_SIZE, bold: true };
   const spanOf = (i: number) => widths.slice(2 + i).slice(0, 1)[0];
   // header row 1: groups over their columns; STT, label and ungrouped columns merged down into row 2
   const row1: CellSpec[] = [
     { text: "STT", width: widths[0], style: head, vMerge: "restart" },
-    { text: def.rowHeader, width: widths[1], style: head, vMerge: "restart" },
+    { text: spec.rowHeader, width: widths[1], style: head, vMerge: "restart" },
   ];
   const row2: CellSpec[] = [
     { text: "", width: widths[0], vMerge: "continue" },
@@ -120,21 +130,18 @@ export function figureTable(def: TableDef, value: TableValue, totalWidth: number
     i = end + 1;
   }
   const numbers: CellSpec[] = widths.map((w, i) => ({ text: `(${i + 1})`, width: w, style: { size: TABLE_SIZE, italics: true } }));
-  const rows = shownRows(value);
-  const body: CellSpec[][] = rows.map((row, r) => [
+  const body: CellSpec[][] = spec.rows.map((row, r) => [
     { text: String(r + 1), width: widths[0] },
     { text: row.label, width: widths[1], align: "left" },
-    ...cols.map((_, c) => {
-      const v = row.cells[c];
-      return { text: v === null || v === undefined ? "" : formatNumber(v), width: widths[2 + c], align: "right" as const };
-    }),
+    ...cols.map((_, c) => ({ text: row.cells[c] ?? "", width: widths[2 + c], align: "right" as const })),
   ]);
-  const totals = cols.map((_, c) => rows.reduce((sum, row) => sum + (row.cells[c] ?? 0), 0));
-  const total: CellSpec[] = [
-    { text: "", width: widths[0], style: head },
-    { text: def.totalLabel, width: widths[1], style: head, align: "left" },
-    ...totals.map((t, c) => ({ text: formatNumber(t), width: widths[2 + c], style: head, align: "right" as const })),
-  ];
+  const total: CellSpec[] | null = spec.total
+    ? [
+        { text: "", width: widths[0], style: head },
+        { text: spec.total.label, width: widths[1], style: head, align: "left" },
+        ...cols.map((_, c) => ({ text: spec.total!.cells[c] ?? "", width: widths[2 + c], style: head, align: "right" as const })),
+      ]
+    : null;
   const header = (cells: CellSpec[]) => new TableRow({ tableHeader: true, cantSplit: true, children: cells.map(tableCell) });
   return new Table({
     width: { size: totalWidth, type: WidthType.DXA },
@@ -145,14 +152,69 @@ export function figureTable(def: TableDef, value: TableValue, totalWidth: number
       header(row2),
       header(numbers),
       ...body.map((cells) => new TableRow({ cantSplit: true, children: cells.map(tableCell) })),
-      new TableRow({ cantSplit: true, children: total.map(tableCell) }),
+      ...(total ? [new TableRow({ cantSplit: true, children: total.map(tableCell) })] : []),
     ],
   });
 }
 
+const numberText = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatNumber(v));
+
+/** The Word table of a table field: header rows, column numbers, rows, total row. */
+export function figureTable(def: TableDef, value: TableValue, totalWidth: number): Table {
+  const rows = shownRows(value);
+  const totals = def.columns.map((_, c) => rows.reduce((sum, row) => sum + (row.cells[c] ?? 0), 0));
+  return wordTable(
+    {
+      rowHeader: def.rowHeader,
+      columns: def.columns,
+      rows: rows.map((row) => ({ label: row.label, cells: def.columns.map((_, c) => numberText(row.cells[c])) })),
+      total: { label: def.totalLabel, cells: totals.map(numberText) },
+    },
+    totalWidth,
+  );
+}
+
+/**
+ * The Word table of each unit's results (the per-unit sheet of a summary workbook): one row per
+ * unit — its name, its figures, its rates ("98,5%") and rank — and, when the definition names
+ * it, a total row: the figures' sums and the rates of the sums.
+ */
+export function unitsTable(def: ReportDefinition, units: UnitResult[], totalWidth: number): Table {
+  const u = def.unitResults!;
+  const columns = unitResultColumns(def);
+  const text = (c: UnitColumn, v: number | null) => (v === null ? "" : c.kind === "rate" ? formatPercent(v) : formatNumber(v));
+  const sums: UnitResult = { name: "", figures: {} };
+  for (const c of columns) {
+    if (c.kind !== "figure") continue;
+    const values = units.map((unit) => unit.figures[c.key]);
+    sums.figures[c.key] = values.some((v) => v === null || v === undefined) ? null : values.reduce<number>((a, b) => a + (b as number), 0);
+  }
+  return wordTable(
+    {
+      rowHeader: u.nameHeader,
+      columns,
+      rows: units.map((unit, i) => ({ label: unit.name, cells: unitRow(def, units, i).map((v, c) => text(columns[c], v)) })),
+      ...(u.totalLabel
+        ? {
+            total: {
+              label: u.totalLabel,
+              cells: columns.map((c) => (c.kind === "figure" ? numberText(sums.figures[c.key]) : c.kind === "rate" ? text(c, unitRate(def, sums, c.key)) : "")),
+            },
+          }
+        : {}),
+    },
+    totalWidth,
+  );
+}
+
+/** The appendices the report has: each of the definition's, but one about units only when the workbook has units. */
+export function reportAppendices(def: ReportDefinition, data: ReportData): AppendixDef[] {
+  return (def.document.appendices ?? []).filter((a) => !a.units || (data.units?.length ?? 0) > 0);
+}
+
 /** One appendix as a section of its own: a new page, landscape when asked, page numbers continued. */
 export function appendixSection(def: ReportDefinition, data: ReportData, appendix: AppendixDef): ISectionOptions {
-  const field = fieldById(def, appendix.table);
+  const field = appendix.table === undefined ? undefined : fieldById(def, appendix.table);
   const orientation = appendix.orientation ?? "portrait";
   const width = textWidthOf(orientation);
   const fill = (t: string) => fillTemplate(t, data, documentPlaceholders(def, data));
@@ -165,7 +227,7 @@ export function appendixSection(def: ReportDefinition, data: ReportData, appendi
   if (appendix.code) children.push(line(appendix.code, { size: SIZE.noiNhanLabel, bold: true }, { alignment: AlignmentType.RIGHT, spacing: { before: 120 } }));
   children.push(line(fill(appendix.title).toLocaleUpperCase("vi"), { size: SIZE.trichYeu - 1, bold: true }, { spacing: { before: 240 }, keepNext: true }));
   for (const s of appendix.subtitles ?? []) children.push(line(fill(s), { size: SIZE.noiNhanLabel + 1, italics: true }, { keepNext: true }));
-  if (field.table!.measure) {
+  if (field?.table!.measure) {
     children.push(
       line(
         `Đơn vị tính: ${field.table!.measure}`,
@@ -174,7 +236,7 @@ export function appendixSection(def: ReportDefinition, data: ReportData, appendi
       ),
     );
   }
-  children.push(figureTable(field.table!, tableValue(data, field.id), width));
+  children.push(field ? figureTable(field.table!, tableValue(data, field.id), width) : unitsTable(def, data.units ?? [], width));
   return {
     properties: {
       page: {

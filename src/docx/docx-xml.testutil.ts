@@ -125,3 +125,14 @@ export function paragraphRunProps(p: XmlParagraph): RunProps {
 export function alignment(p: XmlParagraph): string | undefined {
   return attr(p.pPr, "w:jc", "w:val");
 }
+
+/** The rows of a Word table as the texts of their cells. */
+export function tableRows(tableXml: string): string[][] {
+  return [...tableXml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((tr) =>
+    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) =>
+      paragraphs(tc[0])
+        .map((p) => p.text)
+        .join(" "),
+    ),
+  );
+}

@@ -7,7 +7,7 @@
 import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
 import type { ReportData, TableValue } from "../report/types";
-import { attr, numAttr, paragraphRunProps, paragraphWithText, paragraphs, tables, unpackDocx, type Parts } from "./docx-xml.testutil";
+import { attr, numAttr, paragraphRunProps, paragraphWithText, paragraphs, tableRows, tables, unpackDocx, type Parts } from "./docx-xml.testutil";
 import { packReport } from "./index";
 import { PAGE } from "./layout";
 
@@ -15,17 +15,6 @@ const def = loadDefinition("bao-cao-giai-quyet-tthc");
 
 async function partsOf(data: ReportData): Promise<Parts> {
   return unpackDocx(await packReport(def, data));
-}
-
-/** The rows of a Word table as the texts of their cells. */
-function rowsOf(tableXml: string): string[][] {
-  return [...tableXml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((tr) =>
-    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) =>
-      paragraphs(tc[0])
-        .map((p) => p.text)
-        .join(" "),
-    ),
-  );
 }
 
 const number = (s: string) => Number(s.replace(/\./g, ""));
@@ -74,7 +63,7 @@ describe("the dossier-settlement report", () => {
 
   it("draws the table with merged group headers, column numbers, ≥ 8 rows, a total row equal to the column sums, identities kept", () => {
     const table = tables(doc).find((t) => t.includes("Số hồ sơ nhận giải quyết"))!;
-    const rows = rowsOf(table);
+    const rows = tableRows(table);
     expect(rows[0]).toEqual([
       "STT",
       "Lĩnh vực, công việc giải quyết theo cấp",

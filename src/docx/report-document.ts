@@ -9,7 +9,7 @@ import { textValue } from "../report/definition";
 import type { ReportData, ReportDefinition } from "../report/types";
 import { documentPlaceholders } from "../report/values";
 import { fillTemplate } from "../report/wording";
-import { appendixSection } from "./appendix-block";
+import { appendixSection, reportAppendices } from "./appendix-block";
 import { bodyParagraphs } from "./body-block";
 import { closingTable } from "./closing-block";
 import { headerTable } from "./header-block";
@@ -69,7 +69,7 @@ export function buildReportDocument(def: ReportDefinition, data: ReportData): Do
         ...bodyParagraphs(def, data),
         closingTable(def, data),
       ]),
-      ...(def.document.appendices ?? []).map((a) => appendixSection(def, data, a)),
+      ...reportAppendices(def, data).map((a) => appendixSection(def, data, a)),
     ],
   });
 }

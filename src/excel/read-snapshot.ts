@@ -58,6 +58,16 @@ export function possiblyStandardSheets(state: WorkbookState): string[] {
   return state.sheets.filter((s) => wanted.has(s.toLowerCase()));
 }
 
+/**
+ * The per-unit sheets of a summary ("Kết quả đơn vị" of a built-in kind): read whole like a
+ * standard sheet, since they have a row per unit (a hundred and more) and more columns than a
+ * unit sheet's block.
+ */
+export function unitResultsSheets(state: WorkbookState): string[] {
+  const names = new Set(builtInKinds().flatMap((k) => (k.unitResults ? [k.unitResults.sheet.toLowerCase()] : [])));
+  return state.sheets.filter((s) => names.has(s.toLowerCase()));
+}
+
 /** The block read of any other sheet: wide and long enough for the unit sheet of every built-in kind. */
 export function widestUnitBlock(): string {
   let col = 0;
@@ -93,7 +103,7 @@ export async function readSnapshot(
   alsoLoad?.();
   await context.sync();
   const state = stateOf(queued);
-  const standard = new Set(layout === "unknown" ? possiblyStandardSheets(state) : relevantSheets(state, layout));
+  const standard = new Set([...(layout === "unknown" ? possiblyStandardSheets(state) : relevantSheets(state, layout)), ...unitResultsSheets(state)]);
   // wide enough for every kind's unit sheet (the dossier kind's marker is in O1)
   const block = widestUnitBlock();
   // standard sheets whole; every other sheet only in the block a unit sheet uses, so a

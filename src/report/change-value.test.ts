@@ -38,6 +38,42 @@ describe("a change value", () => {
   });
 });
 
+describe("a compare value (the previous period and the same period of last year)", () => {
+  const def = loadDefinition(DOSSIERS);
+  const value = def.document.values!.soSanhTongNhan;
+  const total = (n: number) => ({ rows: ["Hộ tịch"], cells: [[n, n, 0, 0, n, n, 0, 0, 0, 0, 0]] });
+  const kept = (words: string, type: "quy" | "nam", number: number, year: number, received: number) => ({
+    period: words,
+    at: { type, number, year },
+    totals: { "BIEU_06.TONG_NHAN": received },
+  });
+  const data = (period: string, year: number, received: number, history: ReturnType<typeof kept>[]) => ({
+    values: { KY_BAO_CAO: period, NAM: year, BIEU_06: total(received) },
+    ...(history.length ? { previous: { ...history[0], ...(history.length > 1 ? { earlier: history.slice(1) } : {}) } } : {}),
+  });
+  const q2 = kept("quý II năm 2026", "quy", 2, 2026, 1200);
+  const q1 = kept("quý I năm 2026", "quy", 1, 2026, 1000);
+  const q4 = kept("quý IV năm 2025", "quy", 4, 2025, 900);
+  const q3 = kept("quý III năm 2025", "quy", 3, 2025, 1100);
+
+  it("says both, with one decimal and a decimal comma, when both periods are kept", () => {
+    expect(computedText(def, data("Quý III", 2026, 1320, [q2, q1, q4, q3]), value)).toBe(" (tăng 10,0% so với kỳ trước; tăng 20,0% so với cùng kỳ năm 2025)");
+    expect(computedText(def, data("Quý III", 2026, 1045, [q2, q1, q4, q3]), value)).toBe(" (giảm 12,9% so với kỳ trước; giảm 5,0% so với cùng kỳ năm 2025)");
+  });
+  it("says only what the history has", () => {
+    expect(computedText(def, data("Quý III", 2026, 1320, [q2, q1]), value)).toBe(" (tăng 10,0% so với kỳ trước)");
+    expect(computedText(def, data("Quý III", 2026, 1320, []), value)).toBe("");
+    // the same period of last year with a 0 is not compared; the previous still is
+    expect(computedText(def, data("Quý III", 2026, 1320, [q2, { ...q3, totals: { "BIEU_06.TONG_NHAN": 0 } }]), value)).toBe(" (tăng 10,0% so với kỳ trước)");
+    // a quý III of two years ago is not last year's
+    expect(computedText(def, data("Quý III", 2027, 1320, [q2, q3]), value)).toBe(" (tăng 10,0% so với kỳ trước)");
+  });
+  it("does not say the previous year twice in a yearly report", () => {
+    const y = kept("năm 2025", "nam", 1, 2025, 1000);
+    expect(computedText(def, data("Năm", 2026, 1100, [y]), value)).toBe(" (tăng 10,0% so với kỳ trước)");
+  });
+});
+
 describe("checks of carryOver and change", () => {
   const base = loadDefinition(DOSSIERS);
   const issues = (patch: Partial<ReportDefinition>) => definitionIssues({ ...base, ...patch }).map((i) => `${i.path}: ${i.message}`);

@@ -29,6 +29,19 @@ describe("report definition", () => {
     expect(() => validateDefinition(broken)).toThrow(/\/fields\/0\/id: mã trường "TN1" không dùng được làm tên vùng/);
   });
 
+  it("rejects a per-unit sheet whose rate is not a percentage of roll-up figures, and a units appendix without it", () => {
+    const dossier = loadDefinition("bao-cao-giai-quyet-tthc");
+    const broken: ReportDefinition = structuredClone(dossier);
+    broken.unitResults!.rates![0].value = "soTraLaiRut";
+    broken.document.values!.dem = { unitsWith: ["NAM"] };
+    expect(() => validateDefinition(broken)).toThrow(/\/unitResults\/rates\/0\/value: "soTraLaiRut" không phải tỷ lệ/);
+    expect(() => validateDefinition(broken)).toThrow(/\/document\/values\/dem\/unitsWith\/0: "NAM" không phải số liệu được tổng hợp theo đơn vị/);
+    const noSheet: ReportDefinition = structuredClone(dossier);
+    delete noSheet.unitResults;
+    noSheet.document.appendices!.push({ units: true, title: "KẾT QUẢ THEO ĐƠN VỊ" });
+    expect(() => validateDefinition(noSheet)).toThrow(/appendices\/1\/units: phụ lục kết quả theo đơn vị cần khóa "unitResults"/);
+  });
+
   it("knows Excel's defined-name and sheet-name rules", () => {
     expect(isValidDefinedName("PAKN_TONG")).toBe(true);
     expect(isValidDefinedName("ABC12")).toBe(false);

@@ -6,6 +6,7 @@
  * by src/report/definition-schema.ts.
  */
 import type { FieldDef, FieldKind, FieldValue, ReportData, ReportDefinition, TableDef, TableValue } from "./types";
+import { unitFigureRefs } from "./unit-results";
 
 /** A defined name Excel accepts and that cannot be read as a cell reference. */
 export function isValidDefinedName(name: string): boolean {
@@ -250,6 +251,24 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     if (col === undefined) need(path, id, ["count"]);
     else if (isTable(path, id)) needColumn(path, id, col);
   };
+  // the per-unit sheet: its rates are percentages of roll-up figures (each unit's own totals)
+  const figures = new Set(unitFigureRefs(def).map((f) => f.ref));
+  const needFigure = (path: string, ref: string) => {
+    if (!figures.has(ref)) add(path, `"${ref}" không phải số liệu được tổng hợp theo đơn vị (trường hoặc cột có "rollup").`);
+  };
+  const needRate = (path: string, name: string) => {
+    const v = values[name];
+    if (!v || !("percent" in v)) add(path, `"${name}" không phải tỷ lệ ("percent") trong "document.values".`);
+    else [...v.percent, ...v.over].forEach((ref) => needFigure(path, ref));
+  };
+  if (def.unitResults) {
+    (def.unitResults.rates ?? []).forEach((r, j) => needRate(`/unitResults/rates/${j}/value`, r.value));
+    if (def.unitResults.rank) needRate("/unitResults/rank/value", def.unitResults.rank.value);
+    const problem = sheetNameProblem(def.unitResults.sheet);
+    if (problem) add("/unitResults/sheet", problem);
+    if (def.sheets.some((s) => s.name.toLowerCase() === def.unitResults!.sheet.toLowerCase()))
+      add("/unitResults/sheet", `trang "${def.unitResults.sheet}" trùng tên một trang của báo cáo.`);
+  }
   for (const [name, v] of Object.entries(values)) {
     const at = `/document/values/${name}`;
     if ("sum" in v) v.sum.forEach((ref, j) => needRef(`${at}/sum/${j}`, ref));
@@ -260,10 +279,17 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
       needRef(`${at}/change`, v.change);
       if (v.text !== undefined && !v.text.includes("{change}"))
         add(`${at}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
-    } else {
+    } else if ("compare" in v) {
+      needRef(`${at}/compare`, v.compare);
+      v.with.forEach((part, j) => {
+        if (!part.text.includes("{change}")) add(`${at}/with/${j}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
+      });
+    } else if ("percent" in v) {
       v.percent.forEach((ref, j) => needRef(`${at}/percent/${j}`, ref));
       v.over.forEach((ref, j) => needRef(`${at}/over/${j}`, ref));
-    }
+    } else if ("unitsReaching" in v) needRate(`${at}/unitsReaching`, v.unitsReaching);
+    else if ("unitAt" in v) needRate(`${at}/unitAt`, v.unitAt);
+    else if ("unitsWith" in v) v.unitsWith.forEach((ref, j) => needFigure(`${at}/unitsWith/${j}`, ref));
   }
   const checkTemplate = (path: string, text: string) => {
     for (const ph of placeholdersOf(text)) {
@@ -286,13 +312,15 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     if (b.type === "paragraph" && b.unlessZero !== undefined) {
       const v = values[b.unlessZero];
       if (!v) add(`${at}/unlessZero`, `"${b.unlessZero}" không có trong "document.values".`);
-      else if (!("sum" in v) && !("difference" in v))
+      else if (!("sum" in v) && !("difference" in v) && !("unitCount" in v) && !("unitsReaching" in v) && !("unitsWith" in v))
         add(`${at}/unlessZero`, `"${b.unlessZero}" không phải giá trị số (tổng "sum" hay hiệu "difference") nên không so được với 0.`);
     }
   });
   (def.document.appendices ?? []).forEach((a, i) => {
     const at = `/document/appendices/${i}`;
-    isTable(`${at}/table`, a.table);
+    if ((a.table === undefined) === (a.units !== true)) add(at, `phụ lục cần đúng một trong hai: "table" (một bảng) hoặc "units": true (kết quả theo đơn vị).`);
+    if (a.table !== undefined) isTable(`${at}/table`, a.table);
+    if (a.units && !def.unitResults) add(`${at}/units`, `phụ lục kết quả theo đơn vị cần khóa "unitResults" của định nghĩa.`);
     checkTemplate(`${at}/title`, a.title);
     (a.subtitles ?? []).forEach((t, j) => checkTemplate(`${at}/subtitles/${j}`, t));
     (a.corners ?? []).forEach((t, j) => checkTemplate(`${at}/corners/${j}`, t));

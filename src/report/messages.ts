@@ -37,6 +37,21 @@ export const MSG = {
 } as const;
 
 /** Messages of the roll-up of units. */
+/** The per-unit sheet of a summary (src/workbook/unit-results.ts). */
+export const MSG_UNIT_RESULTS = {
+  outOfStep: (sheet: string, missing: string[], extra: string[]) => {
+    const list = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+    const parts = [
+      ...(missing.length ? [`chưa có đơn vị ${list(missing)}`] : []),
+      ...(extra.length ? [`còn đơn vị ${list(extra)} không có trang đơn vị`] : []),
+    ];
+    return (
+      `Trang "${sheet}" không khớp với các trang đơn vị: ${parts.join("; ")}. Các câu và phụ lục theo đơn vị của báo cáo lấy số từ trang này. ` +
+      `Tổng hợp lại bằng lệnh "bao-cao rollup", hoặc xóa trang "${sheet}" (báo cáo khi đó không có phần theo đơn vị).`
+    );
+  },
+} as const;
+
 export const MSG_UNITS = {
   bookendsMissing: () =>
     'Thiếu trang mốc "DonViDau" hoặc "DonViCuoi" (hoặc đặt sai thứ tự): các trang đơn vị phải nằm giữa hai trang này để được cộng. Bấm "Tổng hợp" để sắp xếp lại.',

@@ -271,7 +271,29 @@ export type ComputedValue =
    * or "không đổi" (default text: "{change} so với kỳ trước"); `whenNoPrevious` (default "")
    * when the workbook has no previous period, or its figure was 0 or missing
    */
-  | { change: ValueRef; text?: string; whenNoPrevious?: string };
+  | { change: ValueRef; text?: string; whenNoPrevious?: string }
+  /**
+   * the change of a figure against earlier periods "Kỳ mới" kept in the workbook, in one phrase:
+   * `before` + each part said (`with`, in order) joined by `separator` + `after`, or "" when none
+   * is. A part compares with the previous period ("previous") or the same period of last year
+   * ("lastYear", left out in a yearly report, where it is the previous one); its `text` has
+   * "{change}" ("tăng 10,0%", "giảm 3,0%", "không đổi") and may have "{year}" (the compared
+   * period's year); it is said only when that period is kept and its figure was not 0.
+   * " (tăng 10,0% so với kỳ trước; tăng 19,8% so với cùng kỳ năm 2025)"
+   */
+  | { compare: ValueRef; with: { against: "previous" | "lastYear"; text: string }[]; before?: string; separator?: string; after?: string }
+  /** the number of units of a summary workbook (its per-unit sheet: src/workbook/unit-results.ts); 0 without units */
+  | { unitCount: true }
+  /** the number of units whose rate (a `percent` value's name) is at least `atLeast` percent ("98") */
+  | { unitsReaching: string; atLeast: number }
+  /** the number of units with a figure: the sum of `unitsWith` above 0 (units with overdue dossiers) */
+  | { unitsWith: ValueRef[] }
+  /**
+   * the unit(s) with the highest or the lowest rate (a `percent` value's name), in words: `text`
+   * with "{name}" (names of tied units joined, the first three and "và N đơn vị khác") and
+   * "{rate}" ("99,2%"); default "{name} ({rate})"; "" without units
+   */
+  | { unitAt: string; end: "highest" | "lowest"; text?: string };
 
 /**
  * A figure carried from one period into the next by "Kỳ mới": in every row of `table`, the
@@ -286,8 +308,13 @@ export interface CarryOverDef {
 
 /** A table printed as an appendix (phụ lục) after the closing block, on its own page. */
 export interface AppendixDef {
-  /** the table field */
-  table: string;
+  /** the table field (or `units`) */
+  table?: string;
+  /**
+   * instead of a table field: the per-unit results of a summary workbook (`unitResults`), one
+   * row per unit; the appendix is left out when the workbook has no units
+   */
+  units?: boolean;
   /** lines above the title, right-aligned ("Biểu số 06/VPCP/KSTT") */
   code?: string;
   /** title, bold upper case ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT …") */
@@ -323,6 +350,34 @@ export interface UnitsDef {
   bookendMarker: string;
 }
 
+/**
+ * The per-unit sheet of a summary workbook (src/workbook/unit-results.ts): one row per unit,
+ * in the order of the unit sheets — the unit's name, its totals for every roll-up figure
+ * (a count field, each column of a table's total row) by formula, then `rates` and `rank`.
+ */
+export interface UnitResultsDef {
+  /** worksheet name ("Kết quả đơn vị") */
+  sheet: string;
+  /** title in the sheet's first row */
+  title: string;
+  /** one line of guidance under the title */
+  hint: string;
+  /** header of the unit's name column ("Đơn vị") */
+  nameHeader: string;
+  /** rate columns: a `percent` value of `document.values` by name, with its header */
+  rates?: { value: string; label: string }[];
+  /** the unit's rank by one of `rates` (the highest rate is 1) */
+  rank?: { value: string; label: string };
+  /** label of the total row of the report's per-unit appendix ("Tổng cộng"); no total row without it */
+  totalLabel?: string;
+}
+
+/** One unit's figures, as the per-unit sheet holds them: by value reference ("BIEU_06.TONG_NHAN", "PAKN_TONG"). */
+export interface UnitResult {
+  name: string;
+  figures: Record<ValueRef, number | null>;
+}
+
 export interface ReportDefinition {
   id: string;
   version: number;
@@ -333,6 +388,8 @@ export interface ReportDefinition {
   rules: CrossRule[];
   /** figures "Kỳ mới" carries into the next period's workbook (every other figure is cleared) */
   carryOver?: CarryOverDef[];
+  /** the per-unit sheet of a summary workbook, and the rates and rank it shows */
+  unitResults?: UnitResultsDef;
   sheets: SheetDef[];
   document: DocumentDef;
 }
@@ -350,8 +407,12 @@ export type FieldValue = string | number | string[] | TableValue | null;
 export interface PreviousTotals {
   /** the previous period in words ("tháng 11 năm 2024") */
   period: string;
+  /** the period itself, when its words say it (read back from `period`) */
+  at?: { type: PeriodType; number: number; year: number };
   /** by value reference: a count field ("PAKN_TONG") or a table column's total ("BIEU_06.TONG_NHAN") */
   totals: Record<string, number>;
+  /** every period before it that "Kỳ mới" kept, the most recent first (for "cùng kỳ năm 2025") */
+  earlier?: PreviousTotals[];
 }
 
 /** The report's data: one value per field id. */
@@ -359,6 +420,8 @@ export interface ReportData {
   values: Record<string, FieldValue>;
   /** the previous period's totals, when the workbook was made by "Kỳ mới" */
   previous?: PreviousTotals;
+  /** each unit's figures, from the per-unit sheet of a summary workbook (src/workbook/unit-results.ts) */
+  units?: UnitResult[];
 }
 
 /** A problem found in the workbook, placed on its cell. */

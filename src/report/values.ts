@@ -4,8 +4,9 @@
  * percentages), written the Vietnamese way ("12.345", "95,2%"). Pure.
  */
 import { fieldById, numberValue, tableValue } from "./definition";
-import type { ComputedValue, ReportData, ReportDefinition, ValueRef } from "./types";
-import { periodPlaceholders } from "./period";
+import type { ComputedValue, PreviousTotals, ReportData, ReportDefinition, ValueRef } from "./types";
+import { periodOf, periodPlaceholders } from "./period";
+import { isUnitValue, unitValueNumber, unitValueText } from "./unit-results";
 import { formatNumber, formatPercent } from "./wording";
 
 /** What a computed value shows while a figure it needs is missing. */
@@ -54,6 +55,7 @@ export function changeWords(previous: number, current: number): string | null {
  * missing, or for a percentage or a change, whose words are not a number.
  */
 export function computedNumber(def: ReportDefinition, data: ReportData, value: ComputedValue): number | null {
+  if (isUnitValue(value)) return unitValueNumber(def, data.units ?? [], value);
   if ("sum" in value) return sumOf(def, data, value.sum);
   if ("difference" in value) {
     const plus = sumOf(def, data, value.difference);
@@ -63,8 +65,25 @@ export function computedNumber(def: ReportDefinition, data: ReportData, value: C
   return null;
 }
 
+/** The kept period a `compare` part is against, from the workbook's history; undefined when it is not kept. */
+function comparedPeriod(def: ReportDefinition, data: ReportData, against: "previous" | "lastYear"): PreviousTotals | undefined {
+  const history = historyOf(data.previous);
+  if (against === "previous") return history[0];
+  const now = periodOf(def, data);
+  if (!now || now.type === "nam") return undefined; // a year's same period of last year is the previous one
+  return history.find((p) => p.at && p.at.type === now.type && p.at.number === now.number && p.at.year === now.year - 1);
+}
+
+/** The previous period and every earlier one a workbook kept, the most recent first (each without `earlier`). */
+export function historyOf(previous: PreviousTotals | undefined): PreviousTotals[] {
+  if (!previous) return [];
+  const { earlier, ...own } = previous;
+  return [own, ...(earlier ?? [])];
+}
+
 /** One computed value as text. */
 export function computedText(def: ReportDefinition, data: ReportData, value: ComputedValue): string {
+  if (isUnitValue(value)) return unitValueText(def, data.units ?? [], value);
   if ("change" in value) {
     const before = data.previous?.totals[value.change];
     const whenNone = value.whenNoPrevious ?? "";
@@ -72,6 +91,17 @@ export function computedText(def: ReportDefinition, data: ReportData, value: Com
     const now = refValue(def, data, value.change);
     const words = now === null ? MISSING_VALUE : changeWords(before, now);
     return words === null ? whenNone : (value.text ?? CHANGE_TEXT).replace("{change}", words);
+  }
+  if ("compare" in value) {
+    const now = refValue(def, data, value.compare);
+    const parts = value.with.flatMap((part) => {
+      const then = comparedPeriod(def, data, part.against);
+      const before = then?.totals[value.compare];
+      if (before === undefined || !Number.isFinite(before)) return [];
+      const words = now === null ? MISSING_VALUE : changeWords(before, now);
+      return words === null ? [] : [part.text.replace("{change}", words).replace("{year}", String(then!.at?.year ?? ""))];
+    });
+    return parts.length ? `${value.before ?? ""}${parts.join(value.separator ?? "; ")}${value.after ?? ""}` : "";
   }
   if ("sum" in value || "difference" in value) {
     const n = computedNumber(def, data, value);

@@ -10,6 +10,7 @@ import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
 import { legacyTextProblems } from "./legacy-check";
 import { previousTotalsOf } from "./previous-totals";
+import { readUnitResults, unitResultsProblems } from "./unit-results";
 import { readWorkbook, type FieldLocation, type Growth } from "./read";
 import { crossCheckRollup } from "./rollup-cross-check";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -54,10 +55,13 @@ export function checkWorkbook(def: ReportDefinition, layout: WorkbookLayout, sna
   // each summary cell against the sum of the units' figures read through their own layout
   const cross = hasUnits ? crossCheckRollup(def, snapshot) : [];
   const legacy = legacyTextProblems(def, layout, snapshot, read.locations);
-  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy], layout, snapshot);
+  // a summary's per-unit sheet, for the sentences and the appendix about units, and whether it lists the unit sheets
+  const unitResults = readUnitResults(def, snapshot);
+  const stale = unitResultsProblems(def, snapshot, unitResults);
+  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy, ...stale], layout, snapshot);
   // a workbook made by "Kỳ mới" keeps the previous period's totals, for the sentences that compare
   const previous = previousTotalsOf(snapshot);
-  const data = previous ? { ...read.data, previous } : read.data;
+  const data = { ...read.data, ...(previous ? { previous } : {}), ...(unitResults ? { units: unitResults } : {}) };
   return { data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0, growth: read.growth };
 }
 

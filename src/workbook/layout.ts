@@ -50,6 +50,8 @@ export const STYLES = {
   status: { size: 10, wrap: true, vAlign: "top", border: true },
   /** a cell computed by a formula (a roll-up's summary cell, a computed column): not an input, so not yellow */
   computed: { fill: "#E2EFDA", border: true, hAlign: "right", vAlign: "top", numFmt: "0" },
+  /** a rate computed by a formula (the per-unit sheet's on-time rate): one decimal, as a percentage */
+  computedRate: { fill: "#E2EFDA", border: true, hAlign: "right", vAlign: "top", numFmt: "0.0%" },
 } satisfies Record<string, CellStyle>;
 
 export type StyleName = keyof typeof STYLES;

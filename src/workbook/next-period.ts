@@ -22,7 +22,8 @@
  *   and the text sections ("lines" fields the frame does not name) unless `keepText`;
  * - carried over: what the definition's `carryOver` says (each row's "Từ kỳ trước" = this
  *   period's "Đang giải quyết"), on the unit sheets too;
- * - the previous period's totals, for the sentences that compare (src/workbook/previous-totals.ts).
+ * - the totals of this period and of every earlier one the workbook kept, for the sentences that
+ *   compare with the previous period and the same period of last year (src/workbook/previous-totals.ts).
  * The add-in's marks and remembered fills are not carried: the new workbook is written
  * afresh from the layout, with no check column text, no mark fill and no add-in setting.
  */
@@ -31,7 +32,7 @@ import { periodChoice, periodOf, periodSlug, periodWords, rewritePeriodWords, ty
 import type { FieldDef, FieldValue, PreviousTotals, ReportData, ReportDefinition } from "../report/types";
 import { checkWorkbook } from "./check-workbook";
 import type { WorkbookLayout } from "./layout";
-import { refValue } from "../report/values";
+import { historyOf, refValue } from "../report/values";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 import { unitFiguresOf, type UnitFigures, type UnitTable } from "./unit-workbook";
 
@@ -236,9 +237,20 @@ export function planNextPeriod(def: ReportDefinition, layout: WorkbookLayout, sn
     data: next.data,
     rewrites: next.rewrites,
     units: unitFiguresOf(def, snapshot).map((u) => nextUnit(def, u)),
-    previous: { period: periodWords(from), totals: totalsOf(def, check.data) },
+    previous: previousOfNext(def, check.data, from),
     fileName: `${def.document.fileName}-${periodSlug(to)}.xlsx`,
   };
+}
+
+/**
+ * What the next period's workbook keeps of the periods before it: this period's totals, then
+ * every earlier period this workbook kept (none of the same period twice), so that a report
+ * can compare with the same period of last year.
+ */
+export function previousOfNext(def: ReportDefinition, data: ReportData, from: Period): PreviousTotals {
+  const words = periodWords(from);
+  const earlier = historyOf(data.previous).filter((p) => p.period !== words);
+  return { period: words, at: { type: from.type, number: from.number, year: from.year }, totals: totalsOf(def, data), ...(earlier.length ? { earlier } : {}) };
 }
 
 /** Every figure a sentence may compare: each count field and each table column's total; missing figures left out. */

@@ -7,6 +7,7 @@
  * base's sheets are no longer where the layout puts them, the roll-up is rebuilt from the
  * layout as before, and the result says by name what is not carried.
  */
+import { BOOKEND_START } from "../report/rollup";
 import type { ReportData, ReportDefinition } from "../report/types";
 import { editsOf, movedSheets, type LayoutTarget } from "./layout-patch";
 import { inputValues } from "./layout";
@@ -46,7 +47,7 @@ export async function writeRollup(
   let notKept: string = MSG_ROLLUP_FILE.unreadable;
   try {
     const inFile = await readXlsxSnapshot(base.bytes);
-    const standardCount = planned.layout.sheets.length - units.length - 2; // the bookends and the unit sheets come last
+    const standardCount = planned.layout.sheets.findIndex((s) => s.name === BOOKEND_START); // the bookends, the unit sheets and each unit's results come last
     const standard = planned.layout.sheets.slice(0, standardCount);
     const newSheets = planned.layout.sheets.slice(standardCount);
     const moved = [...movedSheets(target, inFile, standard), ...newSheets.filter((s) => findSheet(inFile, s.name)).map((s) => s.name)];

@@ -190,7 +190,7 @@ describe("rolledUpWorkbook", () => {
 
   it("lays out the standard sheets, then the units between the bookends; the summary cells get the span formulas", () => {
     const r = rolledUpWorkbook(def, units, sampleData());
-    expect(r.layout.sheets.map((s) => s.name)).toEqual([...STANDARD, BOOKEND_START, "Xã A", "Xã O'Brien", BOOKEND_END]);
+    expect(r.layout.sheets.map((s) => s.name)).toEqual([...STANDARD, BOOKEND_START, "Xã A", "Xã O'Brien", BOOKEND_END, def.unitResults!.sheet]);
     expect(r.layout.names).toEqual(layout.names);
     expect(r.formulas.map((f) => [f.sheet, f.cell, f.formula])).toEqual(
       rollupFields(def).map((f) => ["I. Kết quả", inputOf(layout, f.id).input.first, `=SUM(DonViDau:DonViCuoi!${inputOf(layout, f.id).input.first})`]),

@@ -23,6 +23,7 @@ import { buildLayout, namesOf, type LayoutName, type WorkbookLayout } from "./la
 import { KIND_SHEET, kindNameOf, kindSheetLayout } from "./kind-sheet";
 import { alignUnitTables, labelCellOf, mergeUnitRows, rowLabelProblem, tableCells, type AddedRow, type RowLabelProblem, type UnitTable } from "./rollup-rows";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
+import { plannedUnitResults } from "./unit-results";
 import {
   bookendSheetLayout,
   checkUnitSheets,
@@ -364,5 +365,8 @@ export function rolledUpWorkbook(
     sheets: [...standard.sheets, bookendSheetLayout("start", fitted), ...unitLayouts, bookendSheetLayout("end", fitted)],
     names: standard.names,
   };
+  // after the units, the sheet of each unit's results (src/workbook/unit-results.ts), when the kind declares one
+  const results = plannedUnitResults(fitted, layout, values);
+  if (results) layout.sheets.push(results);
   return { def: fitted, layout, data, values, formulas: summaryFormulas(fitted, standard) };
 }

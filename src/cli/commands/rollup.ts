@@ -149,11 +149,10 @@ export const rollupCommand = defineCommand({
       if (total > ROLLUP_PROGRESS_EVERY && (done % ROLLUP_PROGRESS_EVERY === 0 || done === total)) ctx.io.err(M.rollupProgress(done, total));
     }
     kind ??= await chosenKind({});
-    const plan = planRollup(
-      sources,
-      kind.layout.sheets.map((s) => s.name),
-      { def: kind.definition, rows: expectedRowsOf(kind.definition, base) },
-    );
+    const plan = planRollup(sources, [...kind.layout.sheets.map((s) => s.name), ...(kind.definition.unitResults ? [kind.definition.unitResults.sheet] : [])], {
+      def: kind.definition,
+      rows: expectedRowsOf(kind.definition, base),
+    });
     for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r, "cli")));
     if (!plan.units.length) {
       ctx.io.err(M.rollupNothing(total));
