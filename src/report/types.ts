@@ -247,7 +247,14 @@ export type ComputedValue =
    * or "không đổi" (default text: "{change} so với kỳ trước"); `whenNoPrevious` (default "")
    * when the workbook has no previous period, or its figure was 0 or missing
    */
-  | { change: ValueRef; text?: string; whenNoPrevious?: string };
+  | { change: ValueRef; text?: string; whenNoPrevious?: string }
+  /**
+   * the units on the workbook's list of expected units (`units.expected`) that have sent nothing:
+   * "count" their number ("2"), "names" their names as the list writes them ("Xã An Bình, Phường Đông").
+   * Cannot be computed when the workbook has no list, so a paragraph gated by it (`unlessZero`) is
+   * left out then, and when nobody is missing.
+   */
+  | { missingUnits: "count" | "names" };
 
 /**
  * A figure carried from one period into the next by "Kỳ mới": in every row of `table`, the
@@ -297,6 +304,22 @@ export interface UnitsDef {
   marker: string;
   /** text written on the two bookend sheets */
   bookendMarker: string;
+  /**
+   * The sheet of the units expected to send their figures (src/workbook/expected-list.ts): one
+   * name per row under `header`; Kiểm tra names the units of the list without a sheet or
+   * figures, and the unit sheets not on the list.
+   */
+  expected?: ExpectedListDef;
+}
+
+/** The sheet of the expected units' names. */
+export interface ExpectedListDef {
+  /** worksheet name ("Danh sách đơn vị") */
+  sheet: string;
+  title: string;
+  hint: string;
+  /** header of the names' column ("Tên đơn vị") */
+  header: string;
 }
 
 export interface ReportDefinition {
@@ -335,6 +358,8 @@ export interface ReportData {
   values: Record<string, FieldValue>;
   /** the previous period's totals, when the workbook was made by "Kỳ mới" */
   previous?: PreviousTotals;
+  /** the workbook's list of expected units (when it has one), and those of them that have sent nothing */
+  units?: { expected: string[]; missing: string[] };
 }
 
 /** A problem found in the workbook, placed on its cell. */

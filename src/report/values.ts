@@ -60,6 +60,7 @@ export function computedNumber(def: ReportDefinition, data: ReportData, value: C
     const minus = sumOf(def, data, value.minus);
     return plus === null || minus === null ? null : plus - minus;
   }
+  if ("missingUnits" in value) return data.units ? data.units.missing.length : null;
   return null;
 }
 
@@ -72,6 +73,10 @@ export function computedText(def: ReportDefinition, data: ReportData, value: Com
     const now = refValue(def, data, value.change);
     const words = now === null ? MISSING_VALUE : changeWords(before, now);
     return words === null ? whenNone : (value.text ?? CHANGE_TEXT).replace("{change}", words);
+  }
+  if ("missingUnits" in value) {
+    if (!data.units) return "";
+    return value.missingUnits === "count" ? formatNumber(data.units.missing.length) : data.units.missing.join(", ");
   }
   if ("sum" in value || "difference" in value) {
     const n = computedNumber(def, data, value);

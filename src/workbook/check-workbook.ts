@@ -8,6 +8,7 @@ import { MSG_UNITS } from "../report/messages";
 import { parseCell } from "../report/refs";
 import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
+import { checkExpectedUnits } from "./expected-units";
 import { legacyTextProblems } from "./legacy-check";
 import { previousTotalsOf } from "./previous-totals";
 import { readWorkbook, type FieldLocation, type Growth } from "./read";
@@ -54,10 +55,12 @@ export function checkWorkbook(def: ReportDefinition, layout: WorkbookLayout, sna
   // each summary cell against the sum of the units' figures read through their own layout
   const cross = hasUnits ? crossCheckRollup(def, snapshot) : [];
   const legacy = legacyTextProblems(def, layout, snapshot, read.locations);
-  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy], layout, snapshot);
+  // the list of units expected to send: who has not, and the unit sheets not on it
+  const expected = checkExpectedUnits(def, snapshot);
+  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy, ...expected.problems], layout, snapshot);
   // a workbook made by "Kỳ mới" keeps the previous period's totals, for the sentences that compare
   const previous = previousTotalsOf(snapshot);
-  const data = previous ? { ...read.data, previous } : read.data;
+  const data = { ...read.data, ...(previous ? { previous } : {}), ...(expected.units ? { units: expected.units } : {}) };
   return { data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0, growth: read.growth };
 }
 
