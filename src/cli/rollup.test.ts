@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSZip from "jszip";
 import { loadDefinition } from "../report/kinds";
+import type { ReportData } from "../report/types";
 import { sampleData } from "../report/sample";
 import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook } from "../workbook/check-workbook";
@@ -331,7 +332,7 @@ describe("rollup --expected (who has not sent)", () => {
   });
   async function dossierUnit(name: string, unitName: string, withFigures: boolean): Promise<string> {
     const file = fresh(name);
-    const values = withFigures ? { BIEU_06: sample.values.BIEU_06 } : {};
+    const values: ReportData["values"] = withFigures ? { BIEU_06: sample.values.BIEU_06 } : {};
     writeFileSync(file, await workbookBuffer(buildUnitWorkbook(dossier, unitName, values).workbook));
     return file;
   }
