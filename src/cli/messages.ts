@@ -152,6 +152,8 @@ export const M = {
     `Đã ghi sổ tổng hợp nhưng bỏ qua ${skipped} trong ${total} tệp (xem các dòng "Bỏ qua" ở trên); sửa hoặc thay các tệp đó rồi tổng hợp lại.`,
   expectedNotText: (f: string) =>
     `Tệp danh sách đơn vị ${q(f)} không phải văn bản UTF-8. Lưu lại tệp dạng văn bản (Notepad: Lưu thành, Mã hóa UTF-8), mỗi dòng một tên đơn vị, rồi chạy lại.`,
+  expectedNotDeclared: (f: string, kind: string) =>
+    `Cảnh báo: loại báo cáo "${kind}" không khai báo trang danh sách đơn vị ("units.expected" trong định nghĩa), nên danh sách ${q(f)} không được dùng.`,
   expectedEmptyList: (f: string) => `Tệp danh sách đơn vị ${q(f)} không có tên đơn vị nào. Ghi mỗi dòng một tên đơn vị, rồi chạy lại.`,
   expectedDuplicate: (f: string, name: string, line: number, first: number) =>
     `Cảnh báo: tệp ${q(f)}, dòng ${line}: đơn vị ${q(name)} đã có ở dòng ${first}; chỉ tính một lần.`,

@@ -36,6 +36,11 @@ describe("a list file", () => {
     expect(parsed.duplicates).toEqual([{ name: "xã an bình", line: 5, firstLine: 1 }]);
   });
 
+  it("a header line copied with the list from a sheet is not a unit", () => {
+    expect(parseExpectedList("STT\tTên đơn vị\n1\tXã An Bình\n2\tPhường Đông\n").names).toEqual(["Xã An Bình", "Phường Đông"]);
+    expect(parseExpectedList("Tên đơn vị:\nXã An Bình\n").names).toEqual(["Xã An Bình"]);
+  });
+
   it("a name that is a number is not taken for numbering when it has no dot", () => {
     expect(parseExpectedList("Phường 1\nPhường 2").names).toEqual(["Phường 1", "Phường 2"]);
   });

@@ -50,9 +50,13 @@ export interface ParsedList {
   duplicates: { name: string; line: number; firstLine: number }[];
 }
 
+/** Column headers of a list copied from a sheet ("STT", "Tên đơn vị"): a line made of them is not a unit. */
+const HEADER_WORDS = new Set(["stt", "tt", "số tt", "số thứ tự", "tên", "tên đơn vị", "đơn vị"]);
+
 /**
  * A list of names from a text file: one name per line, blank lines skipped; a leading number
- * ("1.", "2)", "3 -", or a first column of numbers pasted from a sheet with a tab) is dropped.
+ * ("1.", "2)", "3 -", or a first column of numbers pasted from a sheet with a tab) is dropped,
+ * and so is a header line copied with the list ("STT<tab>Tên đơn vị").
  */
 export function parseExpectedList(text: string): ParsedList {
   const out: ParsedList = { names: [], duplicates: [] };
@@ -62,6 +66,7 @@ export function parseExpectedList(text: string): ParsedList {
     .split(/\r\n|\n|\r/)
     .forEach((raw, i) => {
       const cells = raw.split("\t").map(cleanUnitName).filter(Boolean);
+      if (cells.length && cells.every((c) => HEADER_WORDS.has(c.toLocaleLowerCase("vi").replace(/[.:]$/, "")))) return;
       const cell = cells.find((c) => !/^\d+[.)]?$/.test(c)) ?? "";
       const name = cleanUnitName(cell.replace(/^\d+\s*[.)-]\s+/, ""));
       if (!name) return;

@@ -180,6 +180,7 @@ export const rollupCommand = defineCommand({
 
     // the list of units expected to send goes into the summary (it replaces the base's)
     const list = expected && kind.definition.units.expected;
+    if (expected && !list) ctx.io.err(M.expectedNotDeclared(values.expected!, kind.definition.title));
     const summaryBase = list ? { ...(base ?? { values: {} }), units: { expected, missing: [] } } : base;
     const wb = buildRollupWorkbook(kind.definition, plan.units, summaryBase);
     await writeOutput(output, await workbookBuffer(wb));
