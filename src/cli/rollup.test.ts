@@ -372,6 +372,12 @@ describe("rollup --expected (who has not sent)", () => {
       'Danh sách đơn vị!A6: [Cảnh báo] Đơn vị "Xã Tây" có trong danh sách ở trang "Danh sách đơn vị" nhưng chưa có trang số liệu trong sổ',
     );
     expect(check.stdout).toContain('Xã Nam!O2: [Cảnh báo] Đơn vị "Xã Nam" không có trong danh sách đơn vị ở trang "Danh sách đơn vị".');
+
+    // Kỳ mới keeps the list for the next period
+    const next = fresh("ky-sau.xlsx");
+    expect((await run("next-period", out, "-o", next)).code).toBe(0);
+    const kept = (await readSnapshot(next)).sheets.find((x) => x.name === "Danh sách đơn vị")!;
+    expect([kept.cells.A4, kept.cells.A5, kept.cells.A6]).toEqual(["Xã An Bình", "phường đông", "Xã Tây"]);
   });
 
   it("the .docx says 'Còn … đơn vị chưa gửi số liệu: …' only with a list and someone missing", async () => {

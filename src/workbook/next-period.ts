@@ -233,7 +233,8 @@ export function planNextPeriod(def: ReportDefinition, layout: WorkbookLayout, sn
     def,
     from,
     to,
-    data: next.data,
+    // the list of units expected to send stays
+    data: check.data.units ? { ...next.data, units: { expected: check.data.units.expected, missing: [] } } : next.data,
     rewrites: next.rewrites,
     units: unitFiguresOf(def, snapshot).map((u) => nextUnit(def, u)),
     previous: { period: periodWords(from), totals: totalsOf(def, check.data) },
