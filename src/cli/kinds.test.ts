@@ -72,7 +72,16 @@ describe("the dossier-settlement kind from the command line", () => {
     expect(r.stdout).toBe("Không có lỗi.");
     expect(r.code).toBe(0);
     const s = await readSnapshot(workbook);
-    expect(s.sheets.map((x) => x.name)).toEqual(["Thông tin chung", "Biểu 06", "I. Tình hình", "II. Đánh giá", "III. Nhiệm vụ", "IV. Kiến nghị", KIND_SHEET]);
+    expect(s.sheets.map((x) => x.name)).toEqual([
+      "Thông tin chung",
+      "Biểu 06",
+      "I. Tình hình",
+      "II. Đánh giá",
+      "III. Nhiệm vụ",
+      "IV. Kiến nghị",
+      "Danh sách đơn vị",
+      KIND_SHEET,
+    ]);
     expect(s.sheets.find((x) => x.name === KIND_SHEET)!.cells).toEqual({ A1: "BC-TTHC/LOAI-BAO-CAO", B1: DOSSIERS });
     expect(readFileSync(workbook).length).toBeLessThan(100_000);
   });

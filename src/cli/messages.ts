@@ -46,7 +46,7 @@ export const USAGE_OF = {
       một trang đơn vị, các ô số liệu mang cùng tên vùng với ô tổng hợp.
       --data     số liệu của đơn vị: mục có "name" trùng tên đơn vị trong
                  {"units": [{"name": ..., "values": {...}}]}, hoặc {"values": {...}}`,
-  rollup: `  bao-cao rollup -o <tổng-hợp.xlsx> <sổ-đơn-vị.xlsx>... [--base <sổ.xlsx>] [--force]
+  rollup: `  bao-cao rollup -o <tổng-hợp.xlsx> <sổ-đơn-vị.xlsx>... [--base <sổ.xlsx>] [--expected <danh-sách.txt>] [--force]
       Tổng hợp sổ của các đơn vị: sổ mới có các trang của mẫu, mỗi đơn vị một
       trang nằm giữa hai trang mốc DonViDau và DonViCuoi, và công thức cộng
       =SUM(DonViDau:DonViCuoi!C5) ở mọi ô số liệu được tổng hợp (cả từng ô của bảng).
@@ -58,6 +58,11 @@ export const USAGE_OF = {
       Tệp không phải sổ đơn vị, đơn vị trùng tên, tệp hỏng được báo rồi bỏ qua;
       các tệp còn lại vẫn được tổng hợp (mã thoát 1 nếu có tệp bị bỏ qua).
       --base     lấy phần thông tin chung và các phần lời văn từ sổ báo cáo này
+      --expected danh sách đơn vị phải gửi số liệu (tệp văn bản, mỗi dòng một tên):
+                 ghi vào trang "Danh sách đơn vị" của sổ tổng hợp, báo đơn vị
+                 chưa có sổ hoặc sổ chưa có số liệu, và đơn vị không có trong danh
+                 sách (tên so không phân biệt hoa thường, khoảng trắng, có hay không
+                 "Xã", "Phường", "Thị trấn", "UBND")
       --kind, --definition  loại báo cáo của sổ tổng hợp (như ở lệnh template)
       --force    ghi đè nếu tệp tổng hợp đã có`,
   check: `  bao-cao check <sổ.xlsx> [--json]
@@ -153,6 +158,21 @@ export const M = {
   rollupNext: (f: string) => `Kiểm tra sổ tổng hợp (cả từng đơn vị): bao-cao check ${q(f)}`,
   rollupPartial: (skipped: number, total: number) =>
     `Đã ghi sổ tổng hợp nhưng bỏ qua ${skipped} trong ${total} tệp (xem các dòng "Bỏ qua" ở trên); sửa hoặc thay các tệp đó rồi tổng hợp lại.`,
+  expectedNotText: (f: string) =>
+    `Tệp danh sách đơn vị ${q(f)} không phải văn bản UTF-8. Lưu lại tệp dạng văn bản (Notepad: Lưu thành, Mã hóa UTF-8), mỗi dòng một tên đơn vị, rồi chạy lại.`,
+  expectedNotDeclared: (f: string, kind: string) =>
+    `Cảnh báo: loại báo cáo "${kind}" không khai báo trang danh sách đơn vị ("units.expected" trong định nghĩa), nên danh sách ${q(f)} không được dùng.`,
+  expectedEmptyList: (f: string) => `Tệp danh sách đơn vị ${q(f)} không có tên đơn vị nào. Ghi mỗi dòng một tên đơn vị, rồi chạy lại.`,
+  expectedDuplicate: (f: string, name: string, line: number, first: number) =>
+    `Cảnh báo: tệp ${q(f)}, dòng ${line}: đơn vị ${q(name)} đã có ở dòng ${first}; chỉ tính một lần.`,
+  expectedMissing: (name: string, f: string) =>
+    `Cảnh báo: đơn vị ${q(name)} có trong danh sách ${q(f)} nhưng không có sổ nào trong các tệp đã tổng hợp (chưa gửi số liệu).`,
+  expectedEmpty: (name: string, file: string) =>
+    `Cảnh báo: đơn vị ${q(name)} có trong danh sách nhưng sổ của đơn vị (${q(file)}) chưa nhập số liệu nào (chưa gửi số liệu).`,
+  notExpected: (name: string, file: string, f: string) =>
+    `Cảnh báo: đơn vị ${q(name)} (tệp ${q(file)}) không có trong danh sách ${q(f)}: kiểm tra lại tên đơn vị trong sổ hoặc thêm vào danh sách. Số liệu của đơn vị vẫn được tổng hợp.`,
+  expectedWritten: (n: number, sheet: string, notSent: number) =>
+    `Đã ghi danh sách ${n} đơn vị vào trang ${q(sheet)} của sổ tổng hợp; ${notSent ? `còn ${notSent} đơn vị chưa gửi số liệu.` : "đơn vị nào cũng đã gửi số liệu."}`,
   rollupNothing: (total: number) => `Không có đơn vị nào dùng được trong ${total} tệp; chưa ghi sổ tổng hợp.`,
   exportRefused: (n: number) => `Chưa xuất báo cáo: sổ còn ${n} lỗi. Sửa các lỗi trên rồi chạy lại.`,
   exportWritten: (f: string) => `Đã ghi báo cáo: ${f}`,

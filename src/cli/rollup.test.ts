@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSZip from "jszip";
 import { loadDefinition } from "../report/kinds";
+import type { ReportData } from "../report/types";
 import { sampleData } from "../report/sample";
 import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook } from "../workbook/check-workbook";
@@ -331,5 +332,96 @@ describe("rollup", () => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+});
+
+describe("rollup --expected (who has not sent)", () => {
+  const dossier = loadDefinition("bao-cao-giai-quyet-tthc");
+  const sample = sampleData("bao-cao-giai-quyet-tthc");
+  let base: string;
+  beforeAll(async () => {
+    base = fresh("khung-quy.xlsx");
+    expect((await run("template", "--kind", "bao-cao-giai-quyet-tthc", "--sample", "-o", base)).code).toBe(0);
+  });
+  async function dossierUnit(name: string, unitName: string, withFigures: boolean): Promise<string> {
+    const file = fresh(name);
+    const values: ReportData["values"] = withFigures ? { BIEU_06: sample.values.BIEU_06 } : {};
+    writeFileSync(file, await workbookBuffer(buildUnitWorkbook(dossier, unitName, values).workbook));
+    return file;
+  }
+  function listFile(text: string): string {
+    const file = fresh("danh-sach.txt");
+    writeFileSync(file, text);
+    return file;
+  }
+
+  it("a missing unit, an empty unit and a unit not on the list: named by rollup and by check; the report says who has not sent", async () => {
+    const files = [
+      await dossierUnit("an-binh.xlsx", "UBND xã An Bình", true),
+      await dossierUnit("dong.xlsx", "Phường Đông", false),
+      await dossierUnit("nam.xlsx", "Xã Nam", true),
+    ];
+    const list = listFile("\uFEFFXã An Bình\r\nphường  đông\r\n\r\nXã Tây\r\n");
+    const out = fresh("tong-hop-quy.xlsx");
+    const r = await run("rollup", "-o", out, "--base", base, "--expected", list, ...files);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([
+      `Cảnh báo: đơn vị "Xã Tây" có trong danh sách "${list}" nhưng không có sổ nào trong các tệp đã tổng hợp (chưa gửi số liệu).`,
+      `Cảnh báo: đơn vị "phường đông" có trong danh sách nhưng sổ của đơn vị ("${files[1]}") chưa nhập số liệu nào (chưa gửi số liệu).`,
+      `Cảnh báo: đơn vị "Xã Nam" (tệp "${files[2]}") không có trong danh sách "${list}": kiểm tra lại tên đơn vị trong sổ hoặc thêm vào danh sách. Số liệu của đơn vị vẫn được tổng hợp.`,
+    ]);
+    expect(r.out).toContain('Đã ghi danh sách 3 đơn vị vào trang "Danh sách đơn vị" của sổ tổng hợp; còn 2 đơn vị chưa gửi số liệu.');
+
+    // the list is in the summary, one name per row under its header
+    const s = await readSnapshot(out);
+    const sheet = s.sheets.find((x) => x.name === "Danh sách đơn vị")!;
+    expect([sheet.cells.A3, sheet.cells.A4, sheet.cells.A5, sheet.cells.A6]).toEqual(["Tên đơn vị", "Xã An Bình", "phường đông", "Xã Tây"]);
+
+    const check = await run("check", out);
+    expect(check.stdout).toContain(
+      'Danh sách đơn vị!A5: [Cảnh báo] Đơn vị "phường đông" đã có trang "Phường Đông" nhưng chưa nhập số liệu nào (chưa gửi số liệu).',
+    );
+    expect(check.stdout).toContain(
+      'Danh sách đơn vị!A6: [Cảnh báo] Đơn vị "Xã Tây" có trong danh sách ở trang "Danh sách đơn vị" nhưng chưa có trang số liệu trong sổ',
+    );
+    expect(check.stdout).toContain('Xã Nam!O2: [Cảnh báo] Đơn vị "Xã Nam" không có trong danh sách đơn vị ở trang "Danh sách đơn vị".');
+
+    // Kỳ mới keeps the list for the next period
+    const next = fresh("ky-sau.xlsx");
+    expect((await run("next-period", out, "-o", next)).code).toBe(0);
+    const kept = (await readSnapshot(next)).sheets.find((x) => x.name === "Danh sách đơn vị")!;
+    expect([kept.cells.A4, kept.cells.A5, kept.cells.A6]).toEqual(["Xã An Bình", "phường đông", "Xã Tây"]);
+  });
+
+  it("the .docx says 'Còn … đơn vị chưa gửi số liệu: …' only with a list and someone missing", async () => {
+    const files = [await dossierUnit("a.xlsx", "Xã An Bình", true), await dossierUnit("b.xlsx", "Phường Đông", true)];
+    const text = async (extra: string[]) => {
+      const out = fresh("tong-hop.xlsx");
+      expect((await run("rollup", "-o", out, "--base", base, ...extra, ...files)).code).toBe(0);
+      const docx = fresh("bao-cao.docx");
+      const exported = await run("export", out, "-o", docx);
+      expect(exported.stderr).toBe("");
+      expect(exported.code).toBe(0);
+      return docxText(docx);
+    };
+    const missing = await text(["--expected", listFile("Xã An Bình\nXã Tây\nPhường Đông\nThị trấn Bắc\n")]);
+    expect(missing).toContain("- Còn 2 đơn vị chưa gửi số liệu: Xã Tây, Thị trấn Bắc.");
+    for (const none of [await text(["--expected", listFile("Xã An Bình\nPhường Đông\n")]), await text([])]) {
+      expect(none).toContain("Số liệu chi tiết theo từng lĩnh vực tại Biểu số 06");
+      expect(none).not.toContain("chưa gửi số liệu");
+    }
+  });
+
+  it("a list file that is not text, or names no unit, is refused before anything is written", async () => {
+    const unit = await dossierUnit("c.xlsx", "Xã An Bình", true);
+    const out = fresh("tong-hop.xlsx");
+    const binary = fresh("danh-sach.txt");
+    writeFileSync(binary, Buffer.from([0x58, 0xe3, 0xff, 0x00]));
+    const bad = await run("rollup", "-o", out, "--expected", binary, unit);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain(`Tệp danh sách đơn vị "${binary}" không phải văn bản UTF-8.`);
+    const empty = await run("rollup", "-o", out, "--expected", listFile("\n  \n"), unit);
+    expect(empty.stderr).toContain("không có tên đơn vị nào. Ghi mỗi dòng một tên đơn vị, rồi chạy lại.");
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -335,7 +335,10 @@ describe("unit workbooks and rolled-up workbooks", () => {
     expect(bookend.pageSetup.printTitlesRow).toBeUndefined();
     expect(wb.getWorksheet("Xã A")!.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
     const xml = await (await JSZip.loadAsync(await workbookBuffer(wb))).file("xl/workbook.xml")!.async("string");
-    expect(xml).not.toMatch(/Print_Titles" localSheetId="5"/);
+    // DonViDau is the 8th sheet: the standard ones, the list of units expected to send, the hidden kind sheet
+    expect(xml).toMatch(/<sheet sheetId="8" name="DonViDau"/);
+    expect(xml).not.toMatch(/Print_Titles" localSheetId="7"/);
+    expect(xml).not.toMatch(/DonVi(Dau|Cuoi)!\$1/);
   });
 
   it("setFormulas takes a formula with or without its leading =", async () => {

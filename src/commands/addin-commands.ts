@@ -174,6 +174,8 @@ export type RollupOutcome =
       addedRows?: { label: string; unitName: string }[];
       /** summary cells that are not the sum of the units' figures (a unit sheet whose rows moved), checked on what Excel computed */
       crossCheck?: Problem[];
+      /** the sheet of the units expected to send, made by this Tổng hợp (the workbook had none) */
+      listAdded?: string | null;
     }
   /** no unit sheet in the workbook; `message` says what to do */
   | { status: "noUnits"; message: string };
@@ -198,6 +200,7 @@ export async function rollup(host: ExcelHost, hooks: RollupHooks, kind?: ReportD
       moved: r.moved,
       addedRows: r.addedRows.map((a) => ({ label: a.label, unitName: a.unitName })),
       crossCheck: r.crossCheck,
+      listAdded: r.listAdded,
     };
   } catch (e) {
     if (e instanceof NoUnitsError) return { status: "noUnits", message: e.message };

@@ -36,7 +36,7 @@ describe("the dossier-settlement kind in Excel", () => {
     const sim = createSimHost({ sheets: ["Sheet1"] });
     const host = simExcelHost(sim);
     expect(await syncsOf(sim, () => createTemplate(host, def.id))).toBe(2);
-    expect(sim.workbook.sheetNames()).toEqual([...def.sheets.map((s) => s.name), "BaoCaoLoai", "Sheet1"]);
+    expect(sim.workbook.sheetNames()).toEqual([...def.sheets.map((s) => s.name), "Danh sách đơn vị", "BaoCaoLoai", "Sheet1"]);
     expect(sim.workbook.value("Biểu 06", "C3")).toBe("Số hồ sơ nhận giải quyết");
     expect(sim.workbook.value("Biểu 06", "G4")).toBe("Tổng số");
     expect(sim.workbook.value("Biểu 06", "M5")).toBe("(13)");

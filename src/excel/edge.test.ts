@@ -42,9 +42,11 @@ describe("Tạo mẫu in Excel", () => {
     const host = simExcelHost(sim);
     const result = await applyLayout(host, layout);
     expect(sim.syncCount).toBe(2);
-    expect(result.created).toEqual(def.sheets.map((s) => s.name)); // the hidden sheet that tells the kind is not listed
+    // the standard sheets and the list of units expected to send; the hidden sheet that tells the kind is not listed
+    expect(result.created).toEqual([...def.sheets.map((s) => s.name), "Danh sách đơn vị"]);
     expect(result.validation).toBe(true);
-    expect(sim.workbook.sheetNames()).toEqual([...def.sheets.map((s) => s.name), KIND_SHEET, "Sheet1"]);
+    expect(sim.workbook.sheetNames()).toEqual([...def.sheets.map((s) => s.name), "Danh sách đơn vị", KIND_SHEET, "Sheet1"]);
+    expect(sim.workbook.value("Danh sách đơn vị", "A3")).toBe("Tên đơn vị");
     expect(sim.workbook.toJSON().sheets.find((s: { name: string }) => s.name === KIND_SHEET)?.visibility).toBe("VeryHidden");
     const wb = sim.workbook;
     expect(wb.value("I. Kết quả", "A1")).toBe("I. KẾT QUẢ THỰC HIỆN");
@@ -80,7 +82,7 @@ describe("Tạo mẫu in Excel", () => {
     const before = JSON.stringify(sim.workbook.toJSON());
     const again = await applyLayout(host, layout);
     expect(again.created).toEqual([]);
-    expect(again.kept).toHaveLength(5);
+    expect(again.kept).toHaveLength(6);
     expect(JSON.stringify(sim.workbook.toJSON())).toBe(before);
     expect(sim.workbook.value("I. Kết quả", "C12")).toBe(7);
   });

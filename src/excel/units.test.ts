@@ -119,3 +119,67 @@ describe("Tổng hợp by lĩnh vực", () => {
     expect(sim.workbook.cell("Biểu 06", "C6").formula ?? "").not.toContain("DonViDau");
   });
 });
+
+describe("the list of units expected to send, in the pane", () => {
+  const today = new Date(2025, 9, 20);
+  const LIST = "Danh sách đơn vị";
+
+  it("Tổng hợp makes the list sheet a workbook lacks (same three syncs); pasted names make Kiểm tra name who has not sent, in the same syncs", async () => {
+    const sim = await withUnits(["Xã A", "Xã B", "Xã C"]);
+    // a summary made before the list existed
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(LIST).delete();
+      await ctx.sync();
+    });
+    ROWS.forEach((_, r) => {
+      typeRow(sim, "Xã A", 6 + r, r + 1);
+      typeRow(sim, "Xã B", 6 + r, 2);
+    }); // Xã C types nothing
+
+    sim.resetSyncCount();
+    const r = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
+    expect(sim.syncCount).toBe(3);
+    expect(r.listAdded).toBe(LIST);
+    expect(sim.workbook.sheetNames().at(-1)).toBe(LIST);
+    expect(sim.workbook.value(LIST, "A3")).toBe("Tên đơn vị");
+
+    // without names: no warning about the list (the first Kiểm tra after Tổng hợp also writes what it grows)
+    await checkAndMark(simExcelHost(sim), { def, layout }, { today });
+    sim.resetSyncCount();
+    const empty = await checkAndMark(simExcelHost(sim), { def, layout }, { today });
+    const syncsWithoutList = sim.syncCount;
+    expect(empty.problems.filter((p) => /expected|notExpected/.test(p.code))).toEqual([]);
+
+    // the office pastes its list
+    ["UBND xã A", "xã  c", "Xã D"].forEach((name, i) => sim.workbook.setCellValue(LIST, `A${4 + i}`, name, { force: true }));
+    sim.resetSyncCount();
+    const check = await checkAndMark(simExcelHost(sim), { def, layout }, { today });
+    expect(sim.syncCount).toBe(syncsWithoutList);
+    expect(check.problems.filter((p) => /expected|notExpected/.test(p.code)).map((p) => [p.sheet, p.cell, p.code, p.message])).toEqual([
+      [
+        LIST,
+        "A5",
+        "units.expectedEmpty",
+        'Đơn vị "xã c" đã có trang "Xã C" nhưng chưa nhập số liệu nào (chưa gửi số liệu). Nhập số liệu của đơn vị vào các ô nền vàng của trang "Xã C".',
+      ],
+      [
+        LIST,
+        "A6",
+        "units.expectedMissing",
+        'Đơn vị "Xã D" có trong danh sách ở trang "Danh sách đơn vị" nhưng chưa có trang số liệu trong sổ (chưa gửi số liệu). Thêm số liệu của đơn vị (nút "Nhập từ tệp" hoặc "Thêm đơn vị"), hoặc xóa tên khỏi danh sách nếu đơn vị không phải gửi.',
+      ],
+      [
+        "Xã B",
+        "O2",
+        "units.notExpected",
+        'Đơn vị "Xã B" không có trong danh sách đơn vị ở trang "Danh sách đơn vị". Sửa tên đơn vị ở ô này cho đúng tên trong danh sách, hoặc thêm đơn vị vào danh sách.',
+      ],
+    ]);
+    expect(check.data?.units).toEqual({ expected: ["UBND xã A", "xã c", "Xã D"], missing: ["xã c", "Xã D"] });
+
+    // done again, the list is kept as typed
+    const again = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
+    expect(again.listAdded).toBeNull();
+    expect(sim.workbook.value(LIST, "A4")).toBe("UBND xã A");
+  });
+});

@@ -23,6 +23,7 @@ import {
 } from "../workbook/rollup-rows";
 import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
 import { crossCheckRollup } from "../workbook/rollup-cross-check";
+import { expectedListLayout } from "../workbook/expected-list";
 import { isErrorValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
 import { bookendSheetLayout, rollupFields, unitSpec, summaryFormulas, unitSheetLayout, unitTablesOn } from "../workbook/units";
 import { queueSheet, sheetFeatures, type SheetFeatures } from "./apply-layout";
@@ -193,6 +194,8 @@ export interface RollupResult {
    * layout (a unit sheet whose rows moved), naming the units; empty when all is well
    */
   crossCheck: Problem[];
+  /** the sheet of the units expected to send, made (empty) when the workbook had none; null when it had one */
+  listAdded: string | null;
 }
 
 /**
@@ -264,6 +267,15 @@ function queueAlignment(context: Excel.RequestContext, a: SheetAlignment): void 
   const from = parseCell(a.from);
   const to = cellAddress({ row: from.row + a.write.length - 1, col: from.col + a.write[0].length - 1 });
   ws.getRange(`${a.from}:${to}`).formulas = a.write;
+}
+
+/** Queues, at the end of the workbook, the (empty) sheet of the units expected to send when the kind has one and the workbook lacks it; its name, else null. */
+function queueExpectedListSheet(context: Excel.RequestContext, state: WorkbookState, def: ReportDefinition, features: SheetFeatures): string | null {
+  const list = def.units.expected;
+  if (!list || state.sheets.some((s) => s.toLowerCase() === list.sheet.toLowerCase())) return null;
+  const ws = context.workbook.worksheets.add(list.sheet);
+  queueSheet(ws, expectedListLayout(list), { ...features, validation: false }); // names are free text
+  return list.sheet;
 }
 
 export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layout: WorkbookLayout, hooks: RollupHooks): Promise<RollupResult> {
@@ -356,6 +368,8 @@ export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layo
       range.formulas = [[t.formula]];
       range.format.fill.color = STYLES.computed.fill; // computed now, no longer an input
     }
+    // a workbook made before the list existed gets its (empty) list sheet, last, for the office to paste the names into
+    const listAdded = queueExpectedListSheet(context, state, def, sheetFeatures(host));
     // in the same round trip, after the writes: what Excel computed, and the sheets it added up
     const crossRead = queueCrossCheckRead(context, fitted, target, [...new Set(targets.map((t) => t.sheet))]);
     await context.sync();
@@ -367,6 +381,7 @@ export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layo
       addedRows: alignment.added,
       aligned: [...new Set(alignment.sheets.map((a) => a.sheet))],
       crossCheck: crossCheckRollup(fitted, crossRead()),
+      listAdded,
     };
   });
 }

@@ -40,7 +40,8 @@ describe("the JSON Schema of report definitions", () => {
     expect(definitionJsonIssues(def)).toEqual([
       {
         path: `/document/body/${at}/unlessZero`,
-        message: '"tyLeDungHan" không phải giá trị số (tổng "sum" hay hiệu "difference") nên không so được với 0.',
+        message:
+          '"tyLeDungHan" không phải giá trị số (tổng "sum", hiệu "difference" hay số đơn vị chưa gửi {"missingUnits": "count"}) nên không so được với 0.',
       },
     ]);
     def.document.body[at].unlessZero = "soTraLaiRut";

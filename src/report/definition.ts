@@ -244,6 +244,14 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     if (c.from === c.to) add(at, `"from" và "to" trùng nhau ("${c.from}"): số liệu không chuyển đi đâu.`);
   });
 
+  // the sheet of the expected units: a name of its own
+  const list = def.units.expected;
+  if (list) {
+    const reason = sheetNameProblem(list.sheet);
+    if (reason) add("/units/expected/sheet", reason);
+    else if (sheetNames.has(list.sheet.toLowerCase())) add("/units/expected/sheet", `tên trang tính "${list.sheet}" trùng với một trang trong "sheets".`);
+  }
+
   // computed values and placeholders
   const values = def.document.values ?? {};
   const needRef = (path: string, ref: string) => {
@@ -284,6 +292,8 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
       v.with.forEach((part, j) => {
         if (!part.text.includes("{change}")) add(`${at}/with/${j}/text`, `câu so sánh cần có "{change}" (chỗ điền "tăng 12,5%", "giảm 3,0%", "không đổi").`);
       });
+    } else if ("missingUnits" in v) {
+      if (!def.units.expected) add(`${at}/missingUnits`, `cần khai báo trang danh sách đơn vị ở "units.expected" để biết đơn vị nào chưa gửi số liệu.`);
     } else if ("percent" in v) {
       v.percent.forEach((ref, j) => needRef(`${at}/percent/${j}`, ref));
       v.over.forEach((ref, j) => needRef(`${at}/over/${j}`, ref));
@@ -312,8 +322,18 @@ export function definitionIssues(def: ReportDefinition): DefinitionIssue[] {
     if (b.type === "paragraph" && b.unlessZero !== undefined) {
       const v = values[b.unlessZero];
       if (!v) add(`${at}/unlessZero`, `"${b.unlessZero}" không có trong "document.values".`);
-      else if (!("sum" in v) && !("difference" in v) && !("unitCount" in v) && !("unitsReaching" in v) && !("unitsWith" in v))
-        add(`${at}/unlessZero`, `"${b.unlessZero}" không phải giá trị số (tổng "sum" hay hiệu "difference") nên không so được với 0.`);
+      else if (
+        !("sum" in v) &&
+        !("difference" in v) &&
+        !("unitCount" in v) &&
+        !("unitsReaching" in v) &&
+        !("unitsWith" in v) &&
+        !("missingUnits" in v && v.missingUnits === "count")
+      )
+        add(
+          `${at}/unlessZero`,
+          `"${b.unlessZero}" không phải giá trị số (tổng "sum", hiệu "difference", số đơn vị hay số đơn vị chưa gửi {"missingUnits": "count"}) nên không so được với 0.`,
+        );
     }
   });
   (def.document.appendices ?? []).forEach((a, i) => {

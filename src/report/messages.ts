@@ -53,6 +53,12 @@ export const MSG_UNIT_RESULTS = {
 } as const;
 
 export const MSG_UNITS = {
+  expectedMissing: (unit: string, list: string) =>
+    `Đơn vị "${unit}" có trong danh sách ở trang "${list}" nhưng chưa có trang số liệu trong sổ (chưa gửi số liệu). Thêm số liệu của đơn vị (nút "Nhập từ tệp" hoặc "Thêm đơn vị"), hoặc xóa tên khỏi danh sách nếu đơn vị không phải gửi.`,
+  expectedEmpty: (unit: string, sheet: string) =>
+    `Đơn vị "${unit}" đã có trang "${sheet}" nhưng chưa nhập số liệu nào (chưa gửi số liệu). Nhập số liệu của đơn vị vào các ô nền vàng của trang "${sheet}".`,
+  notExpected: (unit: string, list: string) =>
+    `Đơn vị "${unit}" không có trong danh sách đơn vị ở trang "${list}". Sửa tên đơn vị ở ô này cho đúng tên trong danh sách, hoặc thêm đơn vị vào danh sách.`,
   bookendsMissing: () =>
     'Thiếu trang mốc "DonViDau" hoặc "DonViCuoi" (hoặc đặt sai thứ tự): các trang đơn vị phải nằm giữa hai trang này để được cộng. Bấm "Tổng hợp" để sắp xếp lại.',
   unitOutside: (sheet: string) =>

@@ -293,7 +293,14 @@ export type ComputedValue =
    * with "{name}" (names of tied units joined, the first three and "và N đơn vị khác") and
    * "{rate}" ("99,2%"); default "{name} ({rate})"; "" without units
    */
-  | { unitAt: string; end: "highest" | "lowest"; text?: string };
+  | { unitAt: string; end: "highest" | "lowest"; text?: string }
+  /**
+   * the units on the workbook's list of expected units (`units.expected`) that have sent nothing:
+   * "count" their number ("2"), "names" their names as the list writes them ("Xã An Bình, Phường Đông").
+   * Cannot be computed when the workbook has no list, so a paragraph gated by it (`unlessZero`) is
+   * left out then, and when nobody is missing.
+   */
+  | { missingUnits: "count" | "names" };
 
 /**
  * A figure carried from one period into the next by "Kỳ mới": in every row of `table`, the
@@ -348,6 +355,22 @@ export interface UnitsDef {
   marker: string;
   /** text written on the two bookend sheets */
   bookendMarker: string;
+  /**
+   * The sheet of the units expected to send their figures (src/workbook/expected-list.ts): one
+   * name per row under `header`; Kiểm tra names the units of the list without a sheet or
+   * figures, and the unit sheets not on the list.
+   */
+  expected?: ExpectedListDef;
+}
+
+/** The sheet of the expected units' names. */
+export interface ExpectedListDef {
+  /** worksheet name ("Danh sách đơn vị") */
+  sheet: string;
+  title: string;
+  hint: string;
+  /** header of the names' column ("Tên đơn vị") */
+  header: string;
 }
 
 /**
@@ -422,6 +445,8 @@ export interface ReportData {
   previous?: PreviousTotals;
   /** each unit's figures, from the per-unit sheet of a summary workbook (src/workbook/unit-results.ts) */
   units?: UnitResult[];
+  /** the workbook's list of expected units (when it has one), and those of them that have sent nothing */
+  expectedUnits?: { expected: string[]; missing: string[] };
 }
 
 /** A problem found in the workbook, placed on its cell. */

@@ -62,6 +62,7 @@ export function computedNumber(def: ReportDefinition, data: ReportData, value: C
     const minus = sumOf(def, data, value.minus);
     return plus === null || minus === null ? null : plus - minus;
   }
+  if ("missingUnits" in value) return data.expectedUnits ? data.expectedUnits.missing.length : null;
   return null;
 }
 
@@ -102,6 +103,10 @@ export function computedText(def: ReportDefinition, data: ReportData, value: Com
       return words === null ? [] : [part.text.replace("{change}", words).replace("{year}", String(then!.at?.year ?? ""))];
     });
     return parts.length ? `${value.before ?? ""}${parts.join(value.separator ?? "; ")}${value.after ?? ""}` : "";
+  }
+  if ("missingUnits" in value) {
+    if (!data.expectedUnits) return "";
+    return value.missingUnits === "count" ? formatNumber(data.expectedUnits.missing.length) : data.expectedUnits.missing.join(", ");
   }
   if ("sum" in value || "difference" in value) {
     const n = computedNumber(def, data, value);

@@ -63,6 +63,8 @@ export const TEXT = {
     rowsAdded: (rows: { label: string; unitName: string }[]) =>
       `Đã thêm ${rows.length} dòng lĩnh vực vào bảng tổng hợp và mọi trang đơn vị (đơn vị không có lĩnh vực đó ghi 0): ` +
       `${rows.map((r) => `"${r.label}" (của ${r.unitName})`).join(", ")}.`,
+    listAdded: (sheet: string) =>
+      `Đã tạo trang "${sheet}": dán tên các đơn vị phải gửi số liệu vào cột A (mỗi dòng một đơn vị), rồi bấm "Kiểm tra" để biết đơn vị nào chưa gửi số liệu.`,
     moved: (n: number) => `Đã xếp lại ${n} trang tính để mọi trang đơn vị nằm giữa "DonViDau" và "DonViCuoi".`,
     crossCheck: (n: number, first: string) =>
       `Có ${n} ô tổng hợp không bằng tổng số liệu của các đơn vị. ${first} Bấm "Kiểm tra" để đánh dấu từng ô và trang đơn vị bị lệch dòng.`,

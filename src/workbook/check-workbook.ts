@@ -8,6 +8,7 @@ import { MSG_UNITS } from "../report/messages";
 import { parseCell } from "../report/refs";
 import type { Problem, ReportData, ReportDefinition } from "../report/types";
 import type { WorkbookLayout } from "./layout";
+import { checkExpectedUnits } from "./expected-units";
 import { legacyTextProblems } from "./legacy-check";
 import { previousTotalsOf } from "./previous-totals";
 import { readUnitResults, unitResultsProblems } from "./unit-results";
@@ -58,10 +59,17 @@ export function checkWorkbook(def: ReportDefinition, layout: WorkbookLayout, sna
   // a summary's per-unit sheet, for the sentences and the appendix about units, and whether it lists the unit sheets
   const unitResults = readUnitResults(def, snapshot);
   const stale = unitResultsProblems(def, snapshot, unitResults);
-  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy, ...stale], layout, snapshot);
+  // the list of units expected to send: who has not, and the unit sheets not on it
+  const expected = checkExpectedUnits(def, snapshot);
+  const problems = sortProblems([...read.problems, ...rules, ...units, ...typed, ...cross, ...legacy, ...stale, ...expected.problems], layout, snapshot);
   // a workbook made by "Kỳ mới" keeps the previous period's totals, for the sentences that compare
   const previous = previousTotalsOf(snapshot);
-  const data = { ...read.data, ...(previous ? { previous } : {}), ...(unitResults ? { units: unitResults } : {}) };
+  const data = {
+    ...read.data,
+    ...(previous ? { previous } : {}),
+    ...(unitResults ? { units: unitResults } : {}),
+    ...(expected.units ? { expectedUnits: expected.units } : {}),
+  };
   return { data, problems, locations: read.locations, missingSheets: read.missingSheets, isReportWorkbook: read.located > 0, growth: read.growth };
 }
 

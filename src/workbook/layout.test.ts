@@ -9,8 +9,8 @@ describe("workbook layout", () => {
   const layout = buildLayout(def);
 
   it("has one sheet per report section, in order", () => {
-    expect(layout.sheets.map((s) => s.name)).toEqual([...def.sheets.map((s) => s.name), "BaoCaoLoai"]);
-    expect(layout.sheets.map((s) => !!s.hidden)).toEqual([false, false, false, false, false, true]);
+    expect(layout.sheets.map((s) => s.name)).toEqual([...def.sheets.map((s) => s.name), "Danh sách đơn vị", "BaoCaoLoai"]);
+    expect(layout.sheets.map((s) => !!s.hidden)).toEqual([false, false, false, false, false, false, true]);
   });
 
   it("gives every field one input and one workbook-level defined name named after its id", () => {

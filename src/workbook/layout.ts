@@ -5,6 +5,7 @@
  * The layout is plain data. The ExcelJS writer (CLI) and the office-js edge (add-in)
  * both apply it, so the two produce the same sheets.
  */
+import { expectedListLayout } from "./expected-list";
 import { WHOLE_RANGES } from "../report/check";
 import { computedColumns, linesValue, numberValue, tableRowsName, tableValue, textValue } from "../report/definition";
 import { isBuiltIn, originOf } from "../report/kinds";
@@ -446,7 +447,11 @@ export function layoutSheet(def: ReportDefinition, sheet: SheetDef): SheetLayout
 /** The standard workbook's layout, derived from the definition. */
 export function buildLayout(def: ReportDefinition): WorkbookLayout {
   // the standard sheets, then the hidden sheet that tells the workbook's kind
-  const sheets = [...def.sheets.map((s) => layoutSheet(def, s)), kindSheetLayout(originOf(def), !isBuiltIn(def))];
+  const sheets = [
+    ...def.sheets.map((s) => layoutSheet(def, s)),
+    ...(def.units.expected ? [expectedListLayout(def.units.expected)] : []), // the units expected to send (empty list)
+    kindSheetLayout(originOf(def), !isBuiltIn(def)),
+  ];
   const names: LayoutName[] = [];
   for (const s of sheets) names.push(...namesOf(s));
   names.push({ name: kindNameOf(def.id), sheet: KIND_SHEET, ref: "$B$1" });

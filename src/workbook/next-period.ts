@@ -234,7 +234,8 @@ export function planNextPeriod(def: ReportDefinition, layout: WorkbookLayout, sn
     def,
     from,
     to,
-    data: next.data,
+    // the list of units expected to send stays
+    data: check.data.expectedUnits ? { ...next.data, expectedUnits: { expected: check.data.expectedUnits.expected, missing: [] } } : next.data,
     rewrites: next.rewrites,
     units: unitFiguresOf(def, snapshot).map((u) => nextUnit(def, u)),
     previous: previousOfNext(def, check.data, from),

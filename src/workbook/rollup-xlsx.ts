@@ -32,11 +32,12 @@ type Units = { sheet: string; unitName: string; values: Record<string, CellValue
 export async function writeRollup(
   def: ReportDefinition,
   units: Units,
-  base?: { data: ReportData; bytes: Uint8Array },
+  base?: { data: ReportData; bytes?: Uint8Array },
 ): Promise<{ bytes: Uint8Array; notKept?: string }> {
   const built = buildRollupWorkbook(def, units, base?.data);
   const rebuilt = await workbookBytes(built);
-  if (!base) return { bytes: rebuilt };
+  if (!base?.bytes) return { bytes: rebuilt };
+  const bytes = base.bytes;
   const planned = rolledUpWorkbook(def, units, base.data);
   const target: LayoutTarget = {
     def: planned.def,
@@ -46,14 +47,14 @@ export async function writeRollup(
   };
   let notKept: string = MSG_ROLLUP_FILE.unreadable;
   try {
-    const inFile = await readXlsxSnapshot(base.bytes);
+    const inFile = await readXlsxSnapshot(bytes);
     const standardCount = planned.layout.sheets.findIndex((s) => s.name === BOOKEND_START); // the bookends, the unit sheets and each unit's results come last
     const standard = planned.layout.sheets.slice(0, standardCount);
     const newSheets = planned.layout.sheets.slice(standardCount);
     const moved = [...movedSheets(target, inFile, standard), ...newSheets.filter((s) => findSheet(inFile, s.name)).map((s) => s.name)];
     if (moved.length) notKept = MSG_ROLLUP_FILE.moved(moved);
     else {
-      const pkg = await XlsxPackage.open(base.bytes);
+      const pkg = await XlsxPackage.open(bytes);
       const source = await XlsxPackage.open(rebuilt);
       await pkg.addSheetsFrom(
         source,

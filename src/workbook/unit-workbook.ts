@@ -24,6 +24,9 @@ import { KIND_SHEET, kindNameOf, kindSheetLayout } from "./kind-sheet";
 import { alignUnitTables, labelCellOf, mergeUnitRows, rowLabelProblem, tableCells, type AddedRow, type RowLabelProblem, type UnitTable } from "./rollup-rows";
 import { findSheet, type CellValue, type WorkbookSnapshot } from "./snapshot";
 import { plannedUnitResults } from "./unit-results";
+import { cleanUnitName, expectedListLayout, unitKey } from "./expected-list";
+
+export { cleanUnitName, unitKey };
 import {
   bookendSheetLayout,
   checkUnitSheets,
@@ -66,16 +69,6 @@ export function checkAnyWorkbook(def: ReportDefinition, layout: WorkbookLayout, 
 /* ------------------------------------------------------------------ a unit workbook */
 
 export type UnitWorkbookLayout = { ok: true; layout: WorkbookLayout; sheet: string; unitName: string; renamed: boolean } | { ok: false; message: string };
-
-/** A unit's name as written on its sheet: spaces collapsed, trimmed, Unicode composed (NFC). */
-export function cleanUnitName(name: string): string {
-  return name.normalize("NFC").replace(/\s+/g, " ").trim();
-}
-
-/** Two units are the same when their names are, ignoring case, spacing and Unicode composition. */
-export function unitKey(name: string): string {
-  return cleanUnitName(name).toLocaleLowerCase("vi");
-}
 
 /**
  * The layout of a unit workbook: one unit sheet (named by Excel's rules from the unit's
@@ -321,7 +314,8 @@ export interface RolledUpWorkbook {
 /**
  * The rolled-up workbook: the standard sheets (with the base's header and text sections
  * when given), then the bookends with one unit sheet per unit between them, and in the
- * report's own section I cells the formulas that add the same cell over the units.
+ * report's own section I cells the formulas that add the same cell over the units. The list of
+ * units expected to send (`base.expectedUnits.expected`, the base's or the roll-up's) fills its sheet.
  */
 export function rolledUpWorkbook(
   def: ReportDefinition,
@@ -361,8 +355,11 @@ export function rolledUpWorkbook(
       return v === null || v === undefined || v === "" ? [] : [{ sheet: u.sheet, address: input.first, value: v }];
     }),
   );
+  // the list of units expected to send, the base's (or the one given to the roll-up), on its sheet
+  const list = fitted.units.expected;
+  const sheets = standard.sheets.map((s) => (list && s.name === list.sheet && base?.expectedUnits ? expectedListLayout(list, base.expectedUnits.expected) : s));
   const layout: WorkbookLayout = {
-    sheets: [...standard.sheets, bookendSheetLayout("start", fitted), ...unitLayouts, bookendSheetLayout("end", fitted)],
+    sheets: [...sheets, bookendSheetLayout("start", fitted), ...unitLayouts, bookendSheetLayout("end", fitted)],
     names: standard.names,
   };
   // after the units, the sheet of each unit's results (src/workbook/unit-results.ts), when the kind declares one

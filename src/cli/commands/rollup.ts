@@ -6,6 +6,7 @@
 import { readdir } from "node:fs/promises";
 import * as path from "node:path";
 import type { ReportData, ReportDefinition } from "../../report/types";
+import { compareExpected, hasNoFigure, parseExpectedList } from "../../workbook/expected-list";
 import { rejectionMessage } from "../../workbook/file-messages";
 import { readUnitFile } from "../../workbook/unit-file";
 import { checkAnyWorkbook, planRollup, type RollupSource } from "../../workbook/unit-workbook";
@@ -100,6 +101,22 @@ function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Re
   return out;
 }
 
+/** The names of a list file (one per line, UTF-8); a file that is not text or names no unit is refused. */
+async function readExpectedFile(ctx: { io: { err(s: string): void } }, file: string): Promise<string[]> {
+  const bytes = await readInput(file);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw failure(M.expectedNotText(file));
+  }
+  if (text.includes("\u0000")) throw failure(M.expectedNotText(file));
+  const parsed = parseExpectedList(text);
+  if (!parsed.names.length) throw failure(M.expectedEmptyList(file));
+  for (const d of parsed.duplicates) ctx.io.err(M.expectedDuplicate(file, d.name, d.line, d.firstLine));
+  return parsed.names;
+}
+
 /** A table's name as the office knows it (its label). */
 const tableLabel = (def: ReportDefinition, id: string) => def.fields.find((f) => f.id === id)?.label ?? id;
 
@@ -113,6 +130,7 @@ export const rollupCommand = defineCommand({
     base: { type: "string", short: "b" },
     kind: { type: "string", short: "k" },
     definition: { type: "string" },
+    expected: { type: "string", short: "e" },
     force: { type: "boolean", short: "f" },
   },
   usage: USAGE_OF.rollup,
@@ -123,7 +141,7 @@ export const rollupCommand = defineCommand({
     await refuseDirectory(output, "tong-hop.xlsx");
     requireExtension(output, ".xlsx");
     const { files, problems } = await rollupInputs(positionals, [output, ...(values.base ? [values.base] : [])]);
-    for (const f of [...files, ...(values.base ? [values.base] : [])]) await refuseInputAsOutput(output, f);
+    for (const f of [...files, ...(values.base ? [values.base] : []), ...(values.expected ? [values.expected] : [])]) await refuseInputAsOutput(output, f);
     await checkOutput(output, { mayExist: Boolean(values.force) });
 
     // the roll-up's kind: the base's, else the one asked for, else the first unit file's
@@ -138,6 +156,8 @@ export const rollupCommand = defineCommand({
       if (checked.kind !== "report") throw failure(M.baseNotReport(values.base));
       base = checked.check.data;
     }
+
+    const expected = values.expected !== undefined ? await readExpectedFile(ctx, values.expected) : undefined;
 
     const sources: RollupSource[] = problems.map((p) => ({ file: p.file, kind: "unreadable", message: p.message }));
     const total = files.length + problems.length;
@@ -159,13 +179,28 @@ export const rollupCommand = defineCommand({
       return EXIT.failed;
     }
 
+    // the list of units expected to send goes into the summary (it replaces the base's)
+    const list = expected && kind.definition.units.expected;
+    if (expected && !list) ctx.io.err(M.expectedNotDeclared(values.expected!, kind.definition.title));
+    const summaryBase = list ? { ...(base ?? { values: {} }), expectedUnits: { expected, missing: [] } } : base;
     // on the base's own bytes, so that what the office added to it stays (src/workbook/rollup-xlsx.ts)
-    const written = await writeRollup(kind.definition, plan.units, base && baseBytes ? { data: base, bytes: baseBytes } : undefined);
+    const written = await writeRollup(kind.definition, plan.units, summaryBase ? { data: summaryBase, bytes: baseBytes } : undefined);
     await writeOutput(output, written.bytes);
     if (written.notKept) ctx.io.out(written.notKept);
     for (const u of plan.units) if (u.renamed) ctx.io.out(M.rollupSheetRenamed(u.unitName, u.sheet));
     for (const a of plan.added) ctx.io.out(M.rollupRowAdded(a.label, a.unitName, tableLabel(kind.definition, a.fieldId)));
     ctx.io.out(M.rollupWritten(plan.units.length, path.resolve(output)));
+    if (list && values.expected !== undefined) {
+      const cmp = compareExpected(
+        expected.map((name) => ({ name })),
+        plan.units.map((u) => ({ unitName: u.unitName, sheet: u.sheet, empty: hasNoFigure(kind!.definition, u) })),
+      );
+      const fileOf = (sheet: string) => plan.units.find((u) => u.sheet === sheet)?.file ?? "";
+      for (const m of cmp.missing) ctx.io.err(M.expectedMissing(m.name, values.expected));
+      for (const m of cmp.empty) ctx.io.err(M.expectedEmpty(m.name, fileOf(m.sheet)));
+      for (const u of cmp.extra) ctx.io.err(M.notExpected(u.unitName, fileOf(u.sheet), values.expected));
+      ctx.io.out(M.expectedWritten(expected.length, list.sheet, cmp.notSent.length));
+    }
     if (!base) ctx.io.out(M.rollupNoBase);
     ctx.io.out(M.rollupNext(path.resolve(output)));
     const rejectedFiles = new Set(plan.rejected.map((r) => path.resolve(r.file))).size;
