@@ -406,6 +406,8 @@ describe("rollup --expected (who has not sent)", () => {
     };
     const missing = await text(["--expected", listFile("Xã An Bình\nXã Tây\nPhường Đông\nThị trấn Bắc\n")]);
     expect(missing).toContain("- Còn 2 đơn vị chưa gửi số liệu: Xã Tây, Thị trấn Bắc.");
+    // each unit's figures come from its sheet's total row, computed by the reader in a file no spreadsheet has opened
+    expect(missing).toContain("- Có 2/2 đơn vị đạt tỷ lệ giải quyết hồ sơ trước hạn, đúng hạn từ 98% trở lên.");
     for (const none of [await text(["--expected", listFile("Xã An Bình\nPhường Đông\n")]), await text([])]) {
       expect(none).toContain("Số liệu chi tiết theo từng lĩnh vực tại Biểu số 06");
       expect(none).not.toContain("chưa gửi số liệu");

@@ -175,7 +175,7 @@ describe("the list of units expected to send, in the pane", () => {
         'Đơn vị "Xã B" không có trong danh sách đơn vị ở trang "Danh sách đơn vị". Sửa tên đơn vị ở ô này cho đúng tên trong danh sách, hoặc thêm đơn vị vào danh sách.',
       ],
     ]);
-    expect(check.data?.units).toEqual({ expected: ["UBND xã A", "xã c", "Xã D"], missing: ["xã c", "Xã D"] });
+    expect(check.data?.expectedUnits).toEqual({ expected: ["UBND xã A", "xã c", "Xã D"], missing: ["xã c", "Xã D"] });
 
     // done again, the list is kept as typed
     const again = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });

@@ -41,7 +41,7 @@ describe("the JSON Schema of report definitions", () => {
       {
         path: `/document/body/${at}/unlessZero`,
         message:
-          '"tyLeDungHan" không phải giá trị số (tổng "sum", hiệu "difference" hay số đơn vị chưa gửi {"missingUnits": "count"}) nên không so được với 0.',
+          '"tyLeDungHan" không phải giá trị số (tổng "sum", hiệu "difference", số đơn vị hay số đơn vị chưa gửi {"missingUnits": "count"}) nên không so được với 0.',
       },
     ]);
     def.document.body[at].unlessZero = "soTraLaiRut";

@@ -61,6 +61,20 @@ describe("a computed column", () => {
     expect(evaluateCellSums(s).sheets[0].cells).toMatchObject({ B1: 5, B2: { error: "#VALUE!" }, B3: { error: "#REF!" }, B4: 10 });
   });
 
+  it("computes a total row's SUM of a range like Excel's SUM: text and blanks skipped, computed cells first, an error passes through", () => {
+    const s: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: "A",
+          cells: { C6: 4, C7: "7", C8: null, D8: 1, E8: 2, C9: null, C10: null, F1: null, F2: { error: "#N/A" }, F3: null },
+          formulas: { C8: "=D8+E8", C10: "=SUM(C6:C9)", F3: "=SUM($F$1:$F$2)" },
+        },
+      ],
+      names: {},
+    };
+    expect(evaluateCellSums(s).sheets[0].cells).toMatchObject({ C8: 3, C10: 7, F3: { error: "#N/A" } });
+  });
+
   it("in a roll-up's summary, adds the parts the roll-up computed", () => {
     const s: WorkbookSnapshot = {
       sheets: [

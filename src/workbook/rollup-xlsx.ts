@@ -9,10 +9,12 @@
  */
 import { BOOKEND_START } from "../report/rollup";
 import type { ReportData, ReportDefinition } from "../report/types";
+import type { WorkbookLayout } from "./layout";
 import { editsOf, movedSheets, type LayoutTarget } from "./layout-patch";
 import { inputValues } from "./layout";
 import { MSG_NEXT_PERIOD_FILE } from "./next-period-xlsx";
-import { findSheet } from "./snapshot";
+import { EXPECTED_HEADER_ROW } from "./expected-list";
+import { findSheet, type WorkbookSnapshot } from "./snapshot";
 import { rolledUpWorkbook, type UnitTable } from "./unit-workbook";
 import { XlsxPackage } from "./xlsx-patch";
 import { readXlsxSnapshot } from "./xlsx-read";
@@ -48,6 +50,7 @@ export async function writeRollup(
   let notKept: string = MSG_ROLLUP_FILE.unreadable;
   try {
     const inFile = await readXlsxSnapshot(bytes);
+    target.values.push(...expectedListValues(planned.def, planned.layout, base.data, inFile));
     const standardCount = planned.layout.sheets.findIndex((s) => s.name === BOOKEND_START); // the bookends, the unit sheets and each unit's results come last
     const standard = planned.layout.sheets.slice(0, standardCount);
     const newSheets = planned.layout.sheets.slice(standardCount);
@@ -70,4 +73,22 @@ export async function writeRollup(
     notKept = MSG_ROLLUP_FILE.unreadable;
   }
   return { bytes: rebuilt, notKept };
+}
+
+/**
+ * The names of the list of units expected to send, when the roll-up brings one (`--expected`):
+ * written into the base's list sheet one per row under its header, names the base had beyond
+ * them cleared. Nothing when the roll-up brings no list (the base's stays as the office typed it).
+ */
+function expectedListValues(def: ReportDefinition, layout: WorkbookLayout, data: ReportData, inFile: WorkbookSnapshot) {
+  const list = def.units.expected;
+  const sheet = list && data.expectedUnits ? layout.sheets.find((s) => s.name === list.sheet) : undefined;
+  if (!sheet) return [];
+  const values = sheet.cells.filter((c) => c.style === "inputText").map((c) => ({ sheet: sheet.name, address: c.address, value: c.offered ?? null }));
+  const planned = new Set(values.map((v) => v.address));
+  for (const address of Object.keys(findSheet(inFile, sheet.name)?.cells ?? {})) {
+    const m = /^A([0-9]+)$/.exec(address);
+    if (m && Number(m[1]) > EXPECTED_HEADER_ROW && !planned.has(address)) values.push({ sheet: sheet.name, address, value: null });
+  }
+  return values;
 }

@@ -190,7 +190,7 @@ function figureOf(snapshot: WorkbookSnapshot, sheet: SheetSnapshot, address: str
   if (typeof v === "number" && Number.isFinite(v)) return v;
   const formula = sheet.formulas?.[address];
   const target = formula ? parseSheetRef(formula) : null;
-  if (v === undefined && target && !target.ref.includes(":")) {
+  if ((v === undefined || v === null) && target && !target.ref.includes(":")) {
     const pointed = findSheet(snapshot, target.sheet)?.cells[target.ref];
     if (typeof pointed === "number" && Number.isFinite(pointed)) return pointed;
     if (pointed === undefined || pointed === null) return 0; // a blank cell, as Excel counts it

@@ -269,6 +269,25 @@ export function evaluateRollups(snapshot: WorkbookSnapshot): WorkbookSnapshot {
 }
 
 const SUM_OF_CELLS = /^=?\s*\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(\s*\+\s*\$?[A-Za-z]{1,3}\$?[0-9]{1,7})*\s*$/;
+/** A total row's SUM of a range of its own sheet ("=SUM(C6:C15)", "=SUM($C$6:$C$15)"). */
+const SUM_OF_RANGE = /^=?\s*SUM\(\s*(\$?[A-Za-z]{1,3}\$?[0-9]{1,7})\s*:\s*(\$?[A-Za-z]{1,3}\$?[0-9]{1,7})\s*\)\s*$/i;
+/** The cells a sum the reader computes adds: those of "=D6+E6+F6", or of "=SUM(C6:C15)"; null for any other formula. */
+function addedCells(formula: string): string[] | null {
+  const range = SUM_OF_RANGE.exec(formula);
+  if (range) {
+    const [a, b] = [parseCell(range[1].replace(/\$/g, "").toUpperCase()), parseCell(range[2].replace(/\$/g, "").toUpperCase())];
+    const cells: string[] = [];
+    for (let row = Math.min(a.row, b.row); row <= Math.max(a.row, b.row); row++)
+      for (let col = Math.min(a.col, b.col); col <= Math.max(a.col, b.col); col++) cells.push(cellAddress({ row, col }));
+    return cells;
+  }
+  return SUM_OF_CELLS.test(formula)
+    ? formula
+        .replace(/^=/, "")
+        .split("+")
+        .map((ref) => ref.replace(/[\s$]/g, "").toUpperCase())
+    : null;
+}
 
 /** A value in Excel's "+": blank is 0, TRUE 1, numeric text its number, other text #VALUE!, an error itself. */
 function addend(v: CellValue | undefined): number | { error: string } {
@@ -282,27 +301,32 @@ function addend(v: CellValue | undefined): number | { error: string } {
 
 /**
  * Fills in the results of sums of cells of their own sheet ("=D6+E6+F6", a computed
- * column's formula) that have no cached value, as Excel computes them; a part that is
+ * column's formula; "=SUM(C6:C15)", a table's total row) that have no cached value, as Excel
+ * computes them (text and blanks in a SUM's range count 0, as Excel's); a part that is
  * itself such a sum is computed first. Other cells are left as they are.
  */
 export function evaluateCellSums(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   let changed = false;
   const sheets = snapshot.sheets.map((s) => {
     const formulas = s.formulas ?? {};
-    const pending = Object.entries(formulas).filter(([a, f]) => (s.cells[a] === undefined || s.cells[a] === null) && SUM_OF_CELLS.test(f));
+    const pending = Object.entries(formulas).filter(([a, f]) => (s.cells[a] === undefined || s.cells[a] === null) && addedCells(f) !== null);
     if (!pending.length) return s;
     const cells = { ...s.cells };
     const busy = new Set<string>();
     const valueOf = (address: string): CellValue => {
       const f = formulas[address];
       if (cells[address] !== undefined && cells[address] !== null) return cells[address];
-      if (!f || !SUM_OF_CELLS.test(f)) return cells[address] ?? null;
+      const parts = f ? addedCells(f) : null;
+      if (!parts) return cells[address] ?? null;
       if (busy.has(address)) return 0; // a circular reference: Excel warns and shows 0
       busy.add(address);
       let sum = 0;
       let error: { error: string } | null = null;
-      for (const ref of f.replace(/^=/, "").split("+")) {
-        const v = addend(valueOf(ref.replace(/[\s$]/g, "").toUpperCase()));
+      const inRange = SUM_OF_RANGE.test(f!);
+      for (const ref of parts) {
+        const raw = valueOf(ref);
+        // SUM over a range skips text and logical values; "+" converts them (or fails, #VALUE!)
+        const v = inRange && !isErrorValue(raw) && typeof raw !== "number" ? 0 : addend(raw);
         if (typeof v === "number") sum += v;
         else error ??= v;
       }
