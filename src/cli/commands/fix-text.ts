@@ -5,17 +5,14 @@
  * styles, defined names, validations). One line per changed cell ("Sheet!A1: TCVN3 →
  * Unicode"). It never writes over its input.
  */
-import { scanLegacyText } from "../../text/legacy-scan";
-import { textCellsOf } from "../../workbook/legacy-check";
-import { loadExcelJs } from "../../workbook/xlsx-write";
+import { applyLegacyTextFix, FixTextLoadError, legacyTextFix } from "../../workbook/fix-text-xlsx";
 import { oneInput, requireExtension } from "../args";
 import { defineCommand } from "../command";
 import { EXIT, failure, usageError } from "../errors";
 import { checkOutput, readInput, readWorkbookFile, refuseInputAsOutput, writeOutput } from "../files";
 import { MSG_FIX_TEXT, USAGE_OF } from "../messages";
 
-/** The font converted cells get. */
-export const UNICODE_FONT = "Times New Roman";
+export { UNICODE_FONT } from "../../workbook/fix-text-xlsx";
 
 export const fixTextCommand = defineCommand({
   name: "fix-text",
@@ -32,28 +29,20 @@ export const fixTextCommand = defineCommand({
 
     // the guarded reader first (zip bombs, broken files), then ExcelJS for the copy
     const snapshot = await readWorkbookFile(input);
-    const found = scanLegacyText(snapshot.sheets.flatMap((s) => textCellsOf(s)));
-    const formulaCell = (sheet: string, address: string) => !!snapshot.sheets.find((s) => s.name === sheet)?.formulas?.[address];
-    const toFix = found.filter((c) => !formulaCell(c.sheet, c.address));
-    const skipped = found.length - toFix.length;
+    const { toFix, skipped } = legacyTextFix(snapshot);
     if (toFix.length === 0) {
       io.out(MSG_FIX_TEXT.nothing(input));
       if (skipped) io.out(MSG_FIX_TEXT.formulas(skipped));
       return EXIT.ok;
     }
-    const wb = new (loadExcelJs().Workbook)();
+    let bytes: Uint8Array;
     try {
-      await wb.xlsx.load((await readInput(input)) as unknown as ArrayBuffer);
+      bytes = await applyLegacyTextFix(await readInput(input), toFix);
     } catch (e) {
-      throw failure(MSG_FIX_TEXT.cannotLoad(input, e instanceof Error ? e.message : String(e)));
+      if (e instanceof FixTextLoadError) throw failure(MSG_FIX_TEXT.cannotLoad(input, e.detail));
+      throw e;
     }
-    for (const c of toFix) {
-      const cell = wb.getWorksheet(c.sheet)!.getCell(c.address);
-      cell.value = c.converted;
-      cell.font = { ...(cell.font ?? {}), name: UNICODE_FONT };
-      io.out(c.cliLine);
-    }
-    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    for (const c of toFix) io.out(c.cliLine);
     await writeOutput(output, bytes);
     if (skipped) io.out(MSG_FIX_TEXT.formulas(skipped));
     io.out(MSG_FIX_TEXT.written(toFix.length, output));

@@ -5,8 +5,9 @@
  */
 import { readdir } from "node:fs/promises";
 import * as path from "node:path";
-import type { ReportData, ReportDefinition } from "../../report/types";
+import type { ReportData } from "../../report/types";
 import { rejectionMessage } from "../../workbook/file-messages";
+import { expectedRowsOf } from "../../workbook/rollup-rows";
 import { readUnitFile } from "../../workbook/unit-file";
 import { checkAnyWorkbook, planRollup, type RollupSource } from "../../workbook/unit-workbook";
 import { requireExtension } from "../args";
@@ -84,20 +85,6 @@ async function rollupSource(file: string, kind: Kind | undefined): Promise<{ sou
   }
   const { source, kind: used } = await readUnitFile({ name: file, bytes }, kind, "cli");
   return { source, kind: used };
-}
-
-/** The rows each roll-up table must have: the base's when there is one (else the first unit sets them). */
-function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const f of def.fields) {
-    const v = base?.values[f.id];
-    if (f.kind === "table" && v && typeof v === "object" && !Array.isArray(v)) {
-      const rows = [...v.rows];
-      while (rows.length && rows[rows.length - 1] === "") rows.pop();
-      out[f.id] = rows;
-    }
-  }
-  return out;
 }
 
 /** Every this many files read, the roll-up says how far it is. */
