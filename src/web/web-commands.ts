@@ -23,6 +23,7 @@ import { readUnitFile, type UnitFileKind } from "../workbook/unit-file";
 import { checkAnyWorkbook, planRollup, type RollupSource } from "../workbook/unit-workbook";
 import { readXlsxSnapshot, XlsxFormatError } from "../workbook/xlsx-read";
 import { buildNextPeriodWorkbook, buildRollupWorkbook, buildUnitWorkbook, buildWorkbook, workbookBytes } from "../workbook/xlsx-write";
+import { fileBytes } from "../taskpane/file-bytes";
 import { TEXT_WEB } from "./texts";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -182,7 +183,7 @@ export async function exportOpened(wb: OpenedWorkbook, today: Date): Promise<Web
   const report = reportOf(wb, today);
   if (!report.ok) return report.outcome;
   const blob = await reportDocx(wb, report.data);
-  const bytes = new Uint8Array(await blobBytes(blob));
+  const bytes = await fileBytes(blob);
   const n = report.warnings.length;
   return {
     tone: n ? "warning" : "success",
@@ -190,17 +191,6 @@ export async function exportOpened(wb: OpenedWorkbook, today: Date): Promise<Web
     problems: report.warnings,
     download: { fileName: report.fileName, bytes, mime: DOCX_MIME },
   };
-}
-
-/** A Blob's bytes (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
-export function blobBytes(blob: Blob): Promise<ArrayBuffer> {
-  if (typeof blob.arrayBuffer === "function") return blob.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 /* ------------------------------------------------------------------ Kỳ mới */
