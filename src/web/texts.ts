@@ -85,7 +85,7 @@ export const TEXT_WEB = {
   rollup: {
     heading: "3. Tổng hợp sổ các đơn vị",
     units: "Chọn sổ các đơn vị",
-    base: "Chọn sổ báo cáo làm nền (không bắt buộc)",
+    base: "Sổ báo cáo làm nền (không bắt buộc)",
     baseHint: "Sổ báo cáo làm nền cho phần thông tin chung và lời văn của sổ tổng hợp.",
     run: "Tổng hợp",
     chosen: (n: number) => `Đã chọn ${n} sổ đơn vị.`,
