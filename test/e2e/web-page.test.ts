@@ -55,7 +55,9 @@ describeE2e("the web page (Chromium)", () => {
   const status = () => page.getByRole("status", { name: "Trạng thái" });
   const open = async (file: string) => {
     await page.getByLabel("Chọn sổ báo cáo", { exact: true }).setInputFiles(file);
-    await status().getByText(`Đã mở "${path.basename(file)}"`).waitFor({ timeout: 60_000 });
+    await status()
+      .getByText(`Đã mở "${path.basename(file)}"`)
+      .waitFor({ timeout: 60_000 });
   };
 
   test("the sample workbook: Kiểm tra lists its problems as `bao-cao check`; Xuất báo cáo downloads the document `bao-cao export` writes", async () => {
@@ -88,7 +90,9 @@ describeE2e("the web page (Chromium)", () => {
     let downloads = 0;
     page.on("download", () => downloads++);
     await page.getByRole("button", { name: "Xuất báo cáo" }).click();
-    await status().getByText(/^Chưa xuất báo cáo: sổ còn \d+ lỗi/).waitFor({ timeout: 60_000 });
+    await status()
+      .getByText(/^Chưa xuất báo cáo: sổ còn \d+ lỗi/)
+      .waitFor({ timeout: 60_000 });
     const listed = await page.getByRole("region", { name: "Kết quả kiểm tra" }).getByRole("listitem").allInnerTexts();
     expect(listed[0]).toMatch(/^[^!]+![A-Z]+\d+: \[Lỗi\] /);
     expect(downloads).toBe(0);
