@@ -12,6 +12,7 @@ import type * as webCommands from "./web-commands";
 import type { OpenedWorkbook, WebDownload, WebFile, WebOutcome } from "./web-commands";
 import { builtInKinds } from "../report/kinds";
 import type { Problem } from "../report/types";
+import { deliverDocx } from "../taskpane/download";
 import { fileBytes } from "../taskpane/file-bytes";
 import { Notices } from "../taskpane/Notices";
 import type { Notice } from "../taskpane/notices";
@@ -33,21 +34,45 @@ export interface WebAppProps {
   today?: () => Date;
 }
 
-/** Saves a file through the browser: a Blob URL clicked through an <a download>. */
+/** Saves a file through the browser, as the task pane saves its .docx (a Blob URL clicked through an <a download>). */
 export function saveDownload(download: WebDownload): void {
-  const url = URL.createObjectURL(new Blob([download.bytes as BlobPart], { type: download.mime }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = download.fileName;
-  link.rel = "noopener";
-  link.style.display = "none";
-  document.body.appendChild(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  void deliverDocx(new Blob([download.bytes as BlobPart], { type: download.mime }), download.fileName, undefined);
+}
+
+const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A native file chooser with its visible label (keyboard and screen readers get both). */
+function FileChooser({
+  id,
+  label,
+  multiple,
+  disabled,
+  className,
+  onFiles,
+}: {
+  id: string;
+  label: string;
+  multiple?: boolean;
+  disabled: boolean;
+  className: string;
+  onFiles(files: File[]): void;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        multiple={multiple}
+        accept={XLSX_ACCEPT}
+        disabled={disabled}
+        onChange={(e) => {
+          onFiles(Array.from(e.target.files ?? []));
+          if (!multiple) e.target.value = "";
+        }}
+      />
+    </div>
+  );
 }
 
 const useStyles = makeStyles({
@@ -60,7 +85,9 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalL,
   },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   title: { margin: 0, color: tokens.colorBrandForeground1 },
+  intro: { margin: 0 },
   section: {
     display: "flex",
     flexDirection: "column",
@@ -93,16 +120,25 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
   const [base, setBase] = useState<File | null>(null);
   const [step, setStep] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [problems, setProblems] = useState<Problem[] | null>(null);
+  /** the problems found, and their lines as `bao-cao check` prints them */
+  const [problems, setProblems] = useState<{ list: Problem[]; lines: string[] } | null>(null);
+  const loaded = useRef<WebCommands | null>(null);
   const [preview, setPreview] = useState<{ document: Blob; madeAt: string } | null>(null);
   const [dragging, setDragging] = useState(false);
   const running = useRef(false);
   const busy = step !== null;
 
-  const show = useCallback((outcome: WebOutcome, keepProblems = false) => {
-    setNotices([{ id: String(Date.now()), intent: outcome.tone, text: outcome.lines.join("\n") }]);
-    if (!keepProblems) setProblems(outcome.problems ?? null);
+  const showProblems = useCallback((list: Problem[] | undefined) => {
+    setProblems(list?.length && loaded.current ? { list, lines: loaded.current.problemLines(list) } : null);
   }, []);
+
+  const show = useCallback(
+    (outcome: WebOutcome) => {
+      setNotices([{ id: String(Date.now()), intent: outcome.tone, text: outcome.lines.join("\n") }]);
+      showProblems(outcome.problems);
+    },
+    [showProblems],
+  );
 
   /** Runs one command at a time: its step in the live region, then its outcome; never an exception to the user. */
   const run = useCallback(
@@ -112,7 +148,8 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
       setStep(TEXT_WEB.busy(label));
       setNotices([]);
       try {
-        await work(await commands());
+        loaded.current ??= await commands();
+        await work(loaded.current);
       } catch (e) {
         console.error(e);
         setNotices([{ id: "unexpected", intent: "error", text: TEXT_WEB.unexpected(label) }]);
@@ -176,7 +213,7 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
       return;
     }
     setPreview({ document: await c.reportDocx(wb, report.data), madeAt: new Date().toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) });
-    setProblems(report.warnings.length ? report.warnings : null);
+    showProblems(report.warnings);
   });
 
   const blank = () => run(TEXT_WEB.template.blank, async (c) => deliver(await c.blankWorkbook(kindId)));
@@ -197,11 +234,13 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
 
   return (
     <main className={s.root}>
-      <header>
+      <header className={s.header}>
         <Subtitle1 as="h1" className={s.title}>
           {TEXT_WEB.title}
         </Subtitle1>
-        <Body1 as="p">{TEXT_WEB.intro}</Body1>
+        <Body1 as="p" className={s.intro}>
+          {TEXT_WEB.intro}
+        </Body1>
       </header>
 
       <div className={s.live} aria-live="polite" role="status" aria-label={TEXT_WEB.status}>
@@ -209,15 +248,15 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
         <Notices notices={notices} busy={busy} onRecreate={() => undefined} />
       </div>
 
-      {problems && problems.length > 0 && (
+      {problems && (
         <section className={s.section} aria-labelledby="ket-qua">
           <Subtitle2 as="h2" id="ket-qua" className={s.heading}>
             {TEXT_WEB.open.problemsHeading}
           </Subtitle2>
           <ul className={s.problems}>
-            {problems.map((p, i) => (
-              <li key={`${p.sheet}!${p.cell}:${i}`} className={p.severity === "error" ? s.error : undefined}>
-                {`${p.sheet}!${p.cell}: [${p.severity === "error" ? "Lỗi" : "Cảnh báo"}] ${p.message}`}
+            {problems.list.map((p, i) => (
+              <li key={`${i}:${problems.lines[i]}`} className={p.severity === "error" ? s.error : undefined}>
+                {problems.lines[i]}
               </li>
             ))}
           </ul>
@@ -263,20 +302,15 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
         <Subtitle2 as="h2" id="so-bao-cao" className={s.heading}>
           {TEXT_WEB.open.heading}
         </Subtitle2>
-        <div className={s.row}>
-          <label htmlFor="chon-so">{TEXT_WEB.open.chooser}</label>
-          <input
-            id="chon-so"
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void openFile(f);
-              e.target.value = "";
-            }}
-          />
-        </div>
+        <FileChooser
+          id="chon-so"
+          label={TEXT_WEB.open.chooser}
+          disabled={busy}
+          className={s.row}
+          onFiles={(files) => {
+            if (files[0]) void openFile(files[0]);
+          }}
+        />
         <Body1 className={s.hint}>
           {workbook ? TEXT_WEB.open.opened(workbook.name, workbook.kind.definition.title) : `${TEXT_WEB.open.none} ${TEXT_WEB.open.drop}`}
         </Body1>
@@ -309,28 +343,9 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
         <Subtitle2 as="h2" id="tong-hop" className={s.heading}>
           {TEXT_WEB.rollup.heading}
         </Subtitle2>
-        <div className={s.row}>
-          <label htmlFor="chon-don-vi">{TEXT_WEB.rollup.units}</label>
-          <input
-            id="chon-don-vi"
-            type="file"
-            multiple
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            onChange={(e) => setUnits(Array.from(e.target.files ?? []))}
-          />
-        </div>
+        <FileChooser id="chon-don-vi" label={TEXT_WEB.rollup.units} multiple disabled={busy} className={s.row} onFiles={setUnits} />
         {units.length > 0 && <Body1 className={s.hint}>{TEXT_WEB.rollup.chosen(units.length)}</Body1>}
-        <div className={s.row}>
-          <label htmlFor="chon-nen">{TEXT_WEB.rollup.base}</label>
-          <input
-            id="chon-nen"
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            onChange={(e) => setBase(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <FileChooser id="chon-nen" label={TEXT_WEB.rollup.base} disabled={busy} className={s.row} onFiles={(files) => setBase(files[0] ?? null)} />
         <Body1 className={s.hint}>{TEXT_WEB.rollup.baseHint}</Body1>
         <div className={s.row}>
           <Button appearance="primary" disabled={busy} onClick={rollup}>

@@ -4,20 +4,25 @@
  * chosen through "Chọn sổ báo cáo", Kiểm tra listing the lines `bao-cao check` prints,
  * Xuất báo cáo downloading a .docx whose paragraphs are those of `bao-cao export`; a blank
  * workbook refused with its errors; three units' workbooks chosen through "Chọn sổ các đơn
- * vị" and rolled up into a summary with the units' sheets and formulas. Throughout, no
+ * vị" and rolled up into a summary with the units' sheets and formulas, which LibreOffice Calc
+ * computes to the units' sums. Throughout, no
  * request leaves the page's origin and no page error is raised.
  */
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Download, Page } from "playwright-core";
 import { runCli } from "../../src/cli/testing";
 import { paragraphs, unpackDocx } from "../../src/docx/docx-xml.testutil";
 import { readXlsxSnapshot } from "../../src/workbook/xlsx-read";
+import { convertWithLibreOffice } from "../libreoffice";
 import { chromiumAvailable, CHROMIUM, describeE2e, launchBrowser, screenshot, startWeb, type Browser, type SandboxServer } from "./harness";
 
 const today = new Date();
 const UNITS = ["Xã An Bình", "Xã Tân Lập", "Phường Hòa Bình"];
+/** a field the roll-up sums, and each unit's figure */
+const FIELD = "PAKN_TONG";
+const FIGURES = [4, 7, 11];
 
 describeE2e("the web page (Chromium)", () => {
   let server: SandboxServer;
@@ -100,7 +105,9 @@ describeE2e("the web page (Chromium)", () => {
 
   test("Tổng hợp of three units' workbooks: a summary with their sheets and the roll-up formulas", async () => {
     const files = UNITS.map((u, i) => path.join(dir, `don-vi-${i}.xlsx`));
-    for (const [i, u] of UNITS.entries()) await cli(["template", "--unit", u, "-o", files[i]]);
+    const data = path.join(dir, "so-lieu.json");
+    writeFileSync(data, JSON.stringify({ units: UNITS.map((name, i) => ({ name, values: { [FIELD]: FIGURES[i] } })) }));
+    for (const [i, u] of UNITS.entries()) await cli(["template", "--unit", u, "--data", data, "-o", files[i]]);
     await page.getByLabel("Chọn sổ các đơn vị", { exact: true }).setInputFiles(files);
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByRole("button", { name: "Tổng hợp" }).click()]);
     await status().getByText("Đã tổng hợp 3 đơn vị", { exact: false }).waitFor({ timeout: 60_000 });
@@ -111,7 +118,15 @@ describeE2e("the web page (Chromium)", () => {
     const expected = await readXlsxSnapshot(readFileSync(cliOut));
     expect(summary.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(UNITS));
     expect(summary.sheets.map((s) => [s.name, s.formulas])).toEqual(expected.sheets.map((s) => [s.name, s.formulas]));
-    expect(summary.sheets.some((s) => Object.keys(s.formulas ?? {}).length > 0)).toBe(true);
+    expect(summary.sheets.map((s) => [s.name, s.cells])).toEqual(expected.sheets.map((s) => [s.name, s.cells]));
+    // the roll-up cell of the field is a formula, and LibreOffice Calc computes it to the units' sum
+    const ref = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(summary.names[FIELD])!;
+    const [sheet, cell] = [ref[1], `${ref[2]}${ref[3]}`];
+    expect(summary.sheets.find((s) => s.name === sheet)!.formulas![cell]).toMatch(/^=SUM\(/);
+    const summaryFile = path.join(dir, "tong-hop.xlsx");
+    writeFileSync(summaryFile, await downloaded(download));
+    const recalculated = await readXlsxSnapshot(readFileSync(path.join(convertWithLibreOffice(dir, summaryFile), "tong-hop.xlsx")));
+    expect(recalculated.sheets.find((s) => s.name === sheet)!.cells[cell]).toBe(FIGURES.reduce((a, b) => a + b, 0));
   }, 240_000);
 
   test("no request left the page's origin, no page error", () => {
