@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { runCli } from "../cli/testing";
 import { paragraphs, unpackDocx } from "../docx/docx-xml.testutil";
 import { readXlsxSnapshot } from "../workbook/xlsx-read";
+import { loadExcelJs, workbookBytes } from "../workbook/xlsx-write";
 import {
   blankWorkbook,
   checkOpened,
@@ -127,4 +128,18 @@ test("unreadable files and names are refused with their messages", async () => {
   expect(!bad.ok && bad.outcome.lines).toEqual(['Tệp "x.xlsx" rỗng (0 byte), không phải sổ Excel .xlsx.']);
   expect((await unitWorkbook(MONTHLY, "  ")).lines[0]).toMatch(/^Chưa nhập tên đơn vị/);
   expect(unitFileStem("Phường Đông Hòa")).toBe("don-vi-phuong-dong-hoa");
+});
+
+test("Chuyển sang Unicode converts the TCVN3 text of a workbook and leaves every other cell as it was", async () => {
+  const wb = new (loadExcelJs().Workbook)();
+  const ws = wb.addWorksheet("Ghi chú");
+  ws.getCell("A1").value = "Thùc hiÖn";
+  ws.getCell("B2").value = 42;
+  ws.getCell("C3").value = "Đã đúng Unicode";
+  const file = { name: "cu.xlsx", bytes: await workbookBytes(wb) };
+  const fixed = await fixTextOpened(await opened(file));
+  expect(fixed.download!.fileName).toBe("cu-unicode.xlsx");
+  expect(fixed.lines[0]).toBe('Đã chuyển 1 ô sang Unicode; đã tải "cu-unicode.xlsx".');
+  const [before, after] = await Promise.all([readXlsxSnapshot(file.bytes), readXlsxSnapshot(fixed.download!.bytes)]);
+  expect(after.sheets[0].cells).toEqual({ ...before.sheets[0].cells, A1: "Thực hiện" });
 });
