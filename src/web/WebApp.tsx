@@ -7,7 +7,7 @@
  * page says goes through one live region, so a screen reader hears each step and result.
  */
 import { Button, Checkbox, Field, Input, makeStyles, Select, Subtitle1, Subtitle2, Body1, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useRef, useState, type DragEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import type * as webCommands from "./web-commands";
 import type { OpenedWorkbook, WebDownload, WebFile, WebOutcome } from "./web-commands";
 import { builtInKinds } from "../report/kinds";
@@ -23,7 +23,8 @@ export type WebCommands = typeof webCommands;
 /** The commands' module: a chunk of its own, fetched when the first command runs. */
 export const loadWebCommands = (): Promise<WebCommands> => import(/* webpackChunkName: "web-commands" */ "./web-commands");
 
-const ReportPreview = lazy(() => import(/* webpackChunkName: "preview" */ "../taskpane/ReportPreview").then((m) => ({ default: m.ReportPreview })));
+const loadPreview = () => import(/* webpackChunkName: "preview" */ "../taskpane/ReportPreview");
+const ReportPreview = lazy(() => loadPreview().then((m) => ({ default: m.ReportPreview })));
 
 export interface WebAppProps {
   /** the commands (tests may pass them already loaded) */
@@ -127,6 +128,16 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
   const [dragging, setDragging] = useState(false);
   const running = useRef(false);
   const busy = step !== null;
+
+  // once the page is drawn, fetch what the commands load on demand: offline afterwards, every command still works
+  useEffect(() => {
+    commands()
+      .then((c) => {
+        loaded.current ??= c;
+        return Promise.all([c.preloadDocx(), loadPreview()]);
+      })
+      .catch(() => undefined); // offline already: a command says so when it needs what is missing
+  }, [commands]);
 
   const showProblems = useCallback((list: Problem[] | undefined) => {
     setProblems(list?.length && loaded.current ? { list, lines: loaded.current.problemLines(list) } : null);

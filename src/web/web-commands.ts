@@ -178,6 +178,11 @@ export async function reportDocx(wb: OpenedWorkbook, data: ReportData): Promise<
   return packReportBlob(wb.kind.definition, data);
 }
 
+/** Fetches the chunks the commands load on demand (docx), so that the page works offline once loaded. */
+export function preloadDocx(): Promise<unknown> {
+  return import(/* webpackChunkName: "docx" */ "../docx");
+}
+
 /** "Xuất báo cáo", as `bao-cao export`: refused with the errors while errors remain. */
 export async function exportOpened(wb: OpenedWorkbook, today: Date): Promise<WebOutcome> {
   const report = reportOf(wb, today);
