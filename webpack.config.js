@@ -7,6 +7,10 @@
  *   npm run dev-server    https://localhost:3000/ with office-addin-dev-certs certificates
  *   npx webpack --mode production --output-path <dir>    build elsewhere (tests do this)
  *
+ * web.html is the web page of src/web (the same commands on workbook files, in the browser, for
+ * offices whose Office cannot run the add-in): deployed beside taskpane.html, at
+ * ADDIN_PUBLIC_URL + "web.html"; `npm run web` builds and serves it locally (scripts/web.js).
+ *
  * Production URL. manifest.xml names every URL as https://localhost:3000/... In production
  * mode the copy written to dist/manifest.xml has
  *   https://localhost:3000/  replaced by  ADDIN_PUBLIC_URL  (the folder where dist/ is served)
@@ -131,6 +135,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/ribbon.ts",
+      // the web page for offices without a modern Excel (src/web): served beside the add-in
+      web: "./src/web/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -167,6 +173,12 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        scriptLoading: "module",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "web.html",
+        template: "./src/web/web.html",
+        chunks: ["web"],
         scriptLoading: "module",
       }),
       new CopyWebpackPlugin({

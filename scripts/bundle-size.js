@@ -4,6 +4,7 @@
  *
  *   npm run build && node scripts/bundle-size.js [distDir] [--json] [--max-initial-gzip=KiB]
  *
+ * web.html's own scripts (the web page of src/web) are listed apart, like commands.html's.
  * "initial": the scripts that taskpane.html itself loads (our bundle; office.js comes from
  * Microsoft's CDN and is not counted). "lazy": the other script chunks of the build, which
  * only an import() loads (docx, for the export). commands.html's scripts are listed apart.
@@ -53,7 +54,10 @@ function report(dist) {
   }
   const taskpane = pageScripts(fs.readFileSync(path.join(dist, "taskpane.html"), "utf8"));
   const commands = pageScripts(fs.readFileSync(path.join(dist, "commands.html"), "utf8"));
-  const referenced = new Set([...taskpane, ...commands]);
+  // the web page for offices without a modern Excel (src/web), when the build has it
+  const webHtml = path.join(dist, "web.html");
+  const web = fs.existsSync(webHtml) ? pageScripts(fs.readFileSync(webHtml, "utf8")) : [];
+  const referenced = new Set([...taskpane, ...commands, ...web]);
   const lazy = fs
     .readdirSync(dist)
     .filter((f) => f.endsWith(".js") && !referenced.has(f))
@@ -61,11 +65,13 @@ function report(dist) {
   const initial = taskpane.map((f) => measure(dist, f));
   const lazyChunks = lazy.map((f) => measure(dist, f));
   const commandScripts = commands.map((f) => measure(dist, f));
+  const webScripts = web.map((f) => measure(dist, f));
   return {
     dist,
     taskpane: { initial, initialBytes: sum(initial, "bytes"), initialGzip: sum(initial, "gzip") },
     lazy: { chunks: lazyChunks, bytes: sum(lazyChunks, "bytes"), gzip: sum(lazyChunks, "gzip") },
     commands: { initial: commandScripts, initialBytes: sum(commandScripts, "bytes"), initialGzip: sum(commandScripts, "gzip") },
+    web: { initial: webScripts, initialBytes: sum(webScripts, "bytes"), initialGzip: sum(webScripts, "gzip") },
   };
 }
 
@@ -81,6 +87,11 @@ function print(r) {
   for (const x of r.lazy.chunks) row(x.file, x);
   console.log("commands.html (ribbon function file):");
   for (const x of r.commands.initial) row(x.file, x);
+  if (r.web.initial.length) {
+    console.log("web.html (the web page), loaded first (its commands, ExcelJS and docx are lazy chunks):");
+    for (const x of r.web.initial) row(x.file, x);
+    row("= initial total", { bytes: r.web.initialBytes, gzip: r.web.initialGzip });
+  }
 }
 
 function main() {

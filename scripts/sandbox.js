@@ -23,14 +23,34 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
-const OUT = path.join(ROOT, "dist-sandbox");
 const HOST = "127.0.0.1";
-const DEFAULT_PORT = 8030;
-/** What the bundle is built from: a change in any of these makes it stale (tests and the CLI do not count). */
-const INPUTS = ["src", "dev", "templates", "webpack.sandbox.config.js", "package-lock.json", "tsconfig.json"];
-const NOT_INPUTS = [/\.test\.tsx?$/, /\.testutil\.ts$/, /^src[\\/]cli$/, /\.md$/];
 
-function parseArgs(argv) {
+/**
+ * What is served and how it is built. The sandbox's here; scripts/web.js serves the web page
+ * (src/web) with the same server, its own folder, port and words.
+ */
+const SANDBOX = {
+  out: path.join(ROOT, "dist-sandbox"),
+  defaultPort: 8030,
+  portEnv: "SANDBOX_PORT",
+  /** the page served at "/" */
+  index: "index.html",
+  /** files a complete build has */
+  built: ["index.html", "sandbox.js"],
+  /** what the bundle is built from: a change in any of these makes it stale (tests and the CLI do not count) */
+  inputs: ["src", "dev", "templates", "webpack.sandbox.config.js", "package-lock.json", "tsconfig.json"],
+  notInputs: [/\.test\.tsx?$/, /\.testutil\.ts$/, /^src[\\/]cli$/, /\.md$/],
+  webpackArgs: ["-c", "webpack.sandbox.config.js", "--mode", "development"],
+  usage: "npm run sandbox [-- --port N] [-- --rebuild] [-- --no-build]",
+  building: "Đang dựng hộp cát (webpack.sandbox.config.js → dist-sandbox/)…",
+  buildFailed: "Dựng hộp cát không thành công.",
+  notBuilt: "dist-sandbox/ chưa có bản dựng: chạy lại không có --no-build.",
+  /** the line the end-to-end tests read */
+  address: (url) => `Hộp cát: ${url}`,
+  portBusy: (port, free) => `Cổng ${port} đang bận, dùng cổng ${free} (sổ đã lưu trong trình duyệt gắn với từng địa chỉ).`,
+};
+
+function parseArgs(site, argv) {
   const args = { port: undefined, rebuild: false, build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -39,14 +59,14 @@ function parseArgs(argv) {
     else if (a === "--rebuild") args.rebuild = true;
     else if (a === "--no-build") args.build = false;
     else if (a === "--help" || a === "-h") {
-      console.log("npm run sandbox [-- --port N] [-- --rebuild] [-- --no-build]");
+      console.log(site.usage);
       process.exit(0);
     } else {
       console.error(`Tham số không hợp lệ: ${a} (dùng --port N, --rebuild, --no-build)`);
       process.exit(2);
     }
   }
-  const raw = args.port ?? process.env.SANDBOX_PORT;
+  const raw = args.port ?? process.env[site.portEnv];
   if (raw !== undefined && raw !== "") {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 0 || n > 65535) {
@@ -56,17 +76,17 @@ function parseArgs(argv) {
     args.port = n;
     args.portGiven = true;
   } else {
-    args.port = DEFAULT_PORT;
+    args.port = site.defaultPort;
     args.portGiven = false;
   }
   return args;
 }
 
 /** Newest modification time under the given paths (files and folders, recursively). */
-function newestMtime(paths) {
+function newestMtime(site, paths) {
   let newest = 0;
   const visit = (p) => {
-    if (NOT_INPUTS.some((re) => re.test(path.relative(ROOT, p)))) return;
+    if (site.notInputs.some((re) => re.test(path.relative(ROOT, p)))) return;
     let st;
     try {
       st = fs.statSync(p);
@@ -83,15 +103,16 @@ function newestMtime(paths) {
 /** When the build in dist-sandbox/ started: sources changed after that make it stale. */
 const STAMP = ".build-started";
 
-function isStale() {
-  if (!fs.existsSync(path.join(OUT, "index.html")) || !fs.existsSync(path.join(OUT, "sandbox.js"))) return true;
+function isStale(site) {
+  const OUT = site.out;
+  if (site.built.some((f) => !fs.existsSync(path.join(OUT, f)))) return true;
   let started = 0;
   try {
     started = Number(fs.readFileSync(path.join(OUT, STAMP), "utf8")) || 0;
   } catch {
     return true;
   }
-  return newestMtime(INPUTS) > started;
+  return newestMtime(site, site.inputs) > started;
 }
 
 /**
@@ -99,12 +120,13 @@ function isStale() {
  * reading dist-sandbox/ meanwhile (several people and test runs share one checkout) never sees
  * half a build, and two builds at once cannot mix their files.
  */
-function build() {
-  console.log("Đang dựng hộp cát (webpack.sandbox.config.js → dist-sandbox/)…");
+function build(site) {
+  const OUT = site.out;
+  console.log(site.building);
   const started = Date.now();
-  const tmp = fs.mkdtempSync(path.join(ROOT, ".dist-sandbox-build-"));
+  const tmp = fs.mkdtempSync(path.join(ROOT, `.${path.basename(OUT)}-build-`));
   const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-  const r = spawnSync(process.execPath, [cli, "-c", "webpack.sandbox.config.js", "--mode", "development", "--output-path", tmp], {
+  const r = spawnSync(process.execPath, [cli, ...site.webpackArgs, "--output-path", tmp], {
     cwd: ROOT,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
@@ -112,7 +134,7 @@ function build() {
   if (r.status !== 0) {
     fs.rmSync(tmp, { recursive: true, force: true });
     process.stderr.write(`${r.stdout ?? ""}${r.stderr ?? ""}`);
-    console.error("Dựng hộp cát không thành công.");
+    console.error(site.buildFailed);
     process.exit(1);
   }
   fs.writeFileSync(path.join(tmp, STAMP), String(started));
@@ -147,7 +169,8 @@ const MIME = {
   ".woff2": "font/woff2",
 };
 
-function serve(req, res) {
+const serve = (site) => (req, res) => {
+  const OUT = site.out;
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { Allow: "GET, HEAD" }).end();
     return;
@@ -159,7 +182,7 @@ function serve(req, res) {
     res.writeHead(400).end();
     return;
   }
-  if (pathname.endsWith("/")) pathname += "index.html";
+  if (pathname.endsWith("/")) pathname += site.index;
   const file = path.resolve(OUT, `.${pathname}`);
   if (!file.startsWith(OUT + path.sep) || path.basename(file).startsWith(".")) {
     res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Không tìm thấy");
@@ -178,7 +201,7 @@ function serve(req, res) {
     });
     res.end(req.method === "HEAD" ? undefined : data);
   });
-}
+};
 
 function listen(server, port) {
   return new Promise((resolve, reject) => {
@@ -196,15 +219,15 @@ function listen(server, port) {
   });
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.build && (args.rebuild || isStale())) build();
-  else if (!fs.existsSync(path.join(OUT, "index.html"))) {
-    console.error("dist-sandbox/ chưa có bản dựng: chạy lại không có --no-build.");
+async function main(site) {
+  const args = parseArgs(site, process.argv.slice(2));
+  if (args.build && (args.rebuild || isStale(site))) build(site);
+  else if (!fs.existsSync(path.join(site.out, site.index))) {
+    console.error(site.notBuilt);
     process.exit(1);
   }
 
-  const server = http.createServer(serve);
+  const server = http.createServer(serve(site));
   let port;
   try {
     port = await listen(server, args.port);
@@ -214,9 +237,9 @@ async function main() {
       process.exit(1);
     }
     port = await listen(server, 0);
-    console.log(`Cổng ${args.port} đang bận, dùng cổng ${port} (sổ đã lưu trong trình duyệt gắn với từng địa chỉ).`);
+    console.log(site.portBusy(args.port, port));
   }
-  console.log(`Hộp cát: http://${HOST}:${port}/`);
+  console.log(site.address(`http://${HOST}:${port}/`));
   console.log("Mở địa chỉ trên bằng trình duyệt. Nhấn Ctrl+C để dừng.");
 
   const stop = () => {
@@ -228,7 +251,14 @@ async function main() {
   process.on("SIGTERM", stop);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+/** Builds when needed, then serves `site` until stopped. */
+function run(site) {
+  main(site).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+module.exports = { run, ROOT };
+
+if (require.main === module) run(SANDBOX);

@@ -121,6 +121,7 @@ describe("production build", () => {
 
     async function load(userAgent: string, withFetch: boolean) {
       const dom = new JSDOM(read("taskpane.html"), {
+        url: `${PUBLIC_URL}taskpane.html`,
         runScripts: "dangerously",
         beforeParse(window) {
           Object.defineProperty(window.navigator, "userAgent", { value: userAgent });
@@ -137,6 +138,7 @@ describe("production build", () => {
       const result = {
         classes: doc.documentElement.className.trim(),
         message: doc.getElementById("fallback-message")?.textContent,
+        webLink: doc.getElementById("web-link")?.textContent,
         fallbackShown: shown("fallback"),
         loadingShown: shown("loading"),
       };
@@ -145,11 +147,17 @@ describe("production build", () => {
     }
 
     test("a modern web view: message hidden, 'Đang tải…' shown until the app mounts", async () => {
-      expect(await load(EDGE, true)).toEqual({ classes: "tthc-ok", message: FALLBACK_TEXT, fallbackShown: false, loadingShown: true });
+      expect(await load(EDGE, true)).toEqual({ classes: "tthc-ok", message: FALLBACK_TEXT, webLink: "web.html", fallbackShown: false, loadingShown: true });
     });
 
-    test("Internet Explorer (Trident): the message stays, as written", async () => {
-      expect(await load(IE11, true)).toEqual({ classes: "tthc-unsupported", message: FALLBACK_TEXT, fallbackShown: true, loadingShown: false });
+    test("Internet Explorer (Trident): the message stays, as written, with the web page's full address to open in a browser", async () => {
+      expect(await load(IE11, true)).toEqual({
+        classes: "tthc-unsupported",
+        message: FALLBACK_TEXT,
+        webLink: `${PUBLIC_URL}web.html`,
+        fallbackShown: true,
+        loadingShown: false,
+      });
     });
 
     test("another engine without fetch: the message stays, without blaming Internet Explorer", async () => {
@@ -166,6 +174,29 @@ describe("production build", () => {
     const r = report(out);
     expect(r.taskpane.initialGzip).toBeLessThanOrEqual(100 * 1024);
     expect(r.lazy.chunks.map((c) => c.file).join(" ")).toMatch(/pane-commands\./);
+  });
+
+  test("web.html (the web page) loads only its own bundle, as a module: no office.js, nothing from another origin", () => {
+    const html = read("web.html");
+    const tags = scriptTags(html);
+    const bundle = tags.filter((t) => t.src !== null);
+    expect(bundle.map((t) => t.src)).toEqual([expect.stringMatching(/^web\.[0-9a-f]{8}\.js$/)]);
+    expect(bundle[0].type).toBe("module");
+    expect(fs.existsSync(path.join(out, bundle[0].src!))).toBe(true);
+    expect(html).not.toContain(OFFICE_JS);
+    // the browser itself refuses any request to another origin
+    expect(html).toMatch(/<meta http-equiv="?Content-Security-Policy"? content="default-src 'self';/);
+    expect(html).toContain("Internet Explorer không chạy được");
+  });
+
+  test("web.html's scripts stay within the first-load budget (100 KiB gzip; 73.3 KiB when set): its commands, ExcelJS and docx load on demand", () => {
+    const { report } = require("../scripts/bundle-size.js") as {
+      report(dist: string): { web: { initialGzip: number; initial: { file: string }[] }; lazy: { chunks: { file: string }[] } };
+    };
+    const r = report(out);
+    expect(r.web.initial.length).toBe(1);
+    expect(r.web.initialGzip).toBeLessThanOrEqual(100 * 1024);
+    expect(r.lazy.chunks.map((c) => c.file).join(" ")).toMatch(/web-commands\./);
   });
 
   test("the copied manifest carries the production URL and no localhost", () => {

@@ -152,8 +152,6 @@ export const M = {
   emptyDirectory: (d: string) => `Thư mục ${q(d)} không có tệp .xlsx nào.`,
   rollupWritten: (n: number, f: string) => `Đã tổng hợp ${n} đơn vị vào sổ: ${f}`,
   rollupSheetRenamed: (unit: string, sheet: string) => `Đơn vị ${q(unit)} nằm ở trang tính ${q(sheet)} (tên trang tính theo quy tắc của Excel).`,
-  rollupRowAdded: (label: string, unit: string, table: string) =>
-    `Thêm dòng ${q(label)} (của đơn vị ${q(unit)}) vào bảng ${q(table)} của sổ tổng hợp; các đơn vị không có lĩnh vực này ghi 0.`,
   rollupNoBase: "Sổ tổng hợp chưa có phần thông tin chung và lời văn: nhập vào các trang của mẫu, hoặc tạo lại với --base <sổ báo cáo>.",
   rollupNext: (f: string) => `Kiểm tra sổ tổng hợp (cả từng đơn vị): bao-cao check ${q(f)}`,
   rollupPartial: (skipped: number, total: number) =>

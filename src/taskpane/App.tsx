@@ -9,6 +9,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import type * as sharedCommands from "../commands/addin-commands";
 import type { Delivery, ImportFiguresPreview, ImportResult, TypedSummaryCell } from "../commands/addin-commands";
 import { paneCommands } from "./pane-commands";
+import { fileBytes } from "./file-bytes";
 import type { ExcelHost, Progress } from "../excel/host";
 import type { Problem } from "../report/types";
 import type { UnitSheet } from "../workbook/units";
@@ -132,17 +133,6 @@ type PendingConfirm =
   | { kind: "overwrite"; cells: TypedSummaryCell[]; resolve(replace: boolean): void }
   | { kind: "unicode"; cells: Problem[]; resolve(convert: boolean): void }
   | { kind: "figures"; preview: ImportFiguresPreview; resolve(write: boolean): void };
-
-/** A picked file's bytes (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
-export function fileBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 export function App({ host, platform, deliver, today = now, launchCommand = null, commands = paneCommands }: AppProps) {
   const s = useStyles();

@@ -19,7 +19,7 @@ import { computedColumns } from "../report/definition";
 import { derivedDefinition } from "../report/kinds";
 import { cellAddress, parseCell, parseRange } from "../report/refs";
 import { findRow, mergeRowLists, rowLabelKey } from "../report/row-labels";
-import type { ReportDefinition } from "../report/types";
+import type { ReportData, ReportDefinition } from "../report/types";
 import type { LayoutInput, SheetLayout } from "./layout";
 import { normalText } from "./layout-shift";
 import { tableEnd } from "./read";
@@ -311,4 +311,18 @@ export function alignmentPlan(def: ReportDefinition, summaries: TableToAlign[], 
     sheets.push({ sheet: t.sheet, fieldId: t.at.fieldId, count, at, from: cellAddress({ row: t.at.first, col: sttCol }), write });
   }
   return { ok: true, rows, added, sheets };
+}
+
+/** The summary's own rows of each roll-up table: the base's when there is one (else the definition's); shared by `bao-cao rollup` and the web page. */
+export function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of def.fields) {
+    const v = base?.values[f.id];
+    if (f.kind === "table" && v && typeof v === "object" && !Array.isArray(v)) {
+      const rows = [...v.rows];
+      while (rows.length && rows[rows.length - 1] === "") rows.pop();
+      out[f.id] = rows;
+    }
+  }
+  return out;
 }

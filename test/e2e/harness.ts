@@ -44,7 +44,16 @@ export interface SandboxServer {
 
 /** Runs scripts/sandbox.js (as `npm run sandbox` does) on a free port; resolves with its URL. */
 export function startSandbox(timeoutMs: number): Promise<SandboxServer> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts", "sandbox.js"), "--port", "0"], {
+  return startServer("sandbox.js", /Hộp cát: (http:\/\/127\.0\.0\.1:\d+\/)/, timeoutMs);
+}
+
+/** Runs scripts/web.js (as `npm run web` does) on a free port; resolves with its URL. */
+export function startWeb(timeoutMs: number): Promise<SandboxServer> {
+  return startServer("web.js", /Trang web: (http:\/\/127\.0\.0\.1:\d+\/)/, timeoutMs);
+}
+
+function startServer(script: string, address: RegExp, timeoutMs: number): Promise<SandboxServer> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts", script), "--port", "0"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -59,11 +68,11 @@ export function startSandbox(timeoutMs: number): Promise<SandboxServer> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`The sandbox server did not print its URL within ${timeoutMs} ms:\n${out}`));
+      reject(new Error(`The server (${script}) did not print its URL within ${timeoutMs} ms:\n${out}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString("utf8");
-      const m = /Hộp cát: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = address.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ url: m[1], output, stop });
@@ -73,7 +82,7 @@ export function startSandbox(timeoutMs: number): Promise<SandboxServer> {
     child.stderr!.on("data", onData);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`The sandbox server stopped (exit code ${code}):\n${out}`));
+      reject(new Error(`The server (${script}) stopped (exit code ${code}):\n${out}`));
     });
   });
 }

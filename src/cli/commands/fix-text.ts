@@ -2,21 +2,18 @@
  * `bao-cao fix-text <sổ.xlsx> -o <bản-sửa.xlsx> [--force]`: a copy of the workbook with the
  * text of every cell in TCVN3 (ABC) or VNI-Windows converted to Unicode (NFC) and its font set
  * to Times New Roman; nothing else is changed: the package is edited, not rebuilt
- * (src/workbook/xlsx-patch.ts), so the other cells, sheets, charts, comments, widths and
- * formats stay as they were. One line per changed cell ("Sheet!A1: TCVN3 → Unicode"). It
- * never writes over its input.
+ * (src/workbook/fix-text-xlsx.ts, shared with the web page, on src/workbook/xlsx-patch.ts), so
+ * the other cells, sheets, charts, comments, widths and formats stay as they were. One line
+ * per changed cell ("Sheet!A1: TCVN3 → Unicode"). It never writes over its input.
  */
-import { scanLegacyText } from "../../text/legacy-scan";
-import { textCellsOf } from "../../workbook/legacy-check";
-import { XlsxPackage } from "../../workbook/xlsx-patch";
+import { applyLegacyTextFix, FixTextLoadError, legacyTextFix } from "../../workbook/fix-text-xlsx";
 import { oneInput, requireExtension } from "../args";
 import { defineCommand } from "../command";
 import { EXIT, failure, usageError } from "../errors";
 import { checkOutput, readInput, refuseInputAsOutput, snapshotOfFile, writeOutput } from "../files";
 import { MSG_FIX_TEXT, USAGE_OF } from "../messages";
 
-/** The font converted cells get. */
-export const UNICODE_FONT = "Times New Roman";
+export { UNICODE_FONT } from "../../workbook/fix-text-xlsx";
 
 export const fixTextCommand = defineCommand({
   name: "fix-text",
@@ -34,10 +31,7 @@ export const fixTextCommand = defineCommand({
     // the guarded reader first (zip bombs, broken files), then the same bytes edited
     const original = await readInput(input);
     const snapshot = await snapshotOfFile(input, original);
-    const found = scanLegacyText(snapshot.sheets.flatMap((s) => textCellsOf(s)));
-    const formulaCell = (sheet: string, address: string) => !!snapshot.sheets.find((s) => s.name === sheet)?.formulas?.[address];
-    const toFix = found.filter((c) => !formulaCell(c.sheet, c.address));
-    const skipped = found.length - toFix.length;
+    const { toFix, skipped } = legacyTextFix(snapshot);
     if (toFix.length === 0) {
       io.out(MSG_FIX_TEXT.nothing(input));
       if (skipped) io.out(MSG_FIX_TEXT.formulas(skipped));
@@ -45,12 +39,11 @@ export const fixTextCommand = defineCommand({
     }
     let bytes: Uint8Array;
     try {
-      const pkg = await XlsxPackage.open(original);
-      await pkg.edit(toFix.map((c) => ({ sheet: c.sheet, address: c.address, value: c.converted, font: UNICODE_FONT })));
-      bytes = await pkg.bytes();
-    } catch {
+      bytes = await applyLegacyTextFix(original, toFix);
+    } catch (e) {
       // the reader read this file already: what fails here is a part of an unusual shape
-      throw failure(MSG_FIX_TEXT.cannotLoad(input));
+      if (e instanceof FixTextLoadError) throw failure(MSG_FIX_TEXT.cannotLoad(input));
+      throw e;
     }
     for (const c of toFix) io.out(c.cliLine);
     await writeOutput(output, bytes);

@@ -5,18 +5,18 @@
  */
 import { readdir } from "node:fs/promises";
 import * as path from "node:path";
-import type { ReportData, ReportDefinition } from "../../report/types";
-import { compareExpected, hasNoFigure, parseExpectedList } from "../../workbook/expected-list";
+import type { ReportData } from "../../report/types";
+import { parseExpectedList } from "../../workbook/expected-list";
 import { rejectionMessage } from "../../workbook/file-messages";
+import { rollupFile, rowsAddedLines } from "../../workbook/rollup-file";
 import { readUnitFile } from "../../workbook/unit-file";
-import { checkAnyWorkbook, planRollup, type RollupSource } from "../../workbook/unit-workbook";
+import { checkAnyWorkbook, type RollupSource } from "../../workbook/unit-workbook";
 import { requireExtension } from "../args";
 import { defineCommand } from "../command";
 import { CliFailure, EXIT, failure, usageError } from "../errors";
 import { checkOutput, readInput, refuseDirectory, refuseInputAsOutput, snapshotOfFile, statOrNull, writeOutput } from "../files";
 import { M, USAGE_OF } from "../messages";
 import { chosenKind, kindOfWorkbook, type Kind } from "../report-kind";
-import { writeRollup } from "../../workbook/rollup-xlsx";
 
 /** Excel's lock file beside an open workbook ("~$so.xlsx"): never a unit's workbook. */
 const isLockFile = (name: string) => name.startsWith("~$");
@@ -87,20 +87,6 @@ async function rollupSource(file: string, kind: Kind | undefined): Promise<{ sou
   return { source, kind: used };
 }
 
-/** The summary's own rows of each roll-up table: the base's when there is one (else the definition's). */
-function expectedRowsOf(def: ReportDefinition, base: ReportData | undefined): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const f of def.fields) {
-    const v = base?.values[f.id];
-    if (f.kind === "table" && v && typeof v === "object" && !Array.isArray(v)) {
-      const rows = [...v.rows];
-      while (rows.length && rows[rows.length - 1] === "") rows.pop();
-      out[f.id] = rows;
-    }
-  }
-  return out;
-}
-
 /** The names of a list file (one per line, UTF-8); a file that is not text or names no unit is refused. */
 async function readExpectedFile(ctx: { io: { err(s: string): void } }, file: string): Promise<string[]> {
   const bytes = await readInput(file);
@@ -116,9 +102,6 @@ async function readExpectedFile(ctx: { io: { err(s: string): void } }, file: str
   for (const d of parsed.duplicates) ctx.io.err(M.expectedDuplicate(file, d.name, d.line, d.firstLine));
   return parsed.names;
 }
-
-/** A table's name as the office knows it (its label). */
-const tableLabel = (def: ReportDefinition, id: string) => def.fields.find((f) => f.id === id)?.label ?? id;
 
 /** Every this many files read, the roll-up says how far it is. */
 export const ROLLUP_PROGRESS_EVERY = 25;
@@ -169,37 +152,27 @@ export const rollupCommand = defineCommand({
       if (total > ROLLUP_PROGRESS_EVERY && (done % ROLLUP_PROGRESS_EVERY === 0 || done === total)) ctx.io.err(M.rollupProgress(done, total));
     }
     kind ??= await chosenKind({});
-    const plan = planRollup(sources, [...kind.layout.sheets.map((s) => s.name), ...(kind.definition.unitResults ? [kind.definition.unitResults.sheet] : [])], {
-      def: kind.definition,
-      rows: expectedRowsOf(kind.definition, base),
-    });
+    const result = await rollupFile({ kind, sources, base: base ? { data: base, bytes: baseBytes } : undefined, expected });
+    const { plan } = result;
     for (const r of plan.rejected) ctx.io.err(M.skipped(rejectionMessage(r, "cli")));
-    if (!plan.units.length) {
+    if (!result.written) {
       ctx.io.err(M.rollupNothing(total));
       return EXIT.failed;
     }
-
-    // the list of units expected to send goes into the summary (it replaces the base's)
-    const list = expected && kind.definition.units.expected;
-    if (expected && !list) ctx.io.err(M.expectedNotDeclared(values.expected!, kind.definition.title));
-    const summaryBase = list ? { ...(base ?? { values: {} }), expectedUnits: { expected, missing: [] } } : base;
+    if (result.listNotDeclared) ctx.io.err(M.expectedNotDeclared(values.expected!, kind.definition.title));
     // on the base's own bytes, so that what the office added to it stays (src/workbook/rollup-xlsx.ts)
-    const written = await writeRollup(kind.definition, plan.units, summaryBase ? { data: summaryBase, bytes: baseBytes } : undefined);
-    await writeOutput(output, written.bytes);
-    if (written.notKept) ctx.io.out(written.notKept);
+    await writeOutput(output, result.written.bytes);
+    if (result.written.notKept) ctx.io.out(result.written.notKept);
     for (const u of plan.units) if (u.renamed) ctx.io.out(M.rollupSheetRenamed(u.unitName, u.sheet));
-    for (const a of plan.added) ctx.io.out(M.rollupRowAdded(a.label, a.unitName, tableLabel(kind.definition, a.fieldId)));
+    for (const line of rowsAddedLines(kind.definition, plan)) ctx.io.out(line);
     ctx.io.out(M.rollupWritten(plan.units.length, path.resolve(output)));
-    if (list && values.expected !== undefined) {
-      const cmp = compareExpected(
-        expected.map((name) => ({ name })),
-        plan.units.map((u) => ({ unitName: u.unitName, sheet: u.sheet, empty: hasNoFigure(kind!.definition, u) })),
-      );
+    if (result.expected && expected && values.expected !== undefined) {
+      const cmp = result.expected.comparison;
       const fileOf = (sheet: string) => plan.units.find((u) => u.sheet === sheet)?.file ?? "";
       for (const m of cmp.missing) ctx.io.err(M.expectedMissing(m.name, values.expected));
       for (const m of cmp.empty) ctx.io.err(M.expectedEmpty(m.name, fileOf(m.sheet)));
       for (const u of cmp.extra) ctx.io.err(M.notExpected(u.unitName, fileOf(u.sheet), values.expected));
-      ctx.io.out(M.expectedWritten(expected.length, list.sheet, cmp.notSent.length));
+      ctx.io.out(M.expectedWritten(expected.length, result.expected.sheet, cmp.notSent.length));
     }
     if (!base) ctx.io.out(M.rollupNoBase);
     ctx.io.out(M.rollupNext(path.resolve(output)));
