@@ -53,7 +53,7 @@ describeE2e("the sandbox with the dossier-settlement kind (Chromium)", () => {
     await page.getByRole("combobox", { name: "Loại báo cáo" }).selectOption(def.id);
     const stats = await runPaneCommand(page, "Tạo mẫu");
     expect(stats).toMatchObject({ label: "Tạo mẫu", syncCount: 2, error: null });
-    expect(await tabNames(page)).toEqual([...def.sheets.map((s) => s.name), "Sheet1"]);
+    expect(await tabNames(page)).toEqual([...def.sheets.map((s) => s.name), ...(def.units.expected ? [def.units.expected.sheet] : []), "Sheet1"]);
     await expect(page.getByText(`Sổ này: ${def.title}`).isVisible()).resolves.toBe(true);
     await showSheet(page, BIEU);
     expect(await gridCell(page, "C3").innerText()).toBe("Số hồ sơ nhận giải quyết");

@@ -48,7 +48,8 @@ import {
 const def = loadDefinition();
 const layout = buildLayout(def);
 const sample = sampleData();
-const STANDARD_SHEETS = def.sheets.map((s) => s.name);
+/** the report's sheets, then the list of units expected to send (empty until a summary office pastes one) */
+const STANDARD_SHEETS = [...def.sheets.map((s) => s.name), ...(def.units.expected ? [def.units.expected.sheet] : [])];
 const KQ = "I. Kết quả";
 const TTC = "Thông tin chung";
 const DG = "II. Đánh giá";
@@ -99,7 +100,7 @@ describeE2e("the sandbox, clicked through like a user (Chromium)", () => {
     const stats = await runPaneCommand(page, "Tạo mẫu");
     expect(stats).toMatchObject({ label: "Tạo mẫu", syncCount: 2, error: null });
     expect(await tabNames(page)).toEqual([...STANDARD_SHEETS, "Sheet1"]);
-    await expect(page.getByText(/Đã tạo 5 trang tính/).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/Đã tạo 6 trang tính/).isVisible()).resolves.toBe(true);
     await expect(page.locator(".sb-status").innerText()).resolves.toContain("2 lần context.sync()");
     await showSheet(page, KQ);
     expect(await gridCell(page, "B12").innerText()).toBe("Tổng số PAKN đã tiếp nhận");
