@@ -191,6 +191,14 @@ describe("the per-unit sheet, kept in step by Tổng hợp", () => {
     ]);
     expect([sim.workbook.value(SHEET, "B8"), sim.workbook.cell(SHEET, "C8").formula]).toEqual([null, null]);
     expect(sim.workbook.sheetNames().filter((n) => n === SHEET)).toHaveLength(1);
+    // Kiểm tra reads it back: every unit with its totals, and no warning that the sheet is out of step
+    const check = await checkAndMark(simExcelHost(sim), { def, layout }, { today: new Date(2025, 9, 20) });
+    expect(check.problems.filter((p) => p.code === "unitResults.outOfStep")).toEqual([]);
+    expect(check.data?.units?.map((u) => [u.name, u.figures["BIEU_06.TONG_NHAN"], u.figures["BIEU_06.DUNG_HAN"]])).toEqual([
+      ["Phường Bình Minh", 2 * sum, 2 * sum],
+      ["Xã C", 3 * sum, 3 * sum],
+      ["Xã D", 4 * sum, 4 * sum],
+    ]);
   });
 
   it("writes one row per unit in three syncs for 1 unit as for 40", async () => {
