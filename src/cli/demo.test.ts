@@ -6,7 +6,10 @@ import demoUnits from "../../templates/demo-units-my-hao-2025-03.json";
 import { loadDefinition } from "../report/kinds";
 import { checkWorkbook } from "../workbook/check-workbook";
 import { buildLayout } from "../workbook/layout";
-import { findUnitSheets, rollupFields } from "../workbook/units";
+import { evaluateCellSums, findUnitSheets, rollupFields } from "../workbook/units";
+import { readUnitResults } from "../workbook/unit-results";
+import { paragraphs, tableRows, tables } from "../docx/docx-xml.testutil";
+import { formatNumber, formatPercent } from "../report/wording";
 import {
   asciiSlug,
   DEMO_BASE,
@@ -20,6 +23,16 @@ import {
   DEMO_WORKBOOK,
   demoSteps,
   demoUnitNames,
+  DEMO_DOSSIER_KIND,
+  PROVINCE_EXPECTED,
+  PROVINCE_EXTRA_ROW,
+  PROVINCE_NOT_SENT,
+  PROVINCE_REPORT,
+  PROVINCE_ROLLUP,
+  PROVINCE_UNIT_COUNT,
+  PROVINCE_UNIT_DIR,
+  provinceDemoData,
+  provinceExpectedNames,
   runDemo,
 } from "./demo";
 import { readSnapshot } from "./xlsx";
@@ -54,11 +67,21 @@ async function docxText(file: string): Promise<string> {
 describe("the demo", () => {
   const dir = mkdtempSync(join(tmpdir(), "bao-cao-demo-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // one run for every test (the province example makes it about twenty seconds)
+  const out: string[] = [];
+  const all: string[] = [];
+  let err: string[] = [];
+  let code = -1;
+  let seconds = 0;
+  beforeAll(async () => {
+    const start = Date.now();
+    code = await runDemo(dir, { out: (s) => out.push(s), err: (s) => all.push(s) });
+    seconds = (Date.now() - start) / 1000;
+    // on stderr, by design: the province roll-up's progress and its two units that have not sent
+    err = all.filter((l) => !/^Đã đọc \d+\/104 tệp…$/.test(l) && !PROVINCE_NOT_SENT.some((n) => l.startsWith(`Cảnh báo: đơn vị "${n}" có trong danh sách`)));
+  }, 120_000);
 
   it("writes the sample workbook, then exports it through `bao-cao export`", async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runDemo(dir, { out: (s) => out.push(s), err: (s) => err.push(s) });
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const workbook = join(dir, DEMO_WORKBOOK);
@@ -82,8 +105,10 @@ describe("the demo", () => {
     expect(imported).toContain("4.977");
     expect(text).not.toContain("4.977");
     // running it again overwrites its own output
-    expect(await runDemo(dir, { out: () => undefined, err: (s) => err.push(s) })).toBe(0);
-  });
+    const again: string[] = [];
+    expect(await runDemo(dir, { out: () => undefined, err: (s) => again.push(s) })).toBe(0);
+    expect(again).toHaveLength(all.length);
+  }, 120_000);
 
   it("its export step is the command line's export of the file it wrote", () => {
     const [template, exportStep] = demoSteps("/x");
@@ -91,10 +116,44 @@ describe("the demo", () => {
     expect(exportStep.argv).toEqual(["export", join("/x", DEMO_WORKBOOK)]);
   });
 
+  it("rolls up 104 units against a list of 106 into a summary with one row per unit, by formula, and a report with every unit", async () => {
+    expect(err).toEqual([]);
+    expect(all.filter((l) => l.startsWith("Cảnh báo"))).toHaveLength(2);
+    expect(code).toBe(0);
+    expect(seconds).toBeLessThan(60); // the whole demo, on this machine
+    const rollup = join(dir, PROVINCE_ROLLUP);
+    const docx = join(dir, PROVINCE_REPORT);
+    expect(out).toContain(`Đã tổng hợp ${PROVINCE_UNIT_COUNT} đơn vị vào sổ: ${rollup}`);
+    expect(out).toContain(`Đã ghi báo cáo: ${docx}`);
+    expect(out.filter((l) => l.startsWith("  ")).some((l) => l.endsWith(rollup))).toBe(true); // printed with the main files
+    expect(out).toContain(`Đã ghi danh sách 106 đơn vị vào trang "Danh sách đơn vị" của sổ tổng hợp; còn 2 đơn vị chưa gửi số liệu.`);
+    for (const name of PROVINCE_NOT_SENT) expect(out.some((l) => l.startsWith("Danh sách đơn vị!") && l.includes(`"${name}"`))).toBe(true);
+
+    const units = provinceTotals();
+    const def = loadDefinition(DEMO_DOSSIER_KIND);
+    const snapshot = await readSnapshot(rollup);
+    expect(findUnitSheets(snapshot, def).map((u) => u.unitName)).toEqual(units.map((u) => u.name));
+    const sheet = snapshot.sheets.find((s) => s.name === def.unitResults!.sheet)!;
+    // every unit's table was given the lĩnh vực some units have: the total row is one lower on every unit sheet
+    expect([sheet.formulas?.C5, sheet.formulas?.M108]).toEqual([`='${units[0].name}'!C17`, `='${units[103].name}'!M17`]);
+    // the per-unit sheet read back (the total rows summed as Excel would): every unit, in sheet order, with its eleven totals
+    const read = readUnitResults(def, evaluateCellSums(snapshot))!;
+    expect(read.map((u) => [u.name, ...Object.values(u.figures)])).toEqual(units.map((u) => [u.name, ...u.totals]));
+
+    const xml = await (await JSZip.loadAsync(readFileSync(docx))).file("word/document.xml")!.async("string");
+    const rows = tableRows(tables(xml).find((t) => t.includes(units[1].name))!);
+    units.forEach((u, i) => expect(rows[3 + i].slice(1, 13)).toEqual([u.name, ...u.totals.map(formatNumber)]));
+    const rate = (t: number[]) => (t[5] + t[6]) / t[4];
+    const lowest = units.reduce((a, b) => (rate(b.totals) < rate(a.totals) ? b : a));
+    const texts = paragraphs(xml).map((p) => p.text);
+    expect(texts.some((t) => t.includes(`thấp nhất: ${lowest.name} (${formatPercent(rate(lowest.totals))})`))).toBe(true);
+    expect(texts).toContain(`- Còn 2 đơn vị chưa gửi số liệu: ${PROVINCE_NOT_SENT.join(", ")}.`);
+    expect(readFileSync(join(dir, PROVINCE_EXPECTED), "utf8").trim().split("\n")).toEqual(provinceExpectedNames());
+    expect(existsSync(join(dir, PROVINCE_UNIT_DIR, `${asciiSlug(units[103].name)}.xlsx`))).toBe(true);
+  });
+
   it("rolls up the 13 units of Mỹ Hào for March 2025 and exports the town's report from their sums", async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    expect(await runDemo(dir, { out: (s) => out.push(s), err: (s) => err.push(s) })).toBe(0);
+    expect(code).toBe(0);
     expect(err).toEqual([]);
     const unitFiles = UNITS_OF_MY_HAO.map((name) => join(dir, DEMO_UNIT_DIR, `${asciiSlug(name)}.xlsx`));
     const rollup = join(dir, DEMO_ROLLUP);
@@ -118,6 +177,49 @@ describe("the demo", () => {
       `Tổng số PAKN đã tiếp nhận: ${total("PAKN_TONG")}; số PAKN đã xử lý đúng hạn: ${total("PAKN_DUNG_HAN")}; số PAKN đã xử lý quá hạn: ${total("PAKN_QUA_HAN")}; số PAKN đang xử lý: ${total("PAKN_DANG_XU_LY")}.`,
     );
     expect(text).toContain(`Số lượng TTHC nội bộ đã công bố: ${total("TTHC_NB_CONG_BO")} TTHC.`);
+  });
+});
+
+/** Each province unit's totals (3)–(13), from the generated data. */
+function provinceTotals(): { name: string; totals: number[] }[] {
+  return provinceDemoData().units.map((u) => ({
+    name: u.name,
+    totals: u.values.BIEU_06.cells[0].map((_, c) => u.values.BIEU_06.cells.reduce((a, row) => a + row[c], 0)),
+  }));
+}
+
+describe("the province example's data (provinceDemoData)", () => {
+  const table = loadDefinition(DEMO_DOSSIER_KIND).fields.find((f) => f.id === "BIEU_06")!.table!;
+  it("is the same on every run: 104 illustrative units whose figures keep the table's rules, some with returned, overdue dossiers or a lĩnh vực of their own", () => {
+    const data = provinceDemoData();
+    expect(provinceDemoData()).toEqual(data);
+    expect(data.units).toHaveLength(104);
+    expect(new Set(data.units.map((u) => u.name)).size).toBe(104);
+    for (const u of data.units) expect(u.name).toMatch(/^(Xã|Phường) Minh họa \d{3}$/);
+    let returned = 0;
+    let overdue = 0;
+    let extra = 0;
+    for (const u of data.units) {
+      const { rows, cells } = u.values.BIEU_06;
+      expect(cells).toHaveLength(rows.length);
+      if (rows.includes(PROVINCE_EXTRA_ROW)) extra++;
+      else expect(rows).toEqual(table.rows);
+      let late = 0;
+      let back = 0;
+      for (const [received, online, direct, carried, settled, early, onTime, lateSettled, pending, inTime, pendingLate] of cells) {
+        for (const v of [received, online, direct, carried, settled, early, onTime, lateSettled, pending, inTime, pendingLate])
+          expect(Number.isInteger(v) && v >= 0).toBe(true);
+        expect(online + direct + carried).toBe(received);
+        expect(early + onTime + lateSettled).toBe(settled);
+        expect(inTime + pendingLate).toBe(pending);
+        expect(received).toBeGreaterThanOrEqual(settled + pending);
+        back += received - settled - pending;
+        late += lateSettled + pendingLate;
+      }
+      if (back > 0) returned++;
+      if (late > 0) overdue++;
+    }
+    expect([returned > 5, overdue > 20, overdue < 104, extra > 5]).toEqual([true, true, true, true]);
   });
 });
 

@@ -7,6 +7,7 @@ import { createSimHost, type SimHost } from "../../dev/excel-sim";
 import { simExcelHost } from "../../dev/excel-sim/sim-host";
 import { loadDefinition } from "../report/kinds";
 import { buildLayout } from "../workbook/layout";
+import { unitSpec } from "../workbook/units";
 import { applyLayout } from "./apply-layout";
 import { checkAndMark } from "./check-and-mark";
 import { UserFacingError } from "./errors";
@@ -118,6 +119,96 @@ describe("Tổng hợp by lĩnh vực", () => {
     );
     expect(sim.workbook.cell("Biểu 06", "C6").formula ?? "").not.toContain("DonViDau");
   });
+});
+
+describe("the per-unit sheet, kept in step by Tổng hợp", () => {
+  const SHEET = def.unitResults!.sheet;
+  const TOTAL = 6 + ROWS.length; // a unit's total row
+  const LETTERS = "CDEFGHIJKLMNOP".split("");
+
+  /** The per-unit sheet's rows from row 5 until a blank name: name, then the formula and value of (3). */
+  function listed(sim: SimHost): [unknown, unknown, unknown, unknown][] {
+    const out: [unknown, unknown, unknown, unknown][] = [];
+    for (let row = 5; sim.workbook.value(SHEET, `B${row}`); row++)
+      out.push([
+        sim.workbook.value(SHEET, `A${row}`),
+        sim.workbook.value(SHEET, `B${row}`),
+        sim.workbook.cell(SHEET, `C${row}`).formula,
+        sim.workbook.value(SHEET, `C${row}`),
+      ]);
+    return out;
+  }
+
+  async function rollup(sim: SimHost) {
+    sim.resetSyncCount();
+    const r = await rollupInExcel(simExcelHost(sim), def, layout, { confirmOverwrite: async () => true });
+    expect(sim.syncCount).toBe(3);
+    return r;
+  }
+
+  it("3 units, then 4, then one renamed: the sheet lists them in sheet order, each figure a formula on the unit's total row, in the same three syncs", async () => {
+    const sim = await withUnits(["Xã A", "Xã B", "Xã C"]);
+    const type = (sheet: string, n: number) => ROWS.forEach((_, r) => typeRow(sim, sheet, 6 + r, n));
+    type("Xã A", 1);
+    type("Xã B", 2);
+    type("Xã C", 3);
+    const sum = ROWS.length; // a unit typing n in every row totals n × rows
+
+    expect((await rollup(sim)).unitResults).toBe(SHEET);
+    expect(listed(sim)).toEqual([
+      [1, "Xã A", `='Xã A'!C${TOTAL}`, sum],
+      [2, "Xã B", `='Xã B'!C${TOTAL}`, 2 * sum],
+      [3, "Xã C", `='Xã C'!C${TOTAL}`, 3 * sum],
+    ]);
+    // right after the units; every column of (3)–(13) points at the same total row; rates and rank by formula
+    const names = sim.workbook.sheetNames();
+    expect(names[names.indexOf("DonViCuoi") + 1]).toBe(SHEET);
+    expect(LETTERS.slice(0, 11).map((l) => sim.workbook.cell(SHEET, `${l}6`).formula)).toEqual(COLUMNS.map((l) => `='Xã B'!${l}${TOTAL}`));
+    expect(sim.workbook.cell(SHEET, "N7").formula).toBe('=IF(G7=0,"",(H7+I7)/G7)');
+    expect(sim.workbook.cell(SHEET, "P7").formula).toBe('=IF(ISNUMBER(N7),RANK(N7,N$5:N$7),"")');
+    expect(sim.workbook.value(SHEET, "B3")).toBe(def.unitResults!.nameHeader);
+
+    // a fourth unit
+    await addUnits(simExcelHost(sim), def, layout, [{ name: "Xã D" }]);
+    type("Xã D", 4);
+    await rollup(sim);
+    expect(listed(sim).map((r) => r[1])).toEqual(["Xã A", "Xã B", "Xã C", "Xã D"]);
+    expect(listed(sim)[3]).toEqual([4, "Xã D", `='Xã D'!C${TOTAL}`, 4 * sum]);
+    expect(sim.workbook.cell(SHEET, "P8").formula).toBe('=IF(ISNUMBER(N8),RANK(N8,N$5:N$8),"")');
+
+    // Xã B renamed (its tab and its name), Xã A removed: the sheet follows, nothing of theirs is left
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Xã B").name = "Phường Bình Minh";
+      ctx.workbook.worksheets.getItem("Xã A").delete();
+      await ctx.sync();
+    });
+    sim.workbook.setCellValue("Phường Bình Minh", unitSpec(def).nameCell, "Phường Bình Minh", { force: true });
+    await rollup(sim);
+    expect(listed(sim)).toEqual([
+      [1, "Phường Bình Minh", `='Phường Bình Minh'!C${TOTAL}`, 2 * sum],
+      [2, "Xã C", `='Xã C'!C${TOTAL}`, 3 * sum],
+      [3, "Xã D", `='Xã D'!C${TOTAL}`, 4 * sum],
+    ]);
+    expect([sim.workbook.value(SHEET, "B8"), sim.workbook.cell(SHEET, "C8").formula]).toEqual([null, null]);
+    expect(sim.workbook.sheetNames().filter((n) => n === SHEET)).toHaveLength(1);
+    // Kiểm tra reads it back: every unit with its totals, and no warning that the sheet is out of step
+    const check = await checkAndMark(simExcelHost(sim), { def, layout }, { today: new Date(2025, 9, 20) });
+    expect(check.problems.filter((p) => p.code === "unitResults.outOfStep")).toEqual([]);
+    expect(check.data?.units?.map((u) => [u.name, u.figures["BIEU_06.TONG_NHAN"], u.figures["BIEU_06.DUNG_HAN"]])).toEqual([
+      ["Phường Bình Minh", 2 * sum, 2 * sum],
+      ["Xã C", 3 * sum, 3 * sum],
+      ["Xã D", 4 * sum, 4 * sum],
+    ]);
+  });
+
+  it("writes one row per unit in three syncs for 1 unit as for 40", async () => {
+    for (const n of [1, 40]) {
+      const names = Array.from({ length: n }, (_, i) => `Xã Số ${i + 1}`);
+      const sim = await withUnits(names);
+      await rollup(sim);
+      expect(listed(sim).map((r) => [r[1], r[2]])).toEqual(names.map((name) => [name, `='${name}'!C${TOTAL}`]));
+    }
+  }, 60_000);
 });
 
 describe("the list of units expected to send, in the pane", () => {

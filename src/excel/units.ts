@@ -24,9 +24,11 @@ import {
 import { plannedSheetOrder, positionChanges } from "../workbook/sheet-order";
 import { crossCheckRollup } from "../workbook/rollup-cross-check";
 import { expectedListLayout } from "../workbook/expected-list";
+import { UNIT_RESULTS_FIRST_ROW, unitResultsLayout } from "../workbook/unit-results";
+import type { CellStyle, LayoutCell } from "../workbook/layout";
 import { isErrorValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
 import { bookendSheetLayout, rollupFields, unitSpec, summaryFormulas, unitSheetLayout, unitTablesOn } from "../workbook/units";
-import { queueSheet, sheetFeatures, type SheetFeatures } from "./apply-layout";
+import { applyStyle, queueSheet, sheetFeatures, type SheetFeatures } from "./apply-layout";
 import { UserFacingError } from "./errors";
 import { sheetFromRange } from "./read-snapshot";
 import type { ExcelHost } from "./host";
@@ -196,6 +198,8 @@ export interface RollupResult {
   crossCheck: Problem[];
   /** the sheet of the units expected to send, made (empty) when the workbook had none; null when it had one */
   listAdded: string | null;
+  /** the per-unit sheet ("Kết quả đơn vị") written anew with one row per unit, in sheet order; null when the kind has none */
+  unitResults: string | null;
 }
 
 /**
@@ -276,6 +280,66 @@ function queueExpectedListSheet(context: Excel.RequestContext, state: WorkbookSt
   const ws = context.workbook.worksheets.add(list.sheet);
   queueSheet(ws, expectedListLayout(list), { ...features, validation: false }); // names are free text
   return list.sheet;
+}
+
+/**
+ * Queues the per-unit sheet (src/workbook/unit-results.ts, the CLI's layout): the old one, if
+ * any, deleted and a new one added right after the end bookend, so that units removed or
+ * renamed leave nothing behind. The headers are queued cell by cell (a fixed number), the units'
+ * rows as one block of formulas and one style per column, whatever the number of units.
+ * `units` are the unit sheets in their order once the sheets are moved; their tables have the
+ * rows of `fitted` (the alignment queued before). Returns the sheet's name, or null.
+ */
+function queueUnitResultsSheet(
+  context: Excel.RequestContext,
+  state: WorkbookState,
+  fitted: ReportDefinition,
+  order: string[],
+  units: { sheet: string; unitName: string }[],
+  features: SheetFeatures,
+): string | null {
+  const spec = unitSpec(fitted);
+  // the unit sheets as they will be: marker and name where the layout puts them (total rows found by the fitted layout)
+  const snapshot: WorkbookSnapshot = {
+    sheets: units.map((u) => ({ name: u.sheet, cells: { [spec.markerCell]: spec.marker, [spec.nameCell]: u.unitName } })),
+    names: {},
+  };
+  const layout = unitResultsLayout(fitted, snapshot);
+  if (!layout) return null;
+  const old = state.sheets.find((s) => s.toLowerCase() === layout.name.toLowerCase());
+  if (old) context.workbook.worksheets.getItem(old).delete();
+  const rest = order.filter((s) => s !== old);
+  const end = rest.findIndex((s) => s.toLowerCase() === BOOKEND_END.toLowerCase());
+  const ws = context.workbook.worksheets.add(layout.name);
+  ws.position = end >= 0 ? end + 1 : rest.length;
+  const body = (c: LayoutCell) => parseCell(c.address).row >= UNIT_RESULTS_FIRST_ROW;
+  queueSheet(ws, { ...layout, cells: layout.cells.filter((c) => !body(c)) }, { ...features, validation: false });
+  const rows = layout.cells.filter(body);
+  if (!rows.length) return layout.name;
+  const width = layout.columns.length;
+  const last = UNIT_RESULTS_FIRST_ROW + units.length - 1;
+  const matrix: (string | number)[][] = units.map(() => Array.from({ length: width }, () => ""));
+  for (const c of rows) {
+    const { row, col } = parseCell(c.address);
+    matrix[row - UNIT_RESULTS_FIRST_ROW][col - 1] = c.formula ?? (c.value === null ? "" : c.value);
+  }
+  // one style per column: every unit's row has the same
+  for (const c of rows.filter((x) => parseCell(x.address).row === UNIT_RESULTS_FIRST_ROW)) {
+    const col = parseCell(c.address).col;
+    const range = ws.getRange(`${cellAddress({ row: UNIT_RESULTS_FIRST_ROW, col })}:${cellAddress({ row: last, col })}`);
+    const { numFmt, border, ...style }: CellStyle = STYLES[c.style];
+    applyStyle(range, style);
+    if (numFmt) range.numberFormat = units.map(() => [numFmt]);
+    if (border) {
+      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", ...(units.length > 1 ? (["InsideHorizontal"] as const) : [])] as const) {
+        const b = range.format.borders.getItem(edge);
+        b.style = "Continuous";
+        b.color = "#BFBFBF";
+      }
+    }
+  }
+  ws.getRange(`A${UNIT_RESULTS_FIRST_ROW}:${cellAddress({ row: last, col: width })}`).formulas = matrix;
+  return layout.name;
 }
 
 export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layout: WorkbookLayout, hooks: RollupHooks): Promise<RollupResult> {
@@ -370,6 +434,14 @@ export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layo
     }
     // a workbook made before the list existed gets its (empty) list sheet, last, for the office to paste the names into
     const listAdded = queueExpectedListSheet(context, state, def, sheetFeatures(host));
+    // the per-unit sheet, one row per unit in the order the sheets now have, by formula
+    const unitNames = new Map(unitTables.map((t) => [t.sheet, t.unitName ?? t.sheet]));
+    const nameOf = (sheet: string) => {
+      const named = blockOf.get(sheet)!.cells[spec.nameCell];
+      return unitNames.get(sheet) ?? ((typeof named === "string" && named.trim()) || sheet);
+    };
+    const ordered = target.filter((s) => units.includes(s)).map((sheet) => ({ sheet, unitName: nameOf(sheet) }));
+    const unitResults = queueUnitResultsSheet(context, state, fitted, target, ordered, sheetFeatures(host));
     // in the same round trip, after the writes: what Excel computed, and the sheets it added up
     const crossRead = queueCrossCheckRead(context, fitted, target, [...new Set(targets.map((t) => t.sheet))]);
     await context.sync();
@@ -382,6 +454,7 @@ export async function rollupInExcel(host: ExcelHost, def: ReportDefinition, layo
       aligned: [...new Set(alignment.sheets.map((a) => a.sheet))],
       crossCheck: crossCheckRollup(fitted, crossRead()),
       listAdded,
+      unitResults,
     };
   });
 }
