@@ -176,6 +176,8 @@ export type RollupOutcome =
       crossCheck?: Problem[];
       /** the sheet of the units expected to send, made by this Tổng hợp (the workbook had none) */
       listAdded?: string | null;
+      /** the sheet of each unit's figures, rates and rank, written anew by this Tổng hợp */
+      unitResults?: string | null;
     }
   /** no unit sheet in the workbook; `message` says what to do */
   | { status: "noUnits"; message: string };
@@ -201,6 +203,7 @@ export async function rollup(host: ExcelHost, hooks: RollupHooks, kind?: ReportD
       addedRows: r.addedRows.map((a) => ({ label: a.label, unitName: a.unitName })),
       crossCheck: r.crossCheck,
       listAdded: r.listAdded,
+      unitResults: r.unitResults,
     };
   } catch (e) {
     if (e instanceof NoUnitsError) return { status: "noUnits", message: e.message };

@@ -120,6 +120,12 @@ describe("what the pane says", () => {
       intent: "info",
       text: 'Đã thêm 1 dòng lĩnh vực vào bảng tổng hợp và mọi trang đơn vị (đơn vị không có lĩnh vực đó ghi 0): "Nông nghiệp" (của Xã B).',
     });
+    expect(rollupNotices(rolledUp(3, { unitResults: "Kết quả đơn vị" })).find((n) => n.id === "rollup-units")).toEqual({
+      id: "rollup-units",
+      intent: "info",
+      text: 'Trang "Kết quả đơn vị" ghi số liệu, tỷ lệ và xếp hạng của từng đơn vị bằng công thức (theo đúng thứ tự các trang đơn vị).',
+    });
+    expect(rollupNotices(rolledUp(3)).some((n) => n.id === "rollup-units")).toBe(false);
     expect(rollupNotices({ status: "noUnits", message: "Chưa có trang đơn vị." })).toEqual([
       { id: "rollup", intent: "warning", text: "Chưa có trang đơn vị." },
     ]);

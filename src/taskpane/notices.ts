@@ -137,6 +137,7 @@ export function rollupNotices(outcome: RollupOutcome): Notice[] {
   if (outcome.moved.length) notices.push({ id: "rollup-moved", intent: "info", text: TEXT.rollup.moved(outcome.moved.length) });
   if (outcome.addedRows?.length) notices.push({ id: "rollup-rows", intent: "info", text: TEXT.rollup.rowsAdded(outcome.addedRows) });
   if (outcome.listAdded) notices.push({ id: "rollup-list", intent: "info", text: TEXT.rollup.listAdded(outcome.listAdded) });
+  if (outcome.unitResults) notices.push({ id: "rollup-units", intent: "info", text: TEXT.rollup.unitResults(outcome.unitResults) });
   const cross = outcome.crossCheck ?? [];
   if (cross.length) notices.push({ id: "rollup-cross", intent: "error", text: TEXT.rollup.crossCheck(cross.length, cross[0].message) });
   return notices;

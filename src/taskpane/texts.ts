@@ -63,6 +63,7 @@ export const TEXT = {
     rowsAdded: (rows: { label: string; unitName: string }[]) =>
       `Đã thêm ${rows.length} dòng lĩnh vực vào bảng tổng hợp và mọi trang đơn vị (đơn vị không có lĩnh vực đó ghi 0): ` +
       `${rows.map((r) => `"${r.label}" (của ${r.unitName})`).join(", ")}.`,
+    unitResults: (sheet: string) => `Trang "${sheet}" ghi số liệu, tỷ lệ và xếp hạng của từng đơn vị bằng công thức (theo đúng thứ tự các trang đơn vị).`,
     listAdded: (sheet: string) =>
       `Đã tạo trang "${sheet}": dán tên các đơn vị phải gửi số liệu vào cột A (mỗi dòng một đơn vị), rồi bấm "Kiểm tra" để biết đơn vị nào chưa gửi số liệu.`,
     moved: (n: number) => `Đã xếp lại ${n} trang tính để mọi trang đơn vị nằm giữa "DonViDau" và "DonViCuoi".`,
