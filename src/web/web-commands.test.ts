@@ -214,6 +214,15 @@ test("Tải sổ đã đánh dấu of a workbook without problems downloads noth
   expect(result.lines).toEqual(["Không có lỗi.", 'Sổ "tot.xlsx" không có lỗi hay cảnh báo nào; không cần tải bản đánh dấu.']);
 });
 
+test("Tải sổ đã đánh dấu of a unit's workbook lists its problems and says the copy is for report workbooks", async () => {
+  const unit = await unitWorkbook(MONTHLY, "Xã A");
+  const wb = await opened({ name: "xa-a.xlsx", bytes: unit.download!.bytes });
+  const result = await markedOpened(wb, today);
+  expect(result.download).toBeUndefined();
+  expect(result.lines).toEqual(['Tệp "xa-a.xlsx" là sổ đơn vị ("Xã A"): bản đánh dấu chỉ làm cho sổ báo cáo. Các vấn đề của sổ đơn vị ở danh sách bên dưới.']);
+  expect(result.problems).toEqual(checkOpened(wb, today).problems);
+});
+
 const SAMPLE_EXPORT = path.join(__dirname, "..", "..", "templates", "samples", "bieu-06-mot-cua-quy-3-2025.xls");
 
 test("Nhận số liệu từ hệ thống một cửa gives the workbook `bao-cao import-figures` writes, with the same summary and warnings", async () => {
