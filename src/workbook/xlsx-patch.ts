@@ -1,8 +1,9 @@
 /**
  * Edits an .xlsx package in place of rebuilding it: the one writer of every command that
  * writes a workbook the office made ("Kỳ mới" in the pane and `bao-cao next-period`,
- * `bao-cao fix-text`). It opens the file's own bytes (through the guarded reader), changes
- * the cells it is given on the sheets it is given — values, formulas, a cell's font — and
+ * `bao-cao fix-text`, the web page's marked copy). It opens the file's own bytes (through the
+ * guarded reader), changes the cells it is given on the sheets it is given — values, formulas,
+ * a cell's font or fill — and
  * leaves every other part as it was, byte for byte: the office's own sheets, charts,
  * drawings, images, comments, column widths, row heights, page setup, conditional formats,
  * data validations, defined names, themes. Within an edited sheet only the rows that hold an
