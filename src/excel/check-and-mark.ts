@@ -13,7 +13,7 @@ import { definitionOfWorkbook, WorkbookKindError } from "../workbook/kind-of";
 import { findUnitSheets, type UnitSheet } from "../workbook/units";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
-import { isNoFill, MARKS_SETTING, parseMarks, planMarks, serializeMarks, type Mark } from "./marks";
+import { isNoFill, MARKS_SETTING, parseMarks, planMarks, serializeMarks, type Mark } from "../workbook/marks";
 import { readSnapshot } from "./read-snapshot";
 
 export interface CheckAndMarkResult extends WorkbookCheck {

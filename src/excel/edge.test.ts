@@ -10,7 +10,7 @@ import { buildLayout, inputOf, inputValues, INPUT_FILL, STYLES } from "../workbo
 import { applyLayout } from "./apply-layout";
 import { checkAndMark, selectCell } from "./check-and-mark";
 import { describeError } from "./errors";
-import { MARK_FILL } from "./marks";
+import { MARK_FILL } from "../workbook/marks";
 import { simExcelHost } from "../../dev/excel-sim/sim-host";
 import { addUnits, rollupInExcel } from "./units";
 

@@ -4,12 +4,16 @@
 /**
  * The web page in jsdom, with its real commands (src/web/web-commands.ts) on real workbook
  * bytes: labelled file choosers, the live region, Kiểm tra's lines, Xuất báo cáo's download
- * and its refusal, the messages for a missing or wrong file and for an unexpected failure.
+ * and its refusal, the marked copy, the import of the one-stop system's table, the messages
+ * for a missing or wrong file and for an unexpected failure.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { failOnReactWarnings } from "../taskpane/testing";
+import { readXlsxSnapshot } from "../workbook/xlsx-read";
 import * as webCommands from "./web-commands";
 import { WebApp, type WebCommands } from "./WebApp";
 
@@ -102,4 +106,51 @@ test("a file that is not .xlsx, and a command that fails unexpectedly, get Vietn
   await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
   expect(await within(status()).findByText(/^Không làm được việc "Kiểm tra" do một lỗi ngoài dự kiến/)).toBeTruthy();
   expect(status().textContent).not.toMatch(/undefined/);
+});
+
+test("Tải sổ đã đánh dấu saves the marked copy and lists the problems it marks", async () => {
+  const { user, save } = renderPage();
+  await user.upload(screen.getByLabelText("Chọn sổ báo cáo"), await xlsxFile("trong.xlsx", false));
+  await within(status()).findByText(/^Đã mở "trong\.xlsx"/);
+  await user.click(screen.getByRole("button", { name: "Tải sổ đã đánh dấu" }));
+  await within(status()).findByText(/Đã tải bản sổ đánh dấu \d+ ô có vấn đề: "trong-da-danh-dau\.xlsx"/);
+  expect(save).toHaveBeenCalledTimes(1);
+  const saved = save.mock.calls[0][0];
+  expect(saved).toMatchObject({ fileName: "trong-da-danh-dau.xlsx", mime: webCommands.XLSX_MIME });
+  const items = within(screen.getByRole("region", { name: "Kết quả kiểm tra" })).getAllByRole("listitem");
+  expect(items[0].textContent).toMatch(/^[^!]+![A-Z]+\d+: \[Lỗi\] /);
+  // the saved copy holds the marks: its check column has the messages
+  const copy = await webCommands.openWorkbook({ name: "x.xlsx", bytes: saved.bytes });
+  const texts = copy.ok
+    ? copy.workbook.snapshot.sheets.flatMap((sh) => Object.values(sh.cells)).filter((v) => typeof v === "string" && v.startsWith("Lỗi: "))
+    : [];
+  expect(texts.length).toBeGreaterThan(0);
+});
+
+test("Nhận số liệu từ hệ thống một cửa: before a workbook is opened it says how; then it saves the workbook with the imported figures", async () => {
+  const source = path.join(__dirname, "..", "..", "templates", "samples", "bieu-06-mot-cua-quy-3-2025.xls");
+  const sourceFile = () => new File([readFileSync(source)], "bieu-06.xls", { type: "application/vnd.ms-excel" });
+  const { user, save } = renderPage();
+  const chooser = screen.getByLabelText("Chọn bảng xuất từ hệ thống một cửa");
+  expect(chooser.getAttribute("accept")).toContain(".csv");
+  await user.upload(chooser, sourceFile());
+  expect(await within(status()).findByText(/^Chưa mở sổ báo cáo: bấm "Chọn sổ báo cáo"/)).toBeTruthy();
+  expect(save).not.toHaveBeenCalled();
+
+  const bookBytes = (await webCommands.blankWorkbook("bao-cao-giai-quyet-tthc", { sample: true })).download!.bytes;
+  await user.upload(screen.getByLabelText("Chọn sổ báo cáo"), new File([bookBytes as BlobPart], "so-quy.xlsx", { type: webCommands.XLSX_MIME }));
+  await within(status()).findByText(/^Đã mở "so-quy\.xlsx"/);
+  await user.upload(screen.getByLabelText("Chọn bảng xuất từ hệ thống một cửa"), sourceFile());
+  await within(status()).findByText(/Đã tải sổ có số liệu mới: "so-quy-so-lieu-moi\.xlsx"/);
+  // the same lines as the command itself on the same files
+  const opened = await webCommands.openWorkbook({ name: "so-quy.xlsx", bytes: bookBytes });
+  const expected = await webCommands.importOpened(opened.ok ? opened.workbook : (undefined as never), {
+    name: "bieu-06.xls",
+    bytes: new Uint8Array(readFileSync(source)),
+  });
+  expect(status().textContent).toContain(expected.lines.join("\n"));
+  expect(save).toHaveBeenCalledTimes(1);
+  expect(save.mock.calls[0][0]).toMatchObject({ fileName: "so-quy-so-lieu-moi.xlsx", mime: webCommands.XLSX_MIME });
+  const [a, b] = await Promise.all([readXlsxSnapshot(save.mock.calls[0][0].bytes), readXlsxSnapshot(expected.download!.bytes)]);
+  expect(a.sheets.map((sh) => [sh.name, sh.cells])).toEqual(b.sheets.map((sh) => [sh.name, sh.cells]));
 });

@@ -1,7 +1,8 @@
 /**
  * The web page: the add-in's commands on workbook files, in the browser, nothing uploaded.
- * Three sections (make a template; open a workbook to check, export, preview, start the next
- * period or convert to Unicode; roll up units' workbooks). It only collects files and shows
+ * Three sections (make a template; open a workbook to check, download it marked, export,
+ * preview, start the next period, convert to Unicode or take the one-stop system's figures;
+ * roll up units' workbooks). It only collects files and shows
  * outcomes: the work is done by src/web/web-commands.ts, a chunk of its own loaded when a
  * command first runs (ExcelJS, JSZip and docx are not in the first load). Everything the
  * page says goes through one live region, so a screen reader hears each step and result.
@@ -41,6 +42,8 @@ export function saveDownload(download: WebDownload): void {
 }
 
 const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** What the one-stop systems export: .xlsx, .csv, and the HTML table saved as .xls */
+const SOURCE_ACCEPT = `${XLSX_ACCEPT},.csv,.xls,.htm,.html`;
 
 /** A native file chooser with its visible label (keyboard and screen readers get both). */
 function FileChooser({
@@ -49,10 +52,12 @@ function FileChooser({
   multiple,
   disabled,
   className,
+  accept = XLSX_ACCEPT,
   onFiles,
 }: {
   id: string;
   label: string;
+  accept?: string;
   multiple?: boolean;
   disabled: boolean;
   className: string;
@@ -65,7 +70,7 @@ function FileChooser({
         id={id}
         type="file"
         multiple={multiple}
-        accept={XLSX_ACCEPT}
+        accept={accept}
         disabled={disabled}
         onChange={(e) => {
           onFiles(Array.from(e.target.files ?? []));
@@ -216,6 +221,8 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
   const exportReport = onWorkbook(TEXT_WEB.open.export, async (c, wb) => deliver(await c.exportOpened(wb, today())));
   const nextPeriod = onWorkbook(TEXT_WEB.open.nextPeriod, async (c, wb) => deliver(await c.nextPeriodOpened(wb, { keepText })));
   const unicode = onWorkbook(TEXT_WEB.open.unicode, async (c, wb) => deliver(await c.fixTextOpened(wb)));
+  const marked = onWorkbook(TEXT_WEB.open.marked, async (c, wb) => deliver(await c.markedOpened(wb, today())));
+  const importFigures = (file: File) => onWorkbook(TEXT_WEB.open.importFigures, async (c, wb) => deliver(await c.importOpened(wb, await readPicked(file))))();
   const showPreview = onWorkbook(TEXT_WEB.open.preview, async (c, wb) => {
     const report = c.reportOf(wb, today());
     if (!report.ok) {
@@ -329,6 +336,9 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
           <Button appearance="primary" disabled={busy} onClick={check}>
             {TEXT_WEB.open.check}
           </Button>
+          <Button disabled={busy} onClick={marked}>
+            {TEXT_WEB.open.marked}
+          </Button>
           <Button disabled={busy} onClick={exportReport}>
             {TEXT_WEB.open.export}
           </Button>
@@ -343,6 +353,20 @@ export function WebApp({ commands = loadWebCommands, save = saveDownload, today 
           </Button>
         </div>
         <Checkbox checked={keepText} disabled={busy} onChange={(_e, d) => setKeepText(Boolean(d.checked))} label={TEXT_WEB.open.keepText} />
+        <Subtitle2 as="h3" id="nhan-so-lieu" className={s.heading}>
+          {TEXT_WEB.open.importFigures}
+        </Subtitle2>
+        <FileChooser
+          id="chon-bang-nguon"
+          label={TEXT_WEB.importFigures.chooser}
+          accept={SOURCE_ACCEPT}
+          disabled={busy}
+          className={s.row}
+          onFiles={(files) => {
+            if (files[0]) void importFigures(files[0]);
+          }}
+        />
+        <Body1 className={s.hint}>{TEXT_WEB.importFigures.hint}</Body1>
         {preview && (
           <Suspense fallback={null}>
             <ReportPreview document={preview.document} madeAt={preview.madeAt} busy={busy} onRefresh={showPreview} onClose={() => setPreview(null)} />

@@ -48,6 +48,8 @@ export const TEXT_WEB = {
     nextPeriod: "Kỳ mới",
     keepText: "Giữ phần lời văn khi tạo sổ kỳ mới",
     unicode: "Chuyển sang Unicode",
+    marked: "Tải sổ đã đánh dấu",
+    importFigures: "Nhận số liệu từ hệ thống một cửa",
     problemsHeading: "Kết quả kiểm tra",
   },
 
@@ -72,6 +74,25 @@ export const TEXT_WEB = {
       `Đã tải sổ ${to} (từ sổ ${from}): ${q(file)}. Nhập số liệu kỳ mới vào các ô nền vàng rồi mở lại ở đây để kiểm tra.`,
     failed: (file: string, message: string) => `Tệp ${q(file)}: ${message}`,
     units: (n: number) => `Giữ ${n} trang đơn vị, số liệu đã xóa để các đơn vị nhập kỳ mới.`,
+  },
+
+  marked: {
+    written: (n: number, file: string) =>
+      `Đã tải bản sổ đánh dấu ${n} ô có vấn đề: ${q(file)} (ô tô đỏ là lỗi, ô tô vàng là cảnh báo; nội dung ghi ở cột "Kiểm tra" cùng dòng). ` +
+      "Số liệu trong sổ giữ nguyên. Sửa các ô đó, lưu lại rồi mở lại sổ ở đây để kiểm tra.",
+    nothing: (file: string) => `Sổ ${q(file)} không có lỗi hay cảnh báo nào; không cần tải bản đánh dấu.`,
+    unitWorkbook: (file: string, units: string[]) =>
+      `Tệp ${q(file)} là sổ đơn vị (${units.map(q).join(", ")}): bản đánh dấu chỉ làm cho sổ báo cáo. Các vấn đề của sổ đơn vị ở danh sách bên dưới.`,
+    cannotLoad: (file: string) =>
+      `Không mở được ${q(file)} để đánh dấu: sổ có phần không đọc được. Hãy mở sổ bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi thử lại.`,
+  },
+
+  importFigures: {
+    chooser: "Chọn bảng xuất từ hệ thống một cửa",
+    hint: "Bảng Biểu 06 xuất từ hệ thống một cửa (.xlsx, .csv, hoặc bảng HTML lưu tên .xls) được nhận vào sổ đang mở; tải về sổ mới, sổ gốc giữ nguyên.",
+    failed: (file: string, message: string) => `Tệp ${q(file)}: ${message}`,
+    warning: (text: string) => `Cảnh báo: ${text}`,
+    written: (file: string) => `Đã tải sổ có số liệu mới: ${q(file)}. Mở lại sổ mới ở đây và bấm "Kiểm tra".`,
   },
 
   unicode: {

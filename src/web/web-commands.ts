@@ -3,10 +3,16 @@
  * and hands back what to say and what to download. They call the very modules the command
  * line calls (src/cli/commands/*.ts): the guarded .xlsx reader, the workbook's kind, the
  * checks, prepareExport and the Word document, planRollup and the roll-up workbook, the next
- * period's plan and workbook, the Unicode conversion. No DOM, no Node: tested under jest,
+ * period's plan and workbook, the Unicode conversion, the import of the one-stop system's
+ * table; the marked copy places the add-in's marks (src/workbook/marks.ts). No DOM, no Node: tested under jest,
  * loaded by the page as a chunk of its own when a command first needs it.
  */
 import { prepareExport } from "../commands/export-report";
+import { importFirstTable } from "../import/figures";
+import { MSG_IMPORT } from "../import/messages";
+import { importSummary, planFiguresImport } from "../import/plan";
+import { readSourceTables } from "../import/source";
+import { importedWorkbookBytes } from "../import/write";
 import { periodWords } from "../report/period";
 import { loadDefinition } from "../report/kinds";
 import { sampleDataOf } from "../report/sample";
@@ -16,11 +22,13 @@ import { MSG_XLSX_FILE, rejectionMessage } from "../workbook/file-messages";
 import { applyLegacyTextFix, FixTextLoadError, legacyTextFix } from "../workbook/fix-text-xlsx";
 import { definitionOfWorkbook, WorkbookKindError } from "../workbook/kind-of";
 import { buildLayout, type WorkbookLayout } from "../workbook/layout";
+import { markEdits, planMarks } from "../workbook/marks";
 import { MSG_NEXT_PERIOD, planNextPeriod } from "../workbook/next-period";
 import { rollupFile, rowsAddedLines } from "../workbook/rollup-file";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { readUnitFile, type UnitFileKind } from "../workbook/unit-file";
 import { checkAnyWorkbook, type RollupSource } from "../workbook/unit-workbook";
+import { XlsxPackage } from "../workbook/xlsx-patch";
 import { readXlsxSnapshot, XlsxFormatError } from "../workbook/xlsx-read";
 import { buildUnitWorkbook, buildWorkbook, workbookBytes } from "../workbook/xlsx-write";
 import { writeNextPeriod } from "../workbook/next-period-xlsx";
@@ -146,6 +154,53 @@ export function checkOpened(wb: OpenedWorkbook, today: Date): WebOutcome {
   return { tone: errors ? "error" : warnings ? "warning" : "success", lines, problems };
 }
 
+/* ------------------------------------------------------------------ Tải sổ đã đánh dấu */
+
+/** The marked copy's name: "so.xlsx" → "so-da-danh-dau.xlsx". */
+export const markedFileName = (name: string) => `${name.replace(/\.xlsx$/i, "")}-da-danh-dau.xlsx`;
+
+/**
+ * "Tải sổ đã đánh dấu": a copy of the workbook with the marks the add-in's Kiểm tra places in
+ * Excel (the same plan, src/workbook/marks.ts): each problem cell filled by its severity, the
+ * messages in the check column of its row. Every value the office typed, and every cached
+ * result, stays as it was (the patcher changes only styles and the check column).
+ */
+export async function markedOpened(wb: OpenedWorkbook, today: Date): Promise<WebOutcome> {
+  const { definition, layout } = wb.kind;
+  const any = checkAnyWorkbook(definition, layout, wb.snapshot, { today });
+  if (any.kind === "none") return fail(TEXT_WEB.check.notReport(wb.name, visibleSheets(layout)));
+  if (any.kind === "unit") {
+    const units = any.units.map((u) => u.unitName);
+    return { tone: "warning", lines: [TEXT_WEB.marked.unitWorkbook(wb.name, units)], problems: any.problems };
+  }
+  const { problems } = any.check;
+  const { errors, warnings } = counts(problems);
+  if (!problems.length) return { tone: "success", lines: [TEXT_WEB.check.summary(0, 0), TEXT_WEB.marked.nothing(wb.name)] };
+  let bytes: Uint8Array;
+  let marked: number;
+  try {
+    const pkg = await XlsxPackage.open(wb.bytes);
+    const plan = planMarks(
+      [],
+      problems.filter((p) => pkg.sheet(p.sheet)),
+      layout,
+    );
+    await pkg.edit(markEdits(plan), { readByNoFormula: true });
+    bytes = await pkg.bytes();
+    marked = plan.place.length;
+  } catch (e) {
+    if (e instanceof XlsxFormatError) return fail(TEXT_WEB.marked.cannotLoad(wb.name));
+    throw e;
+  }
+  const fileName = markedFileName(wb.name);
+  return {
+    tone: errors ? "error" : "warning",
+    lines: [TEXT_WEB.check.summary(errors, warnings), TEXT_WEB.marked.written(marked, fileName)],
+    problems,
+    download: { fileName, bytes, mime: XLSX_MIME },
+  };
+}
+
 /* ------------------------------------------------------------------ Xuất báo cáo */
 
 /** The report's data when the workbook can be exported, or why not (the outcome to show). */
@@ -236,6 +291,35 @@ export async function fixTextOpened(wb: OpenedWorkbook): Promise<WebOutcome> {
     tone: skipped ? "warning" : "success",
     lines: [TEXT_WEB.unicode.written(toFix.length, fileName), ...toFix.map((c) => c.cliLine), ...formulas],
     download: { fileName, bytes, mime: XLSX_MIME },
+  };
+}
+
+/* ------------------------------------------------------------------ Nhận số liệu từ hệ thống một cửa */
+
+/** The new workbook's name: "so.xlsx" → "so-so-lieu-moi.xlsx". */
+export const importedFileName = (name: string) => `${name.replace(/\.xlsx$/i, "")}-so-lieu-moi.xlsx`;
+
+/**
+ * "Nhận số liệu từ hệ thống một cửa", as `bao-cao import-figures`: the one-stop system's table
+ * (.xlsx, .csv, or the HTML table saved as .xls) read by its headers into the opened workbook's
+ * table; the same summary lines and warnings, the same workbook (the office's own file with the
+ * table's cells changed). Nothing is downloaded when the table cannot be mapped.
+ */
+export async function importOpened(wb: OpenedWorkbook, source: WebFile): Promise<WebOutcome> {
+  const { definition, layout } = wb.kind;
+  const read = await readSourceTables(source.bytes, source.name);
+  if (!read.ok) return fail(MSG_IMPORT.source[read.problem](source.name));
+  const imported = importFirstTable(definition, read.tables, source.name);
+  if (!imported.ok) return fail(TEXT_WEB.importFigures.failed(source.name, imported.message));
+  const plan = planFiguresImport(definition, layout, wb.snapshot, imported);
+  if (!plan.ok) return fail(TEXT_WEB.importFigures.failed(wb.name, plan.message));
+  const written = await importedWorkbookBytes(plan, wb.bytes);
+  const fileName = importedFileName(wb.name);
+  const warnings = [...imported.warnings, ...(written.notKept ? [written.notKept] : [])].map(TEXT_WEB.importFigures.warning);
+  return {
+    tone: warnings.length ? "warning" : "success",
+    lines: [...importSummary(imported, plan), TEXT_WEB.importFigures.written(fileName), ...warnings],
+    download: { fileName, bytes: written.bytes, mime: XLSX_MIME },
   };
 }
 

@@ -104,6 +104,48 @@ describe("XlsxPackage.edit", () => {
     expect(after["xl/calcChain.xml"]).toBeDefined();
   });
 
+  it("fills cells with a solid colour in a style like their own, keeping their content, their results and the calculation chain", async () => {
+    const before = await parts(workbook());
+    const pkg = await XlsxPackage.open(workbook());
+    await pkg.edit([
+      { sheet: "Sheet1", address: "C1", fill: "#FFC7CE" }, // a formula with its cached result
+      { sheet: "Sheet1", address: "B3", fill: "#FFC7CE" }, // a number, style 1
+      { sheet: "Sheet1", address: "A1", fill: "#ffc7ce" }, // a shared string, style 1: the same new style as B3
+      { sheet: "Sheet1", address: "F7", fill: "#FFEB9C" }, // no cell, no row: made empty and filled
+    ]);
+    const after = await parts(await pkg.bytes());
+    const styles = after["xl/styles.xml"];
+    expect(styles).toContain(
+      `<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
+        `<fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor indexed="64"/></patternFill></fill>` +
+        `<fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"/><bgColor indexed="64"/></patternFill></fill></fills>`,
+    );
+    expect(styles).toContain(
+      `<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
+        `<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>` +
+        `<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>` +
+        `<xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1"/></cellXfs>`,
+    );
+    const sheet = after["xl/worksheets/sheet1.xml"];
+    expect(sheet).toContain(`<c r="A1" s="3" t="s"><v>0</v></c><c r="B1"><v>5</v></c><c r="C1" s="2"><f>B1*2</f><v>10</v></c>`);
+    expect(sheet).toContain(`<c r="B3" s="3"><v>7</v></c>`);
+    expect(sheet).toContain(`<row r="7"><c r="F7" s="4"/></row>`);
+    // only styles changed: no result dropped, the chain and the other sheets as they were, no recalculation asked
+    for (const name of ["xl/calcChain.xml", "xl/worksheets/sheet2.xml", "xl/workbook.xml"]) expect(after[name]).toBe(before[name]);
+    const [a, b] = await Promise.all([readXlsxSnapshot(workbook()), readXlsxSnapshot(await pkg.bytes())]);
+    expect(b.sheets.map((s) => s.cells)).toEqual(a.sheets.map((s) => s.cells));
+  });
+
+  it("writes the check column's text without dropping cached results when told no formula reads it", async () => {
+    const before = await parts(workbook());
+    const pkg = await XlsxPackage.open(workbook());
+    await pkg.edit([{ sheet: "Sheet1", address: "H3", value: "Lỗi: thiếu số" }], { readByNoFormula: true });
+    const after = await parts(await pkg.bytes());
+    expect(after["xl/worksheets/sheet1.xml"]).toContain(`<c r="C1"><f>B1*2</f><v>10</v></c>`);
+    expect(after["xl/worksheets/sheet1.xml"]).toContain(`<c r="H3" t="inlineStr"><is><t>Lỗi: thiếu số</t></is></c>`);
+    expect(after["xl/worksheets/sheet2.xml"]).toBe(before["xl/worksheets/sheet2.xml"]);
+  });
+
   it("writes out a shared formula (Excel's fill down) in every cell of its range when its first cell changes", async () => {
     const shared =
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +

@@ -1,8 +1,9 @@
 /**
  * Edits an .xlsx package in place of rebuilding it: the one writer of every command that
  * writes a workbook the office made ("Kỳ mới" in the pane and `bao-cao next-period`,
- * `bao-cao fix-text`). It opens the file's own bytes (through the guarded reader), changes
- * the cells it is given on the sheets it is given — values, formulas, a cell's font — and
+ * `bao-cao fix-text`, the web page's marked copy). It opens the file's own bytes (through the
+ * guarded reader), changes the cells it is given on the sheets it is given — values, formulas,
+ * a cell's font or fill — and
  * leaves every other part as it was, byte for byte: the office's own sheets, charts,
  * drawings, images, comments, column widths, row heights, page setup, conditional formats,
  * data validations, defined names, themes. Within an edited sheet only the rows that hold an
@@ -14,14 +15,22 @@ import { columnNumber, parseCell } from "../report/refs";
 import type { CellValue } from "./snapshot";
 import { attributes, decodeXml, elements, openPackage, resolveTarget, shiftFormula, type PartReader } from "./xlsx-read";
 
-/** One cell to write: a value (null clears it, keeping its style), or a formula; optionally its font's name. */
+/**
+ * One cell to write: a value (null clears it, keeping its style), or a formula, or neither (the
+ * cell's content kept, only its style changed); optionally its font's name and its fill.
+ */
 export type CellEdit = {
   sheet: string;
   address: string;
   font?: string;
+  /** a solid fill ("#RRGGBB"): the cell's style with that fill */
+  fill?: string;
   /** a cell style index of this package instead of the cell's own */
   style?: number;
-} & ({ value: CellValue; formula?: undefined } | { formula: string; value?: undefined });
+} & ({ value: CellValue; formula?: undefined } | { formula: string; value?: undefined } | { value?: undefined; formula?: undefined });
+
+/** Whether an edit writes the cell's content (not only its style). */
+const writesContent = (e: CellEdit) => e.value !== undefined || e.formula !== undefined;
 
 /** A sheet named in an edit is not in the workbook (the caller checks first; this is a programming error). */
 export class PatchError extends Error {
@@ -165,6 +174,25 @@ class StyleBook {
     return this.xfs.length - 1;
   }
 
+  /** The index of a cell style like `s` with a solid fill of `color` ("#RRGGBB"; added at the end when new). */
+  withFill(s: number, color: string): number {
+    const rgb = `FF${color.replace(/^#/, "").toUpperCase()}`;
+    const key = `${s}\u0000fill\u0000${rgb}`;
+    const known = this.added.get(key);
+    if (known !== undefined) return known;
+    const xf = this.xfs[s] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    // CT_PatternFill: fgColor before bgColor
+    const fillId = this.indexIn(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`);
+    const newXf = xf
+      .replace(/\bfillId="[0-9]+"/, `fillId="${fillId}"`)
+      .replace(/^<((?:[A-Za-z_][\w.-]*:)?xf)\b(?![^>]*\bfillId=)/, `<$1 fillId="${fillId}"`)
+      .replace(/\bapplyFill="[^"]*"/, 'applyFill="1"')
+      .replace(/^(<(?:[A-Za-z_][\w.-]*:)?xf\b(?![^>]*\bapplyFill=)[^>]*?)(\/?>)/, '$1 applyFill="1"$2');
+    const index = this.indexIn(this.xfs, newXf);
+    this.added.set(key, index);
+    return index;
+  }
+
   toXml(): string {
     const put = (xml: string, group: string, items: string[]) =>
       xml.replace(new RegExp(`(<${P}${group}\\b)([^>]*)>[\\s\\S]*?(</${P}${group}>)`), (_a, open: string, attrs: string, close: string) => {
@@ -188,12 +216,22 @@ function cellXml(address: string, keep: Record<string, string>, edit: CellEdit):
   for (const [k, v] of Object.entries(keep)) if (k !== "r" && k !== "t" && k !== "cm" && k !== "vm") attrs[k] = v;
   if (edit.formula !== undefined) return `<c${attrText(attrs)}><f>${escapeXml(edit.formula.replace(/^=/, ""))}</f></c>`;
   const v = edit.value;
-  if (v === null || v === "") return attrs.s === undefined || attrs.s === "0" ? "" : `<c${attrText(attrs)}/>`;
+  if (v === null || v === undefined || v === "") return attrs.s === undefined || attrs.s === "0" ? "" : `<c${attrText(attrs)}/>`;
   if (typeof v === "number") return Number.isFinite(v) ? `<c${attrText(attrs)}><v>${v}</v></c>` : `<c${attrText(attrs)}/>`;
   if (typeof v === "boolean") return `<c${attrText({ ...attrs, t: "b" })}><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === "object") return `<c${attrText({ ...attrs, t: "e" })}><v>${escapeXml(v.error)}</v></c>`;
   const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
   return `<c${attrText({ ...attrs, t: "inlineStr" })}><is><t${space}>${escapeText(v)}</t></is></c>`;
+}
+
+/** A cell's own XML with another style index (an empty cell made when there was none). */
+function restyled(address: string, old: string | undefined, s: string | undefined): string {
+  if (!old) return s === undefined || s === "0" ? "" : `<c r="${address}" s="${s}"/>`;
+  const open = new RegExp(`^<(${P})c\\b([^>]*?)(/?)>`).exec(old)!;
+  const a = attributes(open[2]);
+  if (s === undefined) delete a.s;
+  else a.s = s;
+  return `<${open[1]}c${attrText(a)}${open[3]}>` + old.slice(open[0].length);
 }
 
 interface RowChunk {
@@ -215,7 +253,7 @@ function rowsOf(inner: string): { rows: RowChunk[]; rest: string } {
 }
 
 /** A row rewritten with its edits: cells in column order, `spans` dropped (it may no longer hold). */
-function editRow(rowXml: string, row: number, edits: Map<string, CellEdit>, style: (s: number, font: string) => number): string {
+function editRow(rowXml: string, row: number, edits: Map<string, CellEdit>, style: (s: number, edit: CellEdit) => number): string {
   const m = new RegExp(`^<(${P})row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</\\1row>)$`).exec(rowXml);
   const prefix = m?.[1] ?? "";
   const rowAttrs = attributes(m?.[2] ?? "");
@@ -236,8 +274,9 @@ function editRow(rowXml: string, row: number, edits: Map<string, CellEdit>, styl
     const old = cells.get(c);
     const keep = old ? attributes(new RegExp(`^<${P}c\\b([^>]*?)(?:/>|>)`).exec(old)?.[1] ?? "") : {};
     if (edit.style !== undefined) keep.s = String(edit.style);
-    if (edit.font) keep.s = String(style(Number(keep.s ?? 0), edit.font));
-    const xml = cellXml(address, keep, edit);
+    if (edit.font || edit.fill) keep.s = String(style(Number(keep.s ?? 0), edit));
+    // a style-only edit keeps the cell's content as it was
+    const xml = writesContent(edit) ? cellXml(address, keep, edit) : restyled(address, old, keep.s);
     if (xml) cells.set(c, prefix ? xml.replace(/<(\/?)(c|f|v|is|t)\b/g, `<$1${prefix}$2`) : xml);
     else cells.delete(c);
   }
@@ -274,8 +313,8 @@ function unshareFormulas(xml: string, edited: Set<string>): string {
 }
 
 /** A sheet's XML with the edits made (only the rows that hold one are rewritten). */
-function editSheetXml(original: string, edits: CellEdit[], style: (s: number, font: string) => number): string {
-  const xml = unshareFormulas(original, new Set(edits.map((e) => e.address.replace(/\$/g, "").toUpperCase())));
+function editSheetXml(original: string, edits: CellEdit[], style: (s: number, edit: CellEdit) => number): string {
+  const xml = unshareFormulas(original, new Set(edits.filter(writesContent).map((e) => e.address.replace(/\$/g, "").toUpperCase())));
   const byRow = new Map<number, Map<string, CellEdit>>();
   for (const e of edits) {
     const address = e.address.replace(/\$/g, "").toUpperCase();
@@ -379,9 +418,11 @@ export class XlsxPackage {
    * Writes cells: values (text as inline strings), formulas (without a cached result), fonts.
    * Each cell keeps its style unless given a font. Formulas of the workbook computed from the
    * edited sheets lose their cached results, and the workbook asks for a full calculation on
-   * opening, so no stale figure is shown.
+   * opening, so no stale figure is shown. Edits of styles only (a font, a fill) change no
+   * result; `readByNoFormula` says the written cells are ones no formula reads (the check
+   * column the add-in owns), so every cached result stays as it was.
    */
-  async edit(edits: CellEdit[]): Promise<void> {
+  async edit(edits: CellEdit[], options: { readByNoFormula?: boolean } = {}): Promise<void> {
     if (!edits.length) return;
     const bySheet = new Map<PackageSheet, CellEdit[]>();
     for (const e of edits) {
@@ -391,14 +432,19 @@ export class XlsxPackage {
       bySheet.get(sheet)!.push(e);
     }
     const styles = await this.styleBook();
-    const style = (s: number, font: string) => (styles ? styles.withFont(s, font) : s);
+    const style = (s: number, e: CellEdit) => {
+      if (!styles) return s;
+      const withFont = e.font ? styles.withFont(s, e.font) : s;
+      return e.fill ? styles.withFill(withFont, e.fill) : withFont;
+    };
     for (const [sheet, list] of bySheet) {
       const xml = await this.part(sheet.path);
       if (hasFormulaAt(xml, list)) this.formulasChanged = true;
       this.parts.set(sheet.path, editSheetXml(xml, list, style));
     }
-    // cached results computed from what changed
-    const edited = [...bySheet.keys()];
+    // cached results computed from what changed (a style changes no result)
+    const edited = [...bySheet].filter(([, list]) => list.some(writesContent)).map(([sheet]) => sheet);
+    if (!edited.length || options.readByNoFormula) return;
     for (const sheet of this.sheets) {
       if (!sheet.worksheet) continue;
       const xml = await this.part(sheet.path);
@@ -580,7 +626,7 @@ export class XlsxPackage {
 /** Whether any edited cell holds a formula now or will hold one. */
 function hasFormulaAt(xml: string, edits: CellEdit[]): boolean {
   if (edits.some((e) => e.formula !== undefined)) return true;
-  const at = new Set(edits.map((e) => e.address.replace(/\$/g, "").toUpperCase()));
+  const at = new Set(edits.filter(writesContent).map((e) => e.address.replace(/\$/g, "").toUpperCase()));
   for (const m of xml.matchAll(new RegExp(`<(${P})c\\b([^>]*?)(?<!/)>((?:(?!</\\1c>)[\\s\\S])*?)</\\1c>`, "g"))) {
     const r = attributes(m[2]).r?.toUpperCase();
     if (r && at.has(r) && new RegExp(`<${P}f\\b`).test(m[3])) return true;

@@ -8,7 +8,7 @@
 import { readFileSync } from "fs";
 import type { Page } from "playwright-core";
 import { paragraphs, unpackDocx } from "../../src/docx/docx-xml.testutil";
-import { MARK_FILL } from "../../src/excel/marks";
+import { MARK_FILL } from "../../src/workbook/marks";
 import { loadDefinition } from "../../src/report/kinds";
 import { sampleData } from "../../src/report/sample";
 import type { TableValue } from "../../src/report/types";

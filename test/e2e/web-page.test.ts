@@ -3,7 +3,8 @@
  * `npm run web`'s server on a free port, the sample workbook of `bao-cao template --sample`
  * chosen through "Chọn sổ báo cáo", Kiểm tra listing the lines `bao-cao check` prints,
  * Xuất báo cáo downloading a .docx whose paragraphs are those of `bao-cao export`; a blank
- * workbook refused with its errors; three units' workbooks chosen through "Chọn sổ các đơn
+ * workbook refused with its errors, and its marked copy (Tải sổ đã đánh dấu) holding the
+ * original's values; three units' workbooks chosen through "Chọn sổ các đơn
  * vị" and rolled up, offline, into a summary with the units' sheets and formulas, which LibreOffice Calc
  * computes to the units' sums. Throughout, no
  * request leaves the page's origin and no page error is raised.
@@ -101,6 +102,27 @@ describeE2e("the web page (Chromium)", () => {
     const listed = await page.getByRole("region", { name: "Kết quả kiểm tra" }).getByRole("listitem").allInnerTexts();
     expect(listed[0]).toMatch(/^[^!]+![A-Z]+\d+: \[Lỗi\] /);
     expect(downloads).toBe(0);
+  }, 120_000);
+
+  test("Tải sổ đã đánh dấu of the blank workbook: a copy with the cells `bao-cao check` lists marked, its values the original's", async () => {
+    const blank = path.join(dir, "so-trong.xlsx"); // still the opened workbook
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByRole("button", { name: "Tải sổ đã đánh dấu" }).click(),
+    ]);
+    const checked = await cli(["check", blank]);
+    const cells = new Set(checked.out.slice(0, -1).map((l) => /^(.+?![A-Z]+\d+): /.exec(l)![1]));
+    await status().getByText(`Đã tải bản sổ đánh dấu ${cells.size} ô có vấn đề: "so-trong-da-danh-dau.xlsx"`, { exact: false }).waitFor({ timeout: 60_000 });
+    expect(download.suggestedFilename()).toBe("so-trong-da-danh-dau.xlsx");
+    const [before, after] = await Promise.all([readXlsxSnapshot(readFileSync(blank)), readXlsxSnapshot(await downloaded(download))]);
+    expect(after.sheets.map((s) => [s.name, s.formulas])).toEqual(before.sheets.map((s) => [s.name, s.formulas]));
+    // every value as it was; the only new texts are the check column's messages
+    const added = after.sheets.flatMap((s, i) =>
+      Object.entries(s.cells).filter(([address, v]) => before.sheets[i].cells[address] !== v && !(typeof v === "string" && /^(Lỗi|Cảnh báo): /.test(v))),
+    );
+    expect(added).toEqual([]);
+    for (const [i, s] of before.sheets.entries())
+      for (const [address, v] of Object.entries(s.cells)) expect([s.name, address, after.sheets[i].cells[address]]).toEqual([s.name, address, v]);
   }, 120_000);
 
   test("Tổng hợp of three units' workbooks, with the network cut: a summary with their sheets and the roll-up formulas", async () => {

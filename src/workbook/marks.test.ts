@@ -1,7 +1,7 @@
 import { loadDefinition } from "../report/kinds";
 import type { Problem } from "../report/types";
-import { buildLayout } from "../workbook/layout";
-import { MARK_FILL, parseMarks, planMarks, serializeMarks, type Mark } from "./marks";
+import { buildLayout } from "./layout";
+import { MARK_FILL, markEdits, parseMarks, planMarks, serializeMarks, type Mark } from "./marks";
 
 const layout = buildLayout(loadDefinition());
 const problem = (p: Partial<Problem>): Problem => ({ sheet: "I. Kết quả", cell: "C5", severity: "error", code: "x", message: "m", fieldId: "DGTD_TTHC", ...p });
@@ -53,5 +53,21 @@ describe("planning the marks of a check", () => {
     expect(parseMarks(serializeMarks(marks))).toEqual(marks);
     expect(parseMarks("{not json")).toEqual([]);
     expect(parseMarks(undefined)).toEqual([]);
+  });
+});
+
+describe("the marks as edits of a workbook file", () => {
+  it("fills each problem cell and writes its check-column text, and nothing else", () => {
+    const plan = planMarks(
+      [],
+      [problem({ severity: "warning", message: "cảnh báo A" }), problem({ cell: "C12", fieldId: "PAKN_TONG", message: "thiếu" })],
+      layout,
+    );
+    expect(markEdits(plan)).toEqual([
+      { sheet: "I. Kết quả", address: "C5", fill: MARK_FILL.warning },
+      { sheet: "I. Kết quả", address: "E5", value: "Cảnh báo: cảnh báo A" },
+      { sheet: "I. Kết quả", address: "C12", fill: MARK_FILL.error },
+      { sheet: "I. Kết quả", address: "E12", value: "Lỗi: thiếu" },
+    ]);
   });
 });

@@ -2,10 +2,12 @@
  * Marks of "Kiểm tra": each problem cell gets a fill and a message in the sheet's check
  * column. The add-in remembers (in the workbook's settings) what fill each marked cell
  * had, so the next check restores it once the problem is fixed. It never changes values
- * typed by the user; the check column belongs to the add-in.
+ * typed by the user; the check column belongs to the add-in. Pure: the add-in's Kiểm tra
+ * (src/excel/check-and-mark.ts) and the web page's marked copy (markEdits) place the same marks.
  */
-import { inputOf, type WorkbookLayout } from "../workbook/layout";
+import { inputOf, type WorkbookLayout } from "./layout";
 import type { Problem, Severity } from "../report/types";
+import type { CellEdit } from "./xlsx-patch";
 
 export const MARKS_SETTING = "baoCaoTthc.marks";
 export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C" };
@@ -88,4 +90,18 @@ export function planMarks(previous: Mark[], problems: Problem[], layout: Workboo
 /** Colours Excel reports for "no fill". */
 export function isNoFill(color: string | null | undefined): boolean {
   return !color || color.toUpperCase() === "#FFFFFF";
+}
+
+/**
+ * The marks of a plan as edits of the workbook's package (src/workbook/xlsx-patch.ts): each
+ * problem cell's fill, its check-column cell's text. Only fills and the check column: no value
+ * the user typed changes. A new check of a file starts from no marks (`plan.restore` is empty).
+ */
+export function markEdits(plan: MarkPlan): CellEdit[] {
+  const edits: CellEdit[] = [];
+  for (const p of plan.place) {
+    edits.push({ sheet: p.sheet, address: p.cell, fill: p.fill });
+    if (p.status) edits.push({ sheet: p.sheet, address: p.status.cell, value: p.status.text });
+  }
+  return edits;
 }
