@@ -14,7 +14,7 @@ const globals = require("globals");
 const DEV_ONLY = "dev/ holds the tools that stand in for Excel (simulator, sandbox): only tests may import it, never the product.";
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-sandbox/", "lib/", "out/", "coverage/", ".tmp/", "test-output/", "docs/", "schemas/"] },
+  { ignores: ["node_modules/", "dist/", "dist-sandbox/", "dist-web/", "lib/", "out/", "coverage/", ".tmp/", "test-output/", "docs/", "schemas/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
