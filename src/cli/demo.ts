@@ -121,7 +121,8 @@ function seeded(seed: number): (n: number) => number {
 
 export interface ProvinceUnit {
   name: string;
-  values: { BIEU_06: { rows: string[]; cells: number[][] } };
+  /** the dossier table's value, by its field id */
+  values: Record<string, { rows: string[]; cells: number[][] }>;
 }
 
 /**
@@ -132,7 +133,8 @@ export interface ProvinceUnit {
  * has overdue dossiers, every 10th a lĩnh vực of its own.
  */
 export function provinceDemoData(): { values: Record<string, unknown>; units: ProvinceUnit[] } {
-  const rows = loadDefinition(DEMO_DOSSIER_KIND).fields.find((f) => f.id === "BIEU_06")!.table!.rows;
+  const table = loadDefinition(DEMO_DOSSIER_KIND).fields.find((f) => f.kind === "table" && f.rollup)!;
+  const rows = table.table!.rows;
   const next = seeded(20250930);
   const units = Array.from({ length: PROVINCE_UNIT_COUNT }, (_, u): ProvinceUnit => {
     const own = u % 10 === 4 ? [...rows.slice(0, -1), PROVINCE_EXTRA_ROW, rows[rows.length - 1]] : rows;
@@ -151,7 +153,7 @@ export function provinceDemoData(): { values: Record<string, unknown>; units: Pr
       const onTime = settled - late - early;
       return [received, online, direct, carried, settled, early, onTime, late, pending, pending - pendingLate, pendingLate];
     });
-    return { name: provinceUnitName(u), values: { BIEU_06: { rows: own, cells } } };
+    return { name: provinceUnitName(u), values: { [table.id]: { rows: own, cells } } };
   });
   return {
     values: {
