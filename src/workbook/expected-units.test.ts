@@ -1,34 +1,21 @@
 import { loadDefinition } from "../report/kinds";
-import { sampleData } from "../report/sample";
-import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
 import { documentPlaceholders } from "../report/values";
 import { checkWorkbook } from "./check-workbook";
-import { snapshotFromData } from "./data-snapshot";
 import { checkExpectedUnits, isEmptyUnitSheet } from "./expected-units";
 import { buildLayout } from "./layout";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { rollupFields, summaryFormulas, unitSheetLayout } from "./units";
+import { rolledUpSnapshot, unitSheetSnapshot } from "./units-testing";
+import { rollupFields } from "./units";
 
 const def = loadDefinition();
 const layout = buildLayout(def);
 
-function unitSheet(name: string, figures: Record<string, number>, unitName = name): SheetSnapshot {
-  const l = unitSheetLayout(def, name, unitName);
-  const cells: SheetSnapshot["cells"] = { F1: UNIT_MARKER, F2: unitName };
-  for (const i of l.inputs) if (i.fieldId in figures) cells[i.first] = figures[i.fieldId];
-  return { name, cells };
-}
+const unitSheet = (name: string, figures: Record<string, number | string>, unitName = name) => unitSheetSnapshot(def, name, figures, unitName);
 const figures = () => Object.fromEntries(rollupFields(def).map((f) => [f.id, 1]));
 
 /** The sample report rolled up from the given units, with a list sheet holding `names` from A4 down. */
 function rolledUp(units: SheetSnapshot[], names?: string[]): WorkbookSnapshot {
-  const s = snapshotFromData(def, layout, sampleData());
-  const summary = s.sheets.find((x) => x.name === "I. Kết quả")!;
-  summary.formulas = {};
-  for (const f of summaryFormulas(def, layout)) {
-    delete summary.cells[f.cell];
-    summary.formulas[f.cell] = f.formula;
-  }
+  const s = rolledUpSnapshot(def, layout, units);
   // a workbook made before the list existed has no list sheet
   if (!names) s.sheets = s.sheets.filter((x) => x.name !== "Danh sách đơn vị");
   else {
@@ -36,7 +23,6 @@ function rolledUp(units: SheetSnapshot[], names?: string[]): WorkbookSnapshot {
     names.forEach((n, i) => (cells[`A${4 + i}`] = n));
     s.sheets.find((x) => x.name === "Danh sách đơn vị")!.cells = cells; // the layout's sheet, the names pasted
   }
-  s.sheets.push({ name: BOOKEND_START, cells: {} }, ...units, { name: BOOKEND_END, cells: {} });
   return s;
 }
 

@@ -1,35 +1,20 @@
 import { loadDefinition } from "../report/kinds";
 import { sampleData } from "../report/sample";
-import { BOOKEND_END, BOOKEND_START, UNIT_MARKER } from "../report/rollup";
+import { UNIT_MARKER } from "../report/rollup";
 import { checkWorkbook } from "./check-workbook";
 import { snapshotFromData } from "./data-snapshot";
 import { buildLayout, inputOf } from "./layout";
-import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import type { SheetSnapshot } from "./snapshot";
+import { rolledUpSnapshot, unitSheetSnapshot } from "./units-testing";
 import { checkUnits, evaluateRollups, findUnitSheets, rollupFields, summaryFormulas, unitSheetLayout } from "./units";
 
 const def = loadDefinition();
 const layout = buildLayout(def);
 
-function unitSheet(name: string, figures: Record<string, number | string>, unitName = name): SheetSnapshot {
-  const l = unitSheetLayout(def, name, unitName);
-  const cells: SheetSnapshot["cells"] = { F1: UNIT_MARKER, F2: unitName };
-  for (const i of l.inputs) if (i.fieldId in figures) cells[i.first] = figures[i.fieldId];
-  return { name, cells };
-}
+const unitSheet = (name: string, figures: Record<string, number | string>, unitName = name) => unitSheetSnapshot(def, name, figures, unitName);
 const zeros = () => Object.fromEntries(rollupFields(def).map((f) => [f.id, 0]));
 
-/** The sample report with units between the bookends and roll-up formulas without cached results. */
-function rolledUp(units: SheetSnapshot[]): WorkbookSnapshot {
-  const s = snapshotFromData(def, layout, sampleData());
-  const summary = s.sheets.find((x) => x.name === "I. Kết quả")!;
-  summary.formulas = {};
-  for (const f of summaryFormulas(def, layout)) {
-    delete summary.cells[f.cell];
-    summary.formulas[f.cell] = f.formula;
-  }
-  s.sheets.push({ name: BOOKEND_START, cells: {} }, ...units, { name: BOOKEND_END, cells: {} });
-  return s;
-}
+const rolledUp = (units: SheetSnapshot[]) => rolledUpSnapshot(def, layout, units);
 
 describe("unit sheets", () => {
   it("put every roll-up figure in the same cell as the report's section I", () => {
